@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { BlobStore } from '../ingest/index.js';
+import type { Extractor, JobQueue } from '../jobs/index.js';
+import type { Config, ConfigInput } from '../platform/config.js';
+import type { Database } from '../platform/db/schema.js';
+import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
+
+/** Everything a command needs, constructed by main.ts and handed in. */
+export interface App {
+  config: Config;
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  queue: JobQueue;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear'>;
+  pdfEngine: 'poppler' | 'pdfjs';
+  /** Start the extraction processes; close them when done. */
+  startExtractors(): Extractor & { close(): Promise<void> };
+  close(): Promise<void>;
+}
+
+export type OpenApp = (input: ConfigInput) => Promise<App>;
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  workspace?: string;
+}

@@ -1,0 +1,45 @@
+import { runIngest, type IngestSummary } from '../jobs/index.js';
+import type { App } from './app.js';
+import { formatBytes, formatDuration, printJson } from './output.js';
+import { progressPrinter } from './progress-line.js';
+
+export interface IngestOptions {
+  collection: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** `dossier ingest PATH…`: store, read and index every file under the paths. */
+export async function ingestCommand(app: App, paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const extractors = app.startExtractors();
+  let summary: IngestSummary;
+  try {
+    summary = await runIngest(
+      {
+        db: app.db,
+        blobs: app.blobs,
+        queue: app.queue,
+        index: app.searchIndex,
+        extractor: extractors,
+        limits: app.config.limits,
+        pdfEngine: app.pdfEngine,
+        parallel: app.config.workers,
+      },
+      paths,
+      options.collection,
+      options.quiet ? () => {} : progressPrinter(),
+    );
+  } finally {
+    await extractors.close();
+  }
+  if (options.json) printJson(summary);
+  else if (!options.quiet) {
+    console.log(
+      `Ingested ${summary.files} files (${formatBytes(summary.bytes)}) into "${summary.collection}" in ${formatDuration(summary.seconds)}: ` +
+        `${summary.added} new documents, ${summary.extracted} read.`,
+    );
+    console.log(`Collection now holds ${summary.documents} documents: ${summary.ok} ok, ${summary.failed} failed${summary.pending ? `, ${summary.pending} pending` : ''}.`);
+    if (summary.failed) console.log('See why with: dossier status, or dossier ls --status failed');
+  }
+  return summary;
+}

@@ -1,0 +1,112 @@
+import { Command, Option } from 'commander';
+import type { App, OpenApp } from './app.js';
+import { demoCommand } from './demo.js';
+import { ingestCommand } from './ingest.js';
+import { lsCommand } from './ls.js';
+import { reindexCommand } from './reindex.js';
+import { searchCommand } from './search.js';
+import { showCommand } from './show.js';
+import { statusCommand } from './status.js';
+
+export interface ProgramDeps {
+  openApp: OpenApp;
+  examplesDir: string;
+  version: string;
+}
+
+/** The `dossier` command line: one subcommand per file in this folder. */
+export function buildProgram(deps: ProgramDeps): Command {
+  const program = new Command('dossier')
+    .description('Dossier: ingest, read and search a leak of documents in Chinese and English.')
+    .version(deps.version)
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
+Workspace: all state (dossier.db and blobs/) lives in one folder, chosen by --workspace DIR,
+else $DOSSIER_HOME, else ./data.
+
+Environment: DOSSIER_HOME, DOSSIER_WORKERS (extraction processes, default: cores),
+DOSSIER_PDF_ENGINE (auto|poppler|pdfjs), DOSSIER_FILE_TIMEOUT_MS (default 120000),
+DOSSIER_MAX_FILE_BYTES (default 2 GiB), DOSSIER_WORKER_MEMORY_MB (default 1024).
+
+Examples:
+  dossier ingest ~/leak --collection leak-2026
+  dossier status
+  dossier ls --status failed
+  dossier search '新疆 "vocational training"'
+  dossier show 42 --json`,
+    );
+
+  const withApp =
+    <A extends unknown[]>(fn: (app: App, ...args: A) => Promise<unknown>) =>
+    async (...args: A) => {
+      const command = args[args.length - 1] as Command;
+      const app = await deps.openApp({ workspace: command.optsWithGlobals().workspace });
+      try {
+        await fn(app, ...args);
+      } finally {
+        await app.close();
+      }
+    };
+  const workspace = () => new Option('-w, --workspace <dir>', 'the workspace folder (default: $DOSSIER_HOME or ./data)');
+
+  program
+    .command('ingest')
+    .description('store, read and index files, folders and archives; resumable and idempotent')
+    .argument('<paths...>', 'files or folders to ingest')
+    .option('-c, --collection <name>', 'the collection to add them to', 'default')
+    .option('--json', 'print a JSON summary: files, documents, ok, failed, …')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(workspace())
+    .action(withApp((app, paths: string[], opts: { collection: string; json?: boolean; quiet?: boolean }) => ingestCommand(app, paths, opts)));
+
+  program
+    .command('status')
+    .description('counts of documents by status, failure reason, type and collection')
+    .option('--json', 'print JSON: documents, byStatus, byReason, byType, byCollection, needsOcr, queued')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean }) => statusCommand(app, opts)));
+
+  program
+    .command('ls')
+    .description('list documents, one per line')
+    .option('--json', 'one JSON object per line: id, path, mime, status, reason, parent, collection, sha256, …')
+    .option('--status <status>', 'only documents with this status: ok, failed or pending')
+    .option('-c, --collection <name>', 'only documents of this collection')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean; status?: string; collection?: string }) => lsCommand(app, opts)));
+
+  program
+    .command('show')
+    .description("a document's metadata, paths, children and text by page")
+    .argument('<id>', 'document id (from ls or search)')
+    .option('--json', 'print JSON, with text (all text) and pages ([{page, text}])')
+    .addOption(workspace())
+    .action(withApp((app, id: string, opts: { json?: boolean }) => showCommand(app, id, opts)));
+
+  program
+    .command('search')
+    .description('full-text search: words and "phrases" must all match; best documents first')
+    .argument('<query>', 'words and "quoted phrases", in any script')
+    .option('--json', 'print JSON: {total, hits: [{id, path, title, page, snippet, …}]}')
+    .option('-n, --limit <n>', 'how many hits to show', '20')
+    .option('--offset <n>', 'skip this many hits (for paging)', '0')
+    .addOption(workspace())
+    .action(withApp((app, query: string, opts: { json?: boolean; limit?: string; offset?: string }) => searchCommand(app, query, opts)));
+
+  program
+    .command('reindex')
+    .description('rebuild the search index from stored text (after the analysis chain changes)')
+    .option('--json', 'print a JSON summary')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean }) => reindexCommand(app, opts)));
+
+  program
+    .command('demo')
+    .description('ingest the bundled examples/ (once), show the status and a sample search; what `npm start` runs')
+    .addOption(workspace())
+    .action(withApp((app) => demoCommand(app, deps.examplesDir)));
+
+  return program;
+}

@@ -1,0 +1,45 @@
+import { DossierError } from '../domain/errors.js';
+import type { App } from './app.js';
+import { printJson } from './output.js';
+
+/** `dossier show ID`: a document's metadata, paths, children and text by page. */
+export async function showCommand(app: App, idText: string, options: { json?: boolean }): Promise<void> {
+  const id = Number(idText);
+  if (!Number.isInteger(id) || id < 1) throw new DossierError('invalid_argument', `a document id is a positive whole number, got "${idText}"`);
+  const doc = await app.db
+    .selectFrom('documents')
+    .innerJoin('collections', 'collections.id', 'documents.collection_id')
+    .selectAll('documents')
+    .select('collections.name as collection')
+    .where('documents.id', '=', id)
+    .executeTakeFirst();
+  if (!doc) throw new DossierError('not_found', `no document ${id}`);
+  const [pages, paths, children] = await Promise.all([
+    app.db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', id).orderBy('page').execute(),
+    app.db.selectFrom('document_paths').select('path').where('document_id', '=', id).orderBy('id').execute(),
+    app.db.selectFrom('documents').select(['id', 'path', 'status']).where('parent_id', '=', id).orderBy('id').execute(),
+  ]);
+  const view = {
+    id: doc.id, path: doc.path, paths: paths.map((p) => p.path), collection: doc.collection, mime: doc.mime, status: doc.status,
+    reason: doc.reason, message: doc.message, title: doc.title, parent: doc.parent_id, children: children.map((c) => c.id),
+    sha256: doc.sha256, size: Number(doc.size), needsOcr: doc.needs_ocr === 1, metadata: JSON.parse(doc.metadata) as Record<string, unknown>,
+    text: pages.map((p) => p.text).join('\n\n'), pages,
+  };
+  if (options.json) return printJson(view);
+  console.log(`#${view.id} ${view.title ?? view.path}`);
+  const line = (k: string, v: unknown) => v !== null && v !== undefined && v !== '' && console.log(`  ${k.padEnd(12)} ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+  line('path', view.path);
+  if (view.paths.length > 1) line('also at', view.paths.slice(1));
+  line('collection', view.collection);
+  line('type', view.mime);
+  line('status', view.status === 'failed' ? `failed (${view.reason}): ${view.message}` : view.status);
+  line('sha256', view.sha256);
+  line('size', view.size);
+  line('parent', view.parent);
+  line('children', children.map((c) => `${c.id} ${c.path}`).join('\n               '));
+  for (const [k, v] of Object.entries(view.metadata)) line(k, v);
+  for (const page of pages) {
+    console.log(`\n--- page ${page.page} ---`);
+    console.log(page.text);
+  }
+}

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { fileTypeFromBuffer } from 'file-type';
+import { openZipPackage } from './office/zip-entries.js';
+
+const HEAD_BYTES = 64 * 1024;
+
+/** RFC 822 header names that open real messages (one of these must appear). */
+const MAIL_HEADERS = /^(from|to|subject|date|message-id|received|return-path|delivered-to|mime-version|x-[\w-]+|reply-to|sender|cc|in-reply-to|references|content-type|dkim-signature|arc-[\w-]+|authentication-results|x-mailer)\s*:/i;
+const KEY_MAIL_HEADERS = /^(from|subject|message-id|received|return-path|date|mime-version|delivered-to)\s*:/im;
+
+/** Read the first bytes of a file: type detection never needs the whole of it. */
+export function readHead(file: string, bytes = HEAD_BYTES): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** True when the head looks like an RFC 822 message: a block of header lines, then a blank line. */
+function looksLikeEmail(text: string): boolean {
+  const lines = text.split(/\r?\n/);
+  let headers = 0;
+  for (const line of lines.slice(0, 200)) {
+    if (line === '') break;
+    if (/^[ \t]/.test(line)) continue; // folded continuation
+    if (MAIL_HEADERS.test(line)) headers++;
+    else if (/^[\x21-\x39\x3b-\x7e]+:/.test(line)) headers += 0.5; // an unknown but well-formed header
+    else return false;
+  }
+  return headers >= 2 && KEY_MAIL_HEADERS.test(text.slice(0, 16384));
+}
+
+function looksLikeMbox(text: string): boolean {
+  // "From sender date" opens every message of an mbox; the next lines are headers.
+  if (!/^From \S+/.test(text)) return false;
+  const rest = text.slice(text.indexOf('\n') + 1);
+  return looksLikeEmail(rest);
+}
+
+/** Share of bytes that are control characters other than whitespace: binary files have many. */
+function binaryShare(head: Buffer): number {
+  if (head.length === 0) return 0;
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b)) control++;
+  }
+  return control / head.length;
+}
+
+function hasUtf16Bom(head: Buffer): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
+/** Detect a CFB (OLE2) file's kind from the stream names it holds (UTF-16 in the directory). */
+function detectCfb(file: string): string {
+  const head = readHead(file, 4 * 1024 * 1024).toString('latin1').replace(/\0/g, '');
+  if (head.includes('EncryptedPackage') || head.includes('EncryptionInfo')) return 'application/x-ooxml-encrypted';
+  if (head.includes('__substg1.0_')) return 'application/vnd.ms-outlook';
+  if (head.includes('WordDocument')) return 'application/msword';
+  if (head.includes('Workbook') || head.includes('Book')) return 'application/vnd.ms-excel';
+  if (head.includes('PowerPoint Document')) return 'application/vnd.ms-powerpoint';
+  return 'application/x-cfb';
+}
+
+/**
+ * The media type of a file, from its content rather than its name: magic numbers first
+ * (file-type), then the text formats that have none (email, mbox, HTML, RTF, plain text).
+ */
+export async function detectType(file: string): Promise<string> {
+  const head = readHead(file);
+  if (head.length === 0) return 'application/x-empty';
+  // A UTF-16 byte-order mark looks like an MP3 frame header to magic-number detection.
+  if (hasUtf16Bom(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return sniffText(head) ?? 'text/plain';
+  if (head.subarray(0, 4).toString('latin1') === '!BDN') return 'application/vnd.ms-outlook-pst';
+  const found = await fileTypeFromBuffer(head);
+  if (found) {
+    if (found.mime === 'application/zip') return refineZip(file);
+    if (found.mime === 'application/x-cfb') return detectCfb(file);
+    if (found.mime === 'application/gzip' || found.mime === 'application/x-tar') return found.mime;
+    if (found.mime === 'application/xml') return sniffText(head) ?? 'application/xml';
+    return found.mime;
+  }
+  return sniffText(head) ?? 'application/octet-stream';
+}
+
+const OOXML = {
+  word: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  sheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  slides: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** A ZIP may be an Office or OpenDocument package whose telling entries come late in the file. */
+async function refineZip(file: string): Promise<string> {
+  try {
+    const zip = await openZipPackage(file, 1024);
+    try {
+      if (zip.names.includes('word/document.xml')) return OOXML.word;
+      if (zip.names.includes('xl/workbook.xml')) return OOXML.sheet;
+      if (zip.names.includes('ppt/presentation.xml')) return OOXML.slides;
+      if (zip.names.includes('mimetype')) {
+        const declared = (await zip.read('mimetype'))?.toString('ascii').trim();
+        if (declared && /^application\/vnd\.oasis\.opendocument\.[\w.-]+$/.test(declared)) return declared;
+        if (declared === 'application/epub+zip') return declared;
+      }
+    } finally {
+      zip.close();
+    }
+  } catch {
+    // a damaged central directory: leave it to the unpacker to report
+  }
+  return 'application/zip';
+}
+
+function sniffText(head: Buffer): string | null {
+  if (hasUtf16Bom(head)) {
+    const text = new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head.subarray(2));
+    return classifyText(text);
+  }
+  if (binaryShare(head) > 0.02) return null;
+  // Latin-1 keeps byte positions and never fails; headers and markup are ASCII anyway.
+  return classifyText(head.toString('latin1'));
+}
+
+function classifyText(text: string): string {
+  const start = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  if (start.startsWith('{\\rtf')) return 'application/rtf';
+  if (looksLikeMbox(start)) return 'application/mbox';
+  if (looksLikeEmail(start)) return 'message/rfc822';
+  const lower = start.slice(0, 2048).toLowerCase();
+  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]/.test(lower) || (/^<\?xml/.test(lower) && lower.includes('<html'))) return 'text/html';
+  if (/^<\?xml/.test(lower)) return 'application/xml';
+  if (/<(html|body|div|p|table|title)[\s>]/.test(lower) && /<\/(html|body|div|p|table|title)>/.test(text.slice(0, 65536).toLowerCase())) return 'text/html';
+  return 'text/plain';
+}

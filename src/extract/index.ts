@@ -1,0 +1,78 @@
+/**
+ * The extract stage: read one stored file of a known type and return its text by page, its
+ * metadata and any files embedded in it. Expected failures come back as data with a reason.
+ */
+import fs from 'node:fs';
+import type { ExtractionResult } from '../domain/extraction.js';
+import type { ExtractContext } from './context.js';
+import { extractEmail } from './email/eml.js';
+import { extractHtml } from './html/html.js';
+import { extractImage } from './image/image.js';
+import { extractOdf } from './office/odf.js';
+import { extractOoxml } from './office/ooxml.js';
+import { extractRtf } from './office/rtf.js';
+import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
+import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
+import { extractPlainText } from './text/plain-text.js';
+import { hasTool } from './run-tool.js';
+
+export type { ExtractContext } from './context.js';
+export { detectType } from './detect-type.js';
+export { decodeText } from './text/decode-text.js';
+
+/** Largest text-like file read whole into memory (plain text, HTML, RTF). */
+const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
+const UNSUPPORTED: Record<string, string> = {
+  'application/msword': 'legacy Word (.doc) files are not read yet',
+  'application/vnd.ms-excel': 'legacy Excel (.xls) files are not read yet',
+  'application/vnd.ms-powerpoint': 'legacy PowerPoint (.ppt) files are not read yet',
+  'application/vnd.ms-outlook': 'Outlook .msg files are not read yet',
+  'application/vnd.ms-outlook-pst': 'Outlook .pst mailboxes are not read yet',
+  'application/x-cfb': 'an OLE compound file of unknown kind',
+  'application/octet-stream': 'binary content of no recognised type',
+};
+
+/** Whether a media type is read by this stage (as opposed to unpacked as a container). */
+export function isExtractable(mime: string): boolean {
+  return !(mime in UNSUPPORTED) && mime !== 'application/x-empty';
+}
+
+/** Choose the PDF engine: poppler when installed (faster, better Chinese), pdf.js otherwise. */
+export async function choosePdfEngine(preference: 'auto' | 'poppler' | 'pdfjs'): Promise<'poppler' | 'pdfjs'> {
+  if (preference !== 'auto') return preference;
+  return (await hasTool('pdftotext')) && (await hasTool('pdfinfo')) ? 'poppler' : 'pdfjs';
+}
+
+function readSmall(ctx: ExtractContext): Buffer | ExtractionResult {
+  if (ctx.size > MAX_TEXT_BYTES) return { ok: false, mime: ctx.mime, reason: 'too_large', message: `text files over ${MAX_TEXT_BYTES} bytes are not read whole` };
+  return fs.readFileSync(ctx.file);
+}
+
+/** Extract text, metadata and embedded files from one document. */
+export async function extractDocument(ctx: ExtractContext): Promise<ExtractionResult> {
+  const { mime } = ctx;
+  if (mime === 'application/x-empty') return { ok: false, mime, reason: 'empty', message: 'the file is empty (0 bytes)' };
+  if (mime === 'application/x-ooxml-encrypted') return { ok: false, mime, reason: 'encrypted', message: 'the Office file is password-protected' };
+  if (mime in UNSUPPORTED) return { ok: false, mime, reason: 'unsupported', message: UNSUPPORTED[mime]! };
+  if (mime === 'application/pdf') {
+    return ctx.pdfEngine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file);
+  }
+  if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return extractOoxml(ctx.file, mime, ctx.maxEntryBytes);
+  if (mime.startsWith('application/vnd.oasis.opendocument.')) return extractOdf(ctx.file, mime, ctx.maxEntryBytes);
+  if (mime === 'message/rfc822') return extractEmail(ctx);
+  if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
+  if (mime === 'application/rtf' || mime === 'text/rtf') {
+    const bytes = readSmall(ctx);
+    return Buffer.isBuffer(bytes) ? extractRtf(bytes) : bytes;
+  }
+  if (mime === 'text/html' || mime === 'application/xhtml+xml') {
+    const bytes = readSmall(ctx);
+    return Buffer.isBuffer(bytes) ? extractHtml(bytes) : bytes;
+  }
+  if (mime.startsWith('text/') || mime === 'application/xml' || mime === 'application/json') {
+    const bytes = readSmall(ctx);
+    return Buffer.isBuffer(bytes) ? extractPlainText(bytes, mime) : bytes;
+  }
+  return { ok: false, mime, reason: 'unsupported', message: `files of type ${mime} are not read yet` };
+}

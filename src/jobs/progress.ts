@@ -1,0 +1,28 @@
+/** A snapshot of an ingest in progress, emitted a few times a second. */
+export interface IngestProgress {
+  /** Files found on disk and their bytes (known once the scan is done). */
+  filesTotal: number;
+  bytesTotal: number;
+  /** Files stored and registered so far, and their bytes. */
+  filesDone: number;
+  bytesDone: number;
+  /** Documents read (ok or failed) in this run, and those still queued, members included. */
+  extracted: number;
+  queued: number;
+  failed: number;
+  /** Seconds since the start. */
+  elapsed: number;
+  /** Estimated seconds left, or null while unknown. */
+  eta: number | null;
+  phase: 'scanning' | 'storing' | 'extracting' | 'done';
+}
+
+/** Estimate what is left from the share of bytes stored and the rate of documents read. */
+export function estimateRemaining(p: Omit<IngestProgress, 'eta'>): number | null {
+  if (p.elapsed < 1) return null;
+  const storeLeft = p.bytesTotal > 0 && p.bytesDone < p.bytesTotal ? (p.elapsed * (p.bytesTotal - p.bytesDone)) / Math.max(p.bytesDone, 1) : 0;
+  const rate = p.extracted / p.elapsed;
+  const extractLeft = rate > 0 ? p.queued / rate : null;
+  if (extractLeft === null) return storeLeft > 0 ? storeLeft : null;
+  return Math.max(storeLeft, extractLeft);
+}

@@ -1,0 +1,61 @@
+/**
+ * The composition root: the only place adapters are constructed. It reads the configuration,
+ * opens the workspace, wires stores into the command line and runs it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { App } from './cli/app.js';
+import { buildProgram } from './cli/program.js';
+import { isDossierError } from './domain/errors.js';
+import { choosePdfEngine } from './extract/index.js';
+import { WorkerPool } from './jobs/index.js';
+import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
+import { loadConfig, type ConfigInput } from './platform/config.js';
+import { openSqliteDatabase } from './platform/db/sqlite.js';
+import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
+import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const workerEntry = path.join(here, import.meta.url.endsWith('.ts') ? 'worker.ts' : 'worker.js');
+
+/** Open the workspace named by the options and environment, with every adapter in place. */
+export async function openApp(input: ConfigInput): Promise<App> {
+  const config = loadConfig(input);
+  fs.mkdirSync(config.workspace, { recursive: true });
+  const handle = await openSqliteDatabase(path.join(config.workspace, 'dossier.db'));
+  const blobRoot = path.join(config.workspace, 'blobs');
+  const blobs = new FsBlobStore(blobRoot);
+  blobs.removeStaleTemporaries();
+  const searchIndex = new SqliteSearchIndex();
+  await searchIndex.ensureSchema(handle.db);
+  const pdfEngine = await choosePdfEngine(config.pdfEngine);
+  return {
+    config,
+    db: handle.db,
+    blobs,
+    queue: new SqlJobQueue(),
+    searchIndex,
+    pdfEngine,
+    startExtractors: () => {
+      process.env.DOSSIER_BLOBS = blobRoot;
+      return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs);
+    },
+    close: () => handle.close(),
+  };
+}
+
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+try {
+  await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version }).parseAsync(process.argv);
+} catch (error) {
+  if (isDossierError(error)) {
+    console.error(`dossier: ${error.message}`);
+    process.exitCode = error.code === 'io_error' ? 1 : 2;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,78 @@
+import os from 'node:os';
+import path from 'node:path';
+import { DossierError } from '../domain/errors.js';
+
+/** Limits that keep one bad file from hurting the rest of an ingest. */
+export interface Limits {
+  /** Files larger than this are recorded as failed `too_large` without being parsed. */
+  maxFileBytes: number;
+  /** A parser that runs longer than this on one file is killed; the file fails `timeout`. */
+  fileTimeoutMs: number;
+  /** Heap limit of an extraction process; past it the file fails `out_of_memory`. */
+  workerMemoryMb: number;
+  /** Containers nested deeper than this (zip in zip in …) are not opened. */
+  maxDepth: number;
+  /** An archive member that expands more than this many times its compressed size is a bomb. */
+  maxRatio: number;
+  /** Total bytes one archive may expand to. */
+  maxExpandedBytes: number;
+  /** Members one archive may hold. */
+  maxEntries: number;
+}
+
+/** The whole configuration of one installation, read once at start. */
+export interface Config {
+  /** The folder holding all state: `dossier.db` and `blobs/`. */
+  workspace: string;
+  /** Extraction processes run in parallel; defaults to the number of cores. */
+  workers: number;
+  /** `pdftotext`/`pdfinfo` from poppler when found on PATH; pdf.js otherwise. */
+  pdfEngine: 'auto' | 'poppler' | 'pdfjs';
+  limits: Limits;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 2 * 1024 ** 3,
+  fileTimeoutMs: 120_000,
+  workerMemoryMb: 1024,
+  maxDepth: 8,
+  maxRatio: 200,
+  maxExpandedBytes: 8 * 1024 ** 3,
+  maxEntries: 100_000,
+};
+
+export interface ConfigInput {
+  workspace?: string | undefined;
+  workers?: string | number | undefined;
+  pdfEngine?: string | undefined;
+}
+
+function positiveInt(name: string, value: string | number | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new DossierError('invalid_argument', `${name} must be a positive whole number, got "${value}"`);
+  }
+  return n;
+}
+
+/**
+ * Resolve the configuration from command-line options, then environment, then defaults.
+ * Environment: DOSSIER_HOME (workspace), DOSSIER_WORKERS, DOSSIER_PDF_ENGINE,
+ * DOSSIER_FILE_TIMEOUT_MS, DOSSIER_MAX_FILE_BYTES, DOSSIER_WORKER_MEMORY_MB.
+ */
+export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const workspace = path.resolve(input.workspace ?? env.DOSSIER_HOME ?? 'data');
+  const workers = positiveInt('workers', input.workers ?? env.DOSSIER_WORKERS, Math.max(1, os.availableParallelism()));
+  const pdfEngine = input.pdfEngine ?? env.DOSSIER_PDF_ENGINE ?? 'auto';
+  if (pdfEngine !== 'auto' && pdfEngine !== 'poppler' && pdfEngine !== 'pdfjs') {
+    throw new DossierError('invalid_argument', `pdf engine must be auto, poppler or pdfjs, got "${pdfEngine}"`);
+  }
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    fileTimeoutMs: positiveInt('DOSSIER_FILE_TIMEOUT_MS', env.DOSSIER_FILE_TIMEOUT_MS, DEFAULT_LIMITS.fileTimeoutMs),
+    maxFileBytes: positiveInt('DOSSIER_MAX_FILE_BYTES', env.DOSSIER_MAX_FILE_BYTES, DEFAULT_LIMITS.maxFileBytes),
+    workerMemoryMb: positiveInt('DOSSIER_WORKER_MEMORY_MB', env.DOSSIER_WORKER_MEMORY_MB, DEFAULT_LIMITS.workerMemoryMb),
+  };
+  return { workspace, workers, pdfEngine, limits };
+}
