@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { openZipPackage } from './office/zip-entries.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -76,7 +76,8 @@ export async function detectType(file: string): Promise<string> {
   // A UTF-16 byte-order mark looks like an MP3 frame header to magic-number detection.
   if (hasUtf16Bom(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return sniffText(head) ?? 'text/plain';
   if (head.subarray(0, 4).toString('latin1') === '!BDN') return 'application/vnd.ms-outlook-pst';
-  const found = await fileTypeFromBuffer(head);
+  // From the file, not the head: some formats (TIFF) keep their telling bytes further in.
+  const found = (await fileTypeFromBuffer(head)) ?? (await fileTypeFromFile(file));
   if (found) {
     if (found.mime === 'application/zip') return refineZip(file);
     if (found.mime === 'application/x-cfb') return detectCfb(file);

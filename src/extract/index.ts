@@ -6,11 +6,13 @@ import fs from 'node:fs';
 import type { ExtractionResult } from '../domain/extraction.js';
 import type { ExtractContext } from './context.js';
 import { extractEmail } from './email/eml.js';
+import { extractMsg } from './email/msg.js';
 import { extractHtml } from './html/html.js';
 import { extractImage } from './image/image.js';
 import { extractOdf } from './office/odf.js';
 import { extractOoxml } from './office/ooxml.js';
 import { extractRtf } from './office/rtf.js';
+import { extractWordDoc } from './office/word-doc.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
 import { extractPlainText } from './text/plain-text.js';
@@ -24,10 +26,8 @@ export { decodeText } from './text/decode-text.js';
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 
 const UNSUPPORTED: Record<string, string> = {
-  'application/msword': 'legacy Word (.doc) files are not read yet',
   'application/vnd.ms-excel': 'legacy Excel (.xls) files are not read yet',
   'application/vnd.ms-powerpoint': 'legacy PowerPoint (.ppt) files are not read yet',
-  'application/vnd.ms-outlook': 'Outlook .msg files are not read yet',
   'application/vnd.ms-outlook-pst': 'Outlook .pst mailboxes are not read yet',
   'application/x-cfb': 'an OLE compound file of unknown kind',
   'application/octet-stream': 'binary content of no recognised type',
@@ -58,9 +58,11 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/pdf') {
     return ctx.pdfEngine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file);
   }
-  if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return extractOoxml(ctx.file, mime, ctx.maxEntryBytes);
+  if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return extractOoxml(ctx.file, mime, ctx.maxEntryBytes, (name, content) => ctx.storeChild(name, content));
   if (mime.startsWith('application/vnd.oasis.opendocument.')) return extractOdf(ctx.file, mime, ctx.maxEntryBytes);
   if (mime === 'message/rfc822') return extractEmail(ctx);
+  if (mime === 'application/vnd.ms-outlook') return extractMsg(ctx);
+  if (mime === 'application/msword') return extractWordDoc(ctx.file);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);

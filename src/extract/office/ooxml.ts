@@ -1,5 +1,5 @@
 import type { Metadata, Page } from '../../domain/document.js';
-import type { ExtractionResult } from '../../domain/extraction.js';
+import type { ChildFile, ExtractionResult } from '../../domain/extraction.js';
 import { xmlFields, xmlText, type XmlTextRules } from './xml-text.js';
 import { openZipPackage, ZipEntryTooLargeError, type ZipPackage } from './zip-entries.js';
 
@@ -76,7 +76,19 @@ async function sheetPages(zip: ZipPackage): Promise<Page[]> {
 }
 
 /** Extract text and properties from an Office Open XML file (DOCX, PPTX, XLSX). */
-export async function extractOoxml(file: string, mime: string, maxEntryBytes: number): Promise<ExtractionResult> {
+/** Files embedded in the package (OLE objects, other documents, pictures) become children. */
+async function embeddedFiles(zip: ZipPackage, storeChild: StoreChild): Promise<ChildFile[]> {
+  const children: ChildFile[] = [];
+  for (const name of zip.names.filter((n) => /^(word|xl|ppt)\/(embeddings|media)\/[^/]+$/.test(n)).sort()) {
+    const bytes = await zip.read(name);
+    if (bytes && bytes.length > 0) children.push(await storeChild(name, bytes));
+  }
+  return children;
+}
+
+export type StoreChild = (name: string, content: Uint8Array) => Promise<ChildFile>;
+
+export async function extractOoxml(file: string, mime: string, maxEntryBytes: number, storeChild: StoreChild): Promise<ExtractionResult> {
   let zip: ZipPackage;
   try {
     zip = await openZipPackage(file, maxEntryBytes);
@@ -91,7 +103,8 @@ export async function extractOoxml(file: string, mime: string, maxEntryBytes: nu
     else if (zip.names.some((n) => n.startsWith('xl/'))) pages = await sheetPages(zip);
     else return { ok: false, mime, reason: 'unsupported', message: 'an Office package with no document, slides or sheets in it', metadata };
     const title = typeof metadata.title === 'string' ? metadata.title : null;
-    return { ok: true, extraction: { mime, title, pages, metadata, children: [], needsOcr: false } };
+    const children = await embeddedFiles(zip, storeChild);
+    return { ok: true, extraction: { mime, title, pages, metadata, children, needsOcr: false } };
   } catch (error) {
     if (error instanceof ZipEntryTooLargeError) return { ok: false, mime, reason: 'archive_bomb', message: error.message };
     return { ok: false, mime, reason: 'corrupt', message: `the Office file could not be parsed: ${(error as Error).message}` };
