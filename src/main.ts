@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from './cli/app.js';
+import { bundledNames, TextAnalyser } from './analyse/index.js';
 import { buildProgram } from './cli/program.js';
 import { isDossierError } from './domain/errors.js';
 import { choosePdfEngine } from './extract/index.js';
-import { WorkerPool } from './jobs/index.js';
+import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
@@ -28,8 +29,20 @@ export async function openApp(input: ConfigInput): Promise<App> {
   const blobRoot = path.join(config.workspace, 'blobs');
   const blobs = new FsBlobStore(blobRoot);
   blobs.removeStaleTemporaries();
+  const names = bundledNames();
+  for (const entry of await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()) {
+    names.add({ han: entry.han, aliases: entry.aliases.split('|').filter(Boolean), type: entry.type as 'person' });
+  }
+  const analyser = new TextAnalyser(names);
   const searchIndex = new SqliteSearchIndex();
-  await searchIndex.ensureSchema(handle.db);
+  if (await searchIndex.ensureSchema(handle.db)) {
+    // A new index layout (after an upgrade): rebuild it from the stored text before anything else.
+    const stored = await handle.db.selectFrom('pages').select('id').limit(1).executeTakeFirst();
+    if (stored) {
+      console.error('dossier: the search index changed with this version; rebuilding it from stored text …');
+      await reindexAll(handle.db, searchIndex, analyser);
+    }
+  }
   const pdfEngine = await choosePdfEngine(config.pdfEngine);
   return {
     config,
@@ -37,6 +50,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
     blobs,
     queue: new SqlJobQueue(),
     searchIndex,
+    analyser,
     pdfEngine,
     startExtractors: () => {
       process.env.DOSSIER_BLOBS = blobRoot;

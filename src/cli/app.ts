@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { Config, ConfigInput } from '../platform/config.js';
@@ -11,7 +12,9 @@ export interface App {
   db: Kysely<Database>;
   blobs: BlobStore;
   queue: JobQueue;
-  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear'>;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;
+  /** The analysis chain, with the bundled dictionary and the workspace's own entries. */
+  analyser: TextAnalyser;
   pdfEngine: 'poppler' | 'pdfjs';
   /** Start the extraction processes; close them when done. */
   startExtractors(): Extractor & { close(): Promise<void> };

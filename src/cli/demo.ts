@@ -17,9 +17,9 @@ export async function demoCommand(app: App, examplesDir: string): Promise<void> 
   }
   console.log('');
   await statusCommand(app, {});
-  for (const query of ['新疆', 'Chen Quanguo']) {
-    console.log(`\n$ dossier search ${JSON.stringify(query)}`);
-    await searchCommand(app, query, { limit: '3' });
+  for (const [query, mode] of [['新疆', 'normalised'], ['Chen Quanguo', 'cross-script']] as const) {
+    console.log(`\n$ dossier search ${JSON.stringify(query)} --mode ${mode}`);
+    await searchCommand(app, query, { limit: '3', mode });
   }
   console.log('\nTry: npx dossier ls · npx dossier show 1 · npx dossier search "your words" · npx dossier --help');
 }

@@ -4,7 +4,7 @@ import { demoCommand } from './demo.js';
 import { ingestCommand } from './ingest.js';
 import { lsCommand } from './ls.js';
 import { reindexCommand } from './reindex.js';
-import { searchCommand } from './search.js';
+import { searchCommand, type SearchCommandOptions } from './search.js';
 import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
 
@@ -87,13 +87,29 @@ Examples:
 
   program
     .command('search')
-    .description('full-text search: words and "phrases" must all match; best documents first')
-    .argument('<query>', 'words and "quoted phrases", in any script')
-    .option('--json', 'print JSON: {total, hits: [{id, path, title, page, snippet, …}]}')
+    .description('full-text search in Chinese and English, with three modes and a query language')
+    .argument('<query>', 'words, "phrases", prefix*, AND/OR/NOT, ( ), title:/from:/to:, type:/lang:/collection:/date:')
+    .addOption(new Option('-m, --mode <mode>', 'exact (as typed, in its script), normalised (case, accents, traditional/simplified folded) or cross-script (also pinyin and aliases)').choices(['exact', 'normalised', 'cross-script']).default('normalised'))
+    .addOption(new Option('--match <how>', 'all: every term must match; any: rank by how well any term matches (for a pasted paragraph)').choices(['all', 'any']).default('all'))
+    .option('--json', 'print JSON: {query, mode, total, hits: [{id, path, title, page, start, end, highlights, snippet, matched, …}], facets}')
+    .option('--facets', 'also count matches by type, language, collection, year and sender')
     .option('-n, --limit <n>', 'how many hits to show', '20')
     .option('--offset <n>', 'skip this many hits (for paging)', '0')
     .addOption(workspace())
-    .action(withApp((app, query: string, opts: { json?: boolean; limit?: string; offset?: string }) => searchCommand(app, query, opts)));
+    .addHelpText(
+      'after',
+      `
+Query language:
+  新疆 Chen                 both must match (default); --match any ranks by any
+  "closed management"       a phrase; Chinese words are matched as written, in any run of text
+  train*                    prefix
+  新疆 AND (培训 OR 教育) NOT 旅游     boolean, with parentheses; -word is NOT word
+  title:通知  from:li.wen  to:tips     a term in the title, sender or recipients
+  type:pdf type:email       types: pdf, email, word, spreadsheet, presentation, html, text, image, archive (or a media type)
+  lang:zh  collection:leak-2026
+  date:2017  date:2017-03  date:2017-01..2017-06  date:..2016-12`,
+    )
+    .action(withApp((app, query: string, opts: SearchCommandOptions) => searchCommand(app, query, opts)));
 
   program
     .command('reindex')

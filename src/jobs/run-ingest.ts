@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TextAnalyser } from '../analyse/index.js';
 import type { ExtractionResult } from '../domain/extraction.js';
 import { indexDocument, type SearchIndexWriter } from '../index/index.js';
 import { checkSources, ensureCollection, EXTRACT_JOB, recordOutcome, registerFile, registerUnreadable, walkSources, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
@@ -26,6 +27,7 @@ export interface IngestDeps {
   blobs: BlobStore;
   queue: JobQueue;
   index: SearchIndexWriter;
+  analyser: TextAnalyser;
   extractor: Extractor;
   limits: Limits;
   pdfEngine: 'poppler' | 'pdfjs';
@@ -170,7 +172,7 @@ async function extractOne(deps: IngestDeps, job: ClaimedJob, state: DrainState, 
   }
   const children = await db.transaction().execute(async (trx) => {
     const { children: n } = await recordOutcome(trx, queue, job.documentId, result);
-    await indexDocument(trx, deps.index, job.documentId);
+    await indexDocument(trx, deps.index, deps.analyser, job.documentId);
     await queue.complete(trx, job.id);
     return n;
   });

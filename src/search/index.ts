@@ -1,17 +1,44 @@
 /**
- * The search stage: parse a query, ask the search backend for matching pages, and shape hits with
- * their document, page and a marked snippet.
+ * The search stage: parse a query, analyse it with the same chain as the index, compile it for
+ * the chosen mode, ask the backend for matching pages, and shape hits with their document, page,
+ * highlighted passage and the reason each matched.
  */
 import type { Kysely } from 'kysely';
+import type { TextAnalyser } from '../analyse/index.js';
+import { DossierError } from '../domain/errors.js';
+import { SEARCH_MODES, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
-import { parseQuery } from './parse-query.js';
-import { makeSnippet } from './snippet.js';
+import { compileQuery } from './compile-query.js';
+import { highlightSpans, snippetHtml } from './highlight.js';
+import { parseQuerySyntax } from './query-syntax.js';
 
-export { parseQuery } from './parse-query.js';
+export { parseQuerySyntax } from './query-syntax.js';
+
+type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
 /** The slice of a search backend that searching needs. */
 export interface SearchIndexReader {
-  query(db: Kysely<Database>, query: { all: string[][] }, options: { limit: number; offset: number }): Promise<{ total: number; hits: Array<{ documentId: number; page: number; pageId: number; score: number }> }>;
+  query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
+  facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
+  matchingPages(db: Kysely<Database>, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
+}
+
+export interface SearchOptions {
+  mode?: SearchMode;
+  /** all: every term must match (default); any: rank by how well any term matches. */
+  match?: 'all' | 'any';
+  limit?: number;
+  offset?: number;
+  facets?: boolean;
+  /** Collections the searcher may see; undefined for all. */
+  allowedCollections?: string[];
+}
+
+export interface MatchReason {
+  term: string;
+  via: MatchVia;
+  /** What it matched as: the pinyin, the alias, the Han form. */
+  as: string;
 }
 
 export interface SearchHit {
@@ -20,40 +47,89 @@ export interface SearchHit {
   title: string | null;
   collection: string;
   mime: string | null;
+  date: string | null;
   page: number;
-  /** Character offsets of the first match in that page's text. */
+  /** Character offsets of the first match in that page's text (null when only the title matched). */
   start: number | null;
   end: number | null;
+  /** Every match on that page: [start, end) offsets. */
+  highlights: Array<[number, number]>;
   score: number;
   snippet: string;
+  matched: MatchReason[];
 }
 
 export interface SearchResult {
+  query: string;
+  mode: SearchMode;
   total: number;
   hits: SearchHit[];
+  facets?: Record<string, Record<string, number>>;
 }
 
-/** Search all documents; every term must match; best documents first. */
-export async function searchDocuments(db: Kysely<Database>, index: SearchIndexReader, input: string, options: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
-  const parsed = parseQuery(input);
-  const { total, hits } = await index.query(db, { all: parsed.phrases }, { limit: options.limit ?? 20, offset: options.offset ?? 0 });
-  if (hits.length === 0) return { total, hits: [] };
+function phrasesOf(expr: MatchExpr): Phrase[] {
+  if (expr.op === 'phrase') return [expr];
+  if (expr.op === 'not') return phrasesOf(expr.include);
+  return expr.items.flatMap(phrasesOf);
+}
+
+/** Search the index; see SearchOptions for modes and matching. */
+export async function searchDocuments(db: Kysely<Database>, index: SearchIndexReader, analyser: TextAnalyser, input: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const mode = options.mode ?? 'normalised';
+  if (!SEARCH_MODES.includes(mode)) throw new DossierError('invalid_argument', `mode must be one of ${SEARCH_MODES.join(', ')}, got "${mode}"`);
+  const limit = options.limit ?? 20;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw new DossierError('invalid_argument', `limit must be a whole number from 0 to 1000, got "${options.limit}"`);
+  if (!Number.isInteger(offset) || offset < 0) throw new DossierError('invalid_argument', `offset must be a whole number of 0 or more, got "${options.offset}"`);
+  const tree = parseQuerySyntax(input, options.match === 'any' ? 'or' : 'and');
+  const { match, filters } = compileQuery(tree, mode, analyser, input);
+  if (options.allowedCollections) filters.allowedCollections = options.allowedCollections;
+  const { total, hits } = await index.query(db, match, filters, { limit, offset });
+  const facets = options.facets ? await index.facets(db, match, filters) : undefined;
+  const base = { query: input, mode, total, ...(facets ? { facets } : {}) };
+  if (hits.length === 0) return { ...base, hits: [] };
+
   const docs = await db
     .selectFrom('documents')
     .innerJoin('collections', 'collections.id', 'documents.collection_id')
-    .select(['documents.id', 'documents.path', 'documents.title', 'documents.mime', 'collections.name as collection'])
+    .select(['documents.id', 'documents.path', 'documents.title', 'documents.mime', 'documents.date', 'collections.name as collection'])
     .where('documents.id', 'in', hits.map((h) => h.documentId))
     .execute();
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const pages = await db.selectFrom('pages').select(['id', 'text']).where('id', 'in', hits.map((h) => h.pageId)).execute();
+  const pageIds = hits.map((h) => h.pageId).filter((id) => id > 0);
+  const pages = pageIds.length ? await db.selectFrom('pages').select(['id', 'text']).where('id', 'in', pageIds).execute() : [];
   const textOf = new Map(pages.map((p) => [p.id, p.text]));
+  const phrases = match ? phrasesOf(match) : [];
+  const reasons = await explain(db, index, pageIds, phrases);
+
   return {
-    total,
+    ...base,
     hits: hits.flatMap((hit) => {
       const doc = byId.get(hit.documentId);
       if (!doc) return [];
-      const snippet = makeSnippet(textOf.get(hit.pageId) ?? '', parsed.terms);
-      return [{ id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, page: hit.page, start: snippet.start, end: snippet.end, score: hit.score, snippet: snippet.html }];
+      const text = textOf.get(hit.pageId) ?? '';
+      const spans = phrases.length ? highlightSpans(analyser.analyse(text.slice(0, 1_000_000)), phrases) : [];
+      return [{
+        id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, date: doc.date, page: hit.page,
+        start: spans[0]?.[0] ?? null, end: spans[0]?.[1] ?? null, highlights: spans, score: hit.score,
+        snippet: snippetHtml(text, spans), matched: reasons.get(hit.pageId) ?? [],
+      }];
     }),
   };
+}
+
+/** For each hit page, which query phrases it matches and how (pinyin, alias, …). */
+async function explain(db: Kysely<Database>, index: SearchIndexReader, pageIds: number[], phrases: Phrase[]): Promise<Map<number, MatchReason[]>> {
+  const out = new Map<number, MatchReason[]>();
+  if (phrases.length === 0 || pageIds.length === 0) return out;
+  for (const phrase of phrases.slice(0, 24)) {
+    const matched = await index.matchingPages(db, pageIds, phrase);
+    for (const id of matched) {
+      const list = out.get(id) ?? [];
+      const as = phrase.label ?? phrase.tokens.join(phrase.via === 'normalised' || phrase.via === 'exact' ? '' : ' ');
+      if (!list.some((r) => r.term === phrase.term && r.via === phrase.via && r.as === as)) list.push({ term: phrase.term, via: phrase.via, as });
+      out.set(id, list);
+    }
+  }
+  return out;
 }

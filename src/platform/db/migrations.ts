@@ -76,9 +76,31 @@ const initial: Migration = {
   },
 };
 
+/** Facets read by search (language, date, sender) and the editors' per-collection dictionary. */
+const searchFacets: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    await db.schema.alterTable('documents').addColumn('lang', 'text').execute();
+    await db.schema.alterTable('documents').addColumn('date', 'text').execute();
+    await db.schema.alterTable('documents').addColumn('sender', 'text').execute();
+    await db.schema.createIndex('documents_date').on('documents').column('date').execute();
+    await db.schema
+      .createTable('dictionary')
+      .addColumn('id', pg ? 'serial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('collection_id', 'integer', (c) => c.references('collections.id'))
+      .addColumn('han', 'text', (c) => c.notNull())
+      .addColumn('aliases', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('dictionary_han').on('dictionary').columns(['han']).execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-search-facets': searchFacets,
 };
 
 export const migrationProvider: MigrationProvider = {

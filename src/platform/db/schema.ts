@@ -11,6 +11,19 @@ export interface Database {
   pages: PagesTable;
   jobs: JobsTable;
   source_files: SourceFilesTable;
+  dictionary: DictionaryTable;
+}
+
+/** Names editors add so they segment as one word and match across scripts. */
+export interface DictionaryTable {
+  id: Generated<number>;
+  /** Null for an entry that applies to every collection. */
+  collection_id: number | null;
+  han: string;
+  /** Latin forms, separated by |. */
+  aliases: string;
+  type: string;
+  created_at: string;
 }
 
 export interface CollectionsTable {
@@ -41,6 +54,12 @@ export interface DocumentsTable {
   metadata: string;
   created_at: string;
   extracted_at: string | null;
+  /** Dominant language of the text (zh, en, ug, …), set when indexed. */
+  lang: string | null;
+  /** The document's own date (sent, created), ISO, set when indexed. */
+  date: string | null;
+  /** The sender of an email, set when indexed. */
+  sender: string | null;
 }
 
 export interface DocumentPathsTable {

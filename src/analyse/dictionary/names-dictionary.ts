@@ -1,0 +1,72 @@
+import { foldText } from '../normalise/normalise.js';
+import { readResource } from '../resources.js';
+
+/** A name the chain knows: its Han form (simplified) and the Latin forms it goes by. */
+export interface NameEntry {
+  han: string;
+  aliases: string[];
+  type: 'person' | 'place' | 'org' | 'name';
+}
+
+/**
+ * Names and places for segmentation and cross-script search: CC-CEDICT's proper nouns, the seed
+ * alias table (resources/aliases.tsv), and entries editors add per collection. Aliases are looked
+ * up by their folded form ("xi jinping"), Han forms by their simplified form.
+ */
+export class NamesDictionary {
+  private readonly byHan = new Map<string, NameEntry>();
+  private readonly byAlias = new Map<string, Set<string>>();
+
+  add(entry: NameEntry): void {
+    const han = foldText(entry.han);
+    const existing = this.byHan.get(han);
+    const merged: NameEntry = existing ? { ...existing, aliases: [...new Set([...existing.aliases, ...entry.aliases])] } : { ...entry, han };
+    this.byHan.set(han, merged);
+    for (const alias of entry.aliases) {
+      const key = foldText(alias).replace(/[\s\-‐·.'’]+/g, ' ').trim();
+      if (!key) continue;
+      const set = this.byAlias.get(key) ?? new Set<string>();
+      set.add(han);
+      this.byAlias.set(key, set);
+    }
+  }
+
+  has(han: string): boolean {
+    return this.byHan.has(han);
+  }
+
+  get(han: string): NameEntry | undefined {
+    return this.byHan.get(foldText(han));
+  }
+
+  /** Han forms whose Latin alias is this (folded, spaces between words). */
+  hanForAlias(latin: string): string[] {
+    return [...(this.byAlias.get(foldText(latin).replace(/[\s\-‐·.'’]+/g, ' ').trim()) ?? [])];
+  }
+
+  /** Every Han form, for the segmenter's user dictionary. */
+  hanForms(): string[] {
+    return [...this.byHan.keys()];
+  }
+
+  get size(): number {
+    return this.byHan.size;
+  }
+}
+
+let bundled: NamesDictionary | null = null;
+
+/** The dictionary shipped with Dossier (CC-CEDICT proper nouns + seed aliases), loaded once. */
+export function bundledNames(): NamesDictionary {
+  if (bundled) return bundled;
+  const dict = new NamesDictionary();
+  for (const [simp, , , english] of readResource('cedict/names.tsv')) {
+    if (simp) dict.add({ han: simp, aliases: english ? [english] : [], type: 'name' });
+  }
+  for (const [han, aliases, type] of readResource('aliases.tsv')) {
+    if (han) dict.add({ han: han.replace(/·/g, ''), aliases: (aliases ?? '').split('|').filter(Boolean), type: (type as NameEntry['type']) ?? 'name' });
+    if (han?.includes('·')) dict.add({ han, aliases: (aliases ?? '').split('|').filter(Boolean), type: (type as NameEntry['type']) ?? 'name' });
+  }
+  bundled = dict;
+  return dict;
+}

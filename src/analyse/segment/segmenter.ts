@@ -1,0 +1,38 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { NamesDictionary } from '../dictionary/names-dictionary.js';
+
+/**
+ * Chinese word segmentation: jieba's dictionary plus every name the chain knows, so 陈全国 is one
+ * word, not 陈|全国. It runs on folded (simplified) text, the form jieba's dictionary is in.
+ * Without HMM new-word guessing: an unknown run like 西金平 stays in pieces, so it never gets the
+ * pinyin of a real name.
+ */
+export class Segmenter {
+  private readonly jieba: Jieba;
+  private readonly known = new Set<string>();
+
+  constructor(names: NamesDictionary) {
+    this.jieba = Jieba.withDict(dict);
+    this.addWords(names.hanForms());
+  }
+
+  /** Add words (editors' dictionary entries) so they segment as one. */
+  addWords(words: string[]): void {
+    const fresh = words.filter((w) => w.length > 1 && !this.known.has(w));
+    if (fresh.length === 0) return;
+    for (const w of fresh) this.known.add(w);
+    // A high frequency makes a known name win over the split its characters would otherwise get.
+    this.jieba.loadDict(Buffer.from(fresh.map((w) => `${w.replace(/\s+/g, '')} 200000 nr`).join('\n')));
+  }
+
+  /** Words of a run of Han text, in order; their lengths add up to the run's. */
+  cut(run: string): string[] {
+    return this.jieba.cut(run, false);
+  }
+
+  /** Whether a word came from a dictionary (jieba's or ours) rather than being a lone character. */
+  isWord(word: string): boolean {
+    return word.length > 1;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The vocabulary shared by the search stage and the search backends: which fields exist, a
+ * backend-neutral match expression, and the filters on document records.
+ */
+
+/** Full-text columns: title and body in exact and folded form, stems, pinyin, email parties. */
+export const SEARCH_COLUMNS = ['t_exact', 't_norm', 'b_exact', 'b_norm', 'b_stem', 'py', 'pys', 'm_from', 'm_to'] as const;
+export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
+
+/** What a part of a query matches, for telling the reader why a hit matched. */
+export type MatchVia = 'exact' | 'normalised' | 'stem' | 'pinyin' | 'syllables' | 'alias';
+
+export type MatchExpr =
+  | { op: 'and' | 'or'; items: MatchExpr[] }
+  | { op: 'not'; include: MatchExpr; exclude: MatchExpr }
+  | { op: 'phrase'; columns: SearchColumn[]; tokens: string[]; prefix: boolean; via: MatchVia; term: string; label?: string };
+
+/** Conditions on document records rather than on text. */
+export interface SearchFilters {
+  mimes?: string[];
+  notMimes?: string[];
+  langs?: string[];
+  notLangs?: string[];
+  collections?: string[];
+  notCollections?: string[];
+  /** ISO dates (inclusive start, exclusive end). */
+  dateFrom?: string;
+  dateTo?: string;
+  /** Only documents in these collections (access control); undefined means all. */
+  allowedCollections?: string[];
+}
+
+export type SearchMode = 'exact' | 'normalised' | 'cross-script';
+export const SEARCH_MODES: SearchMode[] = ['exact', 'normalised', 'cross-script'];
+
+/** Friendly document types for the type: filter and facet, by media type. */
+export const DOCUMENT_TYPES: Record<string, (mime: string) => boolean> = {
+  pdf: (m) => m === 'application/pdf',
+  email: (m) => m === 'message/rfc822' || m === 'application/vnd.ms-outlook',
+  word: (m) => m.includes('wordprocessingml') || m === 'application/msword' || m === 'application/vnd.oasis.opendocument.text' || m === 'application/rtf',
+  spreadsheet: (m) => m.includes('spreadsheetml') || m === 'application/vnd.ms-excel' || m === 'application/vnd.oasis.opendocument.spreadsheet' || m === 'text/csv',
+  presentation: (m) => m.includes('presentationml') || m === 'application/vnd.ms-powerpoint' || m === 'application/vnd.oasis.opendocument.presentation',
+  html: (m) => m === 'text/html' || m === 'application/xhtml+xml',
+  text: (m) => m.startsWith('text/') && m !== 'text/html' && m !== 'text/csv',
+  image: (m) => m.startsWith('image/'),
+  archive: (m) => ['application/zip', 'application/x-tar', 'application/gzip', 'application/mbox'].includes(m),
+};
+
+/** The friendly type of a media type ('other' when none fits). */
+export function documentType(mime: string | null): string {
+  if (!mime) return 'other';
+  for (const [name, test] of Object.entries(DOCUMENT_TYPES)) if (test(mime)) return name;
+  return 'other';
+}
