@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // The published entry point: the compiled CLI lives in dist/ (built by `npm install` via `prepare`).
-import '../dist/main.js';
+import { runCli } from '../dist/main.js';
+
+await runCli(process.argv);

@@ -29,18 +29,22 @@ export async function openApp(input: ConfigInput): Promise<App> {
   const blobRoot = path.join(config.workspace, 'blobs');
   const blobs = new FsBlobStore(blobRoot);
   blobs.removeStaleTemporaries();
-  const names = bundledNames();
-  for (const entry of await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()) {
-    names.add({ han: entry.han, aliases: entry.aliases.split('|').filter(Boolean), type: entry.type as 'person' });
-  }
-  const analyser = new TextAnalyser(names);
+  const dictionary = (await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()).map((e) => ({ han: e.han, aliases: e.aliases.split('|').filter(Boolean), type: e.type }));
+  let chain: TextAnalyser | null = null;
+  const analyser = (): TextAnalyser => {
+    if (chain) return chain;
+    const names = bundledNames();
+    for (const entry of dictionary) names.add({ ...entry, type: entry.type as 'person' });
+    chain = new TextAnalyser(names);
+    return chain;
+  };
   const searchIndex = new SqliteSearchIndex();
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.
     const stored = await handle.db.selectFrom('pages').select('id').limit(1).executeTakeFirst();
     if (stored) {
       console.error('dossier: the search index changed with this version; rebuilding it from stored text …');
-      await reindexAll(handle.db, searchIndex, analyser);
+      await reindexAll(handle.db, searchIndex, analyser());
     }
   }
   const pdfEngine = await choosePdfEngine(config.pdfEngine);
@@ -54,22 +58,24 @@ export async function openApp(input: ConfigInput): Promise<App> {
     pdfEngine,
     startExtractors: () => {
       process.env.DOSSIER_BLOBS = blobRoot;
-      return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs);
+      return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
     close: () => handle.close(),
   };
 }
 
-const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-
-try {
-  await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version }).parseAsync(process.argv);
-} catch (error) {
-  if (isDossierError(error)) {
-    console.error(`dossier: ${error.message}`);
-    process.exitCode = error.code === 'io_error' ? 1 : 2;
-  } else {
-    console.error(error);
-    process.exitCode = 1;
+/** Run the command line with these arguments; errors print a message and set the exit code. */
+export async function runCli(argv: string[]): Promise<void> {
+  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  try {
+    await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version }).parseAsync(argv);
+  } catch (error) {
+    if (isDossierError(error)) {
+      console.error(`dossier: ${error.message}`);
+      process.exitCode = error.code === 'io_error' ? 1 : 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Entry point of an extraction process (forked by the worker pool). Like main.ts it constructs the
- * adapters it needs; it has no database, only the blob store. It exits when its parent goes away,
- * so a killed ingest leaves no orphans.
+ * adapters it needs; it has no database, only the blob store and the analysis chain (loaded on
+ * first use, with the workspace's dictionary). It exits when its parent goes away, so a killed
+ * ingest leaves no orphans.
  */
-import type { WorkerReply, WorkerRequest } from './jobs/index.js';
+import { bundledNames, TextAnalyser } from './analyse/index.js';
+import type { DictionaryEntry, WorkerReply, WorkerRequest } from './jobs/index.js';
 import { processDocument } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 
@@ -13,11 +15,25 @@ if (!blobRoot || !process.send) {
   process.exit(2);
 }
 const blobs = new FsBlobStore(blobRoot);
+let dictionary: DictionaryEntry[] = [];
+let analyser: TextAnalyser | null = null;
+
+const getAnalyser = (): TextAnalyser => {
+  if (analyser) return analyser;
+  const names = bundledNames();
+  for (const entry of dictionary) names.add({ han: entry.han, aliases: entry.aliases, type: entry.type as 'person' });
+  analyser = new TextAnalyser(names);
+  return analyser;
+};
 
 process.on('message', (request: WorkerRequest) => {
-  processDocument(request.task, blobs).then(
-    (result) => process.send?.({ id: request.id, result } satisfies WorkerReply),
-    (error: unknown) => process.send?.({ id: request.id, error: error instanceof Error ? `${error.message}` : String(error) } satisfies WorkerReply),
+  if ('init' in request) {
+    dictionary = request.init.dictionary;
+    return;
+  }
+  processDocument(request.task, blobs, getAnalyser).then(
+    (reply) => process.send?.({ id: request.id, ...reply } satisfies WorkerReply),
+    (error: unknown) => process.send?.({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 });
 process.on('disconnect', () => process.exit(0));

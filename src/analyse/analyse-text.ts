@@ -136,6 +136,14 @@ export class TextAnalyser {
       const syllables = pinyinSyllables(word);
       if (syllables.length !== len) continue;
       out.py.push({ t: syllables.join(''), s: first.s, e: last.e });
+      // Known words inside a compound (新疆 in 新疆维吾尔自治区) get their own pinyin token too.
+      const wordChars = Array.from(word);
+      for (const part of this.segmenter.subWords(word)) {
+        const at = Array.from(word.slice(0, word.indexOf(part))).length;
+        const partLen = Array.from(part).length;
+        const partSyllables = syllables.slice(at, at + partLen);
+        if (partSyllables.length === partLen && wordChars.length > at) out.py.push({ t: partSyllables.join(''), s: chars[k - len + at]!.s, e: chars[k - len + at + partLen - 1]!.e });
+      }
       if (out.pys.length > 0) out.pys.push({ t: WORD_BOUNDARY, s: first.s, e: first.s });
       syllables.forEach((syllable, index) => {
         const c = chars[k - len + index]!;

@@ -20,7 +20,6 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
         blobs: app.blobs,
         queue: app.queue,
         index: app.searchIndex,
-        analyser: app.analyser,
         extractor: extractors,
         limits: app.config.limits,
         pdfEngine: app.pdfEngine,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { App, OpenApp } from './app.js';
 import { demoCommand } from './demo.js';
+import { dictAddCommand, dictListCommand } from './dict.js';
 import { ingestCommand } from './ingest.js';
 import { lsCommand } from './ls.js';
 import { reindexCommand } from './reindex.js';
@@ -117,6 +118,24 @@ Query language:
     .option('--json', 'print a JSON summary')
     .addOption(workspace())
     .action(withApp((app, opts: { json?: boolean }) => reindexCommand(app, opts)));
+
+  const dict = program.command('dict').description("the workspace's dictionary of names: they segment as one word and match across scripts");
+  dict
+    .command('add')
+    .description('add a name in Han script with its Latin forms, then reindex')
+    .argument('<han>', 'the name in Han characters, e.g. 陈全国')
+    .option('-a, --alias <latin...>', 'Latin forms, e.g. "Chen Quanguo"')
+    .addOption(new Option('-t, --type <type>', 'what it names').choices(['person', 'place', 'org', 'name']).default('name'))
+    .option('-c, --collection <name>', 'the collection it came from (for the record)')
+    .option('--no-reindex', 'do not reindex now (run dossier reindex later)')
+    .addOption(workspace())
+    .action(withApp((app, han: string, opts: { alias?: string[]; type?: string; collection?: string; reindex?: boolean }) => dictAddCommand(app, han, opts)));
+  dict
+    .command('ls')
+    .description('list the names added to this workspace')
+    .option('--json', 'one JSON object per line')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean }) => dictListCommand(app, opts)));
 
   program
     .command('demo')

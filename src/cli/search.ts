@@ -14,7 +14,7 @@ export interface SearchCommandOptions {
 
 /** `dossier search QUERY`: ranked documents with the page, a marked snippet and why each matched. */
 export async function searchCommand(app: App, query: string, options: SearchCommandOptions): Promise<void> {
-  const result = await searchDocuments(app.db, app.searchIndex, app.analyser, query, {
+  const result = await searchDocuments(app.db, app.searchIndex, app.analyser(), query, {
     mode: (options.mode ?? 'normalised') as SearchMode,
     match: options.match === 'any' ? 'any' : 'all',
     limit: options.limit === undefined ? 20 : Number(options.limit),

@@ -4,8 +4,11 @@
  */
 
 /** Full-text columns: title and body in exact and folded form, stems, pinyin, email parties. */
-export const SEARCH_COLUMNS = ['t_exact', 't_norm', 'b_exact', 'b_norm', 'b_stem', 'py', 'pys', 'm_from', 'm_to'] as const;
+export const SEARCH_COLUMNS = ['t_exact', 't_norm', 'b_exact', 'b_norm', 'b_stem', 'py', 'pys', 'm_from', 'm_to', 'flags'] as const;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
+
+/** Marks a page whose exact text equals its folded text; its b_exact is left empty. */
+export const SAME_AS_NORM_FLAG = 'same';
 
 /** What a part of a query matches, for telling the reader why a hit matched. */
 export type MatchVia = 'exact' | 'normalised' | 'stem' | 'pinyin' | 'syllables' | 'alias';

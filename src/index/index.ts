@@ -4,57 +4,38 @@
  * filters on (language, date, sender). Rebuildable at any time from the stored pages.
  */
 import type { Kysely } from 'kysely';
-import { languageOf, streamOf, WORD_BOUNDARY, type TextAnalyser } from '../analyse/index.js';
-import type { SearchColumn } from '../domain/search.js';
+import type { TextAnalyser } from '../analyse/index.js';
 import type { Database } from '../platform/db/schema.js';
-import { documentDate } from './document-date.js';
+import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
 
-export type IndexedPage = { pageId: number } & Record<SearchColumn, string>;
+export { analyseDocument, SAME_AS_NORM, type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
+
+export type IndexedPage = { pageId: number } & PageColumns;
 
 /** The slice of a search backend that indexing needs. */
 export interface SearchIndexWriter {
   replaceDocument(db: Kysely<Database>, documentId: number, pages: IndexedPage[]): Promise<void>;
 }
 
-function listOf(value: unknown): string {
-  return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+/** Write an analysis to the index and the document's facet columns. */
+export async function storeDocumentIndex(db: Kysely<Database>, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
+  const pages = analysis?.pages.length ? await db.selectFrom('pages').select(['id', 'page']).where('document_id', '=', documentId).execute() : [];
+  const idOf = new Map(pages.map((p) => [p.page, p.id]));
+  const rows = (analysis?.pages ?? []).flatMap((p) => {
+    const pageId = idOf.get(p.page);
+    return pageId === undefined ? [] : [{ pageId, ...p.columns }];
+  });
+  if (analysis) await db.updateTable('documents').set({ lang: analysis.lang, date: analysis.date, sender: analysis.sender }).where('id', '=', documentId).execute();
+  await index.replaceDocument(db, documentId, rows);
+  return rows.length;
 }
 
 /** (Re)index one document from its stored pages; documents without text leave the index. */
 export async function indexDocument(db: Kysely<Database>, index: SearchIndexWriter, analyser: TextAnalyser, documentId: number): Promise<number> {
   const doc = await db.selectFrom('documents').select(['title', 'path', 'status', 'metadata']).where('id', '=', documentId).executeTakeFirst();
   if (!doc) return 0;
-  const pages = doc.status === 'ok' ? await db.selectFrom('pages').select(['id', 'text']).where('document_id', '=', documentId).orderBy('page').execute() : [];
-  const metadata = JSON.parse(doc.metadata) as Record<string, unknown>;
-  const sender = typeof metadata.from === 'string' ? metadata.from : null;
-  const sample = pages.map((p) => p.text).join('\n').slice(0, 100_000);
-  await db
-    .updateTable('documents')
-    .set({ lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(metadata), sender })
-    .where('id', '=', documentId)
-    .execute();
-
-  // The file name stands in for a title where the format has none, so names are searchable too.
-  const title = analyser.analyse(`${doc.title ?? ''} ${doc.path.split(/[\\/!]/).pop() ?? ''}`);
-  const from = streamOf(analyser.analyse(sender ?? '').norm);
-  const to = streamOf(analyser.analyse(`${listOf(metadata.to)} ${listOf(metadata.cc)} ${listOf(metadata.bcc)}`).norm);
-  const rows: IndexedPage[] = [];
-  for (const page of pages) {
-    if (page.text.trim() === '') continue;
-    const body = analyser.analyse(page.text);
-    rows.push({
-      pageId: page.id,
-      t_exact: streamOf(title.exact),
-      t_norm: streamOf(title.norm),
-      b_exact: streamOf(body.exact),
-      b_norm: streamOf(body.norm),
-      b_stem: streamOf(body.stem),
-      py: [streamOf(title.py), streamOf(body.py)].filter(Boolean).join(' '),
-      pys: [streamOf(title.pys), streamOf(body.pys)].filter(Boolean).join(` ${WORD_BOUNDARY} `),
-      m_from: from,
-      m_to: to,
-    });
-  }
-  await index.replaceDocument(db, documentId, rows);
-  return rows.length;
+  if (doc.status !== 'ok') return storeDocumentIndex(db, index, documentId, null);
+  const pages = await db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', documentId).orderBy('page').execute();
+  const analysis = analyseDocument(analyser, { title: doc.title, path: doc.path, metadata: JSON.parse(doc.metadata) as Record<string, unknown>, pages });
+  return storeDocumentIndex(db, index, documentId, analysis);
 }

@@ -1,3 +1,5 @@
+import type { DocumentAnalysis } from '../index/index.js';
+import type { ExtractionResult } from '../domain/extraction.js';
 import type { Limits } from '../platform/config.js';
 
 /**
@@ -13,6 +15,19 @@ export interface ExtractTask {
   depth: number;
   limits: Limits;
   pdfEngine: 'poppler' | 'pdfjs';
+}
+
+/** What an extraction process sends back: the outcome and, for text, its index analysis. */
+export interface ExtractReply {
+  result: ExtractionResult;
+  analysis: DocumentAnalysis | null;
+}
+
+/** Names editors added to the workspace dictionary, sent to each extraction process at start. */
+export interface DictionaryEntry {
+  han: string;
+  aliases: string[];
+  type: string;
 }
 
 export const JOB_KINDS = {

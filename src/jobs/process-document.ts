@@ -1,14 +1,25 @@
 import path from 'node:path';
+import type { TextAnalyser } from '../analyse/index.js';
 import type { ExtractionResult } from '../domain/extraction.js';
 import { detectType, extractDocument, isExtractable } from '../extract/index.js';
+import { analyseDocument } from '../index/index.js';
 import { isContainer, safeMemberName, unpackContainer, type BlobStore } from '../ingest/index.js';
-import type { ExtractTask } from './catalogue.js';
+import type { ExtractReply, ExtractTask } from './catalogue.js';
 
 /**
  * Read one stored document: find its type from the content, then unpack it if it is a container
- * or extract its text if it is a document. Runs inside an extraction process.
+ * or extract its text if it is a document, and analyse that text for the index. Runs inside an
+ * extraction process, so both cores share the reading and the analysis.
  */
-export async function processDocument(task: ExtractTask, blobs: BlobStore): Promise<ExtractionResult> {
+export async function processDocument(task: ExtractTask, blobs: BlobStore, analyser: () => TextAnalyser): Promise<ExtractReply> {
+  const result = await readDocument(task, blobs);
+  if (!result.ok || result.extraction.pages.every((p) => p.text.trim() === '')) return { result, analysis: null };
+  const { extraction } = result;
+  const analysis = analyseDocument(analyser(), { title: extraction.title, path: task.path, metadata: extraction.metadata, pages: extraction.pages });
+  return { result, analysis };
+}
+
+async function readDocument(task: ExtractTask, blobs: BlobStore): Promise<ExtractionResult> {
   const file = blobs.pathOf(task.sha256);
   let mime: string;
   try {
@@ -22,17 +33,17 @@ export async function processDocument(task: ExtractTask, blobs: BlobStore): Prom
     }
     return unpackContainer({ file, size: task.size, mime, name: path.posix.basename(task.path), limits: task.limits, blobs });
   }
-  if (!isExtractable(mime)) return extractDocument({ file, size: task.size, mime, timeoutMs: task.limits.fileTimeoutMs, maxEntryBytes: 0, pdfEngine: task.pdfEngine, storeChild: () => Promise.reject(new Error('no children')) });
+  const storeChild = async (name: string, content: Uint8Array, metadata?: Record<string, string | number | boolean | string[]>) => {
+    const stored = await blobs.putBuffer(content);
+    return { name: safeMemberName(name).name, sha256: stored.sha256, size: stored.size, ...(metadata ? { metadata } : {}) };
+  };
   return extractDocument({
     file,
     size: task.size,
     mime,
     timeoutMs: task.limits.fileTimeoutMs,
-    maxEntryBytes: Math.min(task.limits.maxFileBytes, 512 * 1024 * 1024),
+    maxEntryBytes: isExtractable(mime) ? Math.min(task.limits.maxFileBytes, 512 * 1024 * 1024) : 0,
     pdfEngine: task.pdfEngine,
-    storeChild: async (name, content, metadata) => {
-      const stored = await blobs.putBuffer(content);
-      return { name: safeMemberName(name).name, sha256: stored.sha256, size: stored.size, ...(metadata ? { metadata } : {}) };
-    },
+    storeChild,
   });
 }

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { TextAnalyser } from '../analyse/index.js';
 import type { ExtractionResult } from '../domain/extraction.js';
-import { indexDocument, type SearchIndexWriter } from '../index/index.js';
+import { storeDocumentIndex, type SearchIndexWriter } from '../index/index.js';
 import { checkSources, ensureCollection, EXTRACT_JOB, recordOutcome, registerFile, registerUnreadable, walkSources, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
 import type { Limits } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
-import type { ExtractTask } from './catalogue.js';
+import type { ExtractReply, ExtractTask } from './catalogue.js';
 import { estimateRemaining, type IngestProgress } from './progress.js';
 
 /** The queue operations the ingest job graph uses. */
@@ -19,7 +18,7 @@ export interface JobQueue extends JobEnqueuer {
 
 /** Runs one extraction somewhere with limits (the worker pool). */
 export interface Extractor {
-  run(task: ExtractTask): Promise<ExtractionResult>;
+  run(task: ExtractTask): Promise<ExtractReply>;
 }
 
 export interface IngestDeps {
@@ -27,7 +26,6 @@ export interface IngestDeps {
   blobs: BlobStore;
   queue: JobQueue;
   index: SearchIndexWriter;
-  analyser: TextAnalyser;
   extractor: Extractor;
   limits: Limits;
   pdfEngine: 'poppler' | 'pdfjs';
@@ -162,17 +160,19 @@ async function drainQueue(deps: IngestDeps, state: DrainState, stillRegistering:
 async function extractOne(deps: IngestDeps, job: ClaimedJob, state: DrainState, adjustQueued: (n: number) => void): Promise<void> {
   const { db, queue } = deps;
   const doc = await db.selectFrom('documents').select(['id', 'sha256', 'size', 'path', 'depth']).where('id', '=', job.documentId).executeTakeFirst();
-  let result: ExtractionResult;
+  let reply: ExtractReply;
+  const fail = (result: ExtractionResult): ExtractReply => ({ result, analysis: null });
   if (!doc || doc.sha256 === null) {
-    result = { ok: false, mime: 'application/octet-stream', reason: 'unreadable', message: 'the document has no stored content' };
+    reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'unreadable', message: 'the document has no stored content' });
   } else if (job.attempts > 3) {
-    result = { ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' };
+    reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' });
   } else {
-    result = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits, pdfEngine: deps.pdfEngine });
+    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits, pdfEngine: deps.pdfEngine });
   }
+  const { result, analysis } = reply;
   const children = await db.transaction().execute(async (trx) => {
     const { children: n } = await recordOutcome(trx, queue, job.documentId, result);
-    await indexDocument(trx, deps.index, deps.analyser, job.documentId);
+    await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);
     await queue.complete(trx, job.id);
     return n;
   });

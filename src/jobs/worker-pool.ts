@@ -1,14 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ExtractionResult } from '../domain/extraction.js';
-import type { ExtractTask } from './catalogue.js';
+import type { FailureReason } from '../domain/document.js';
+import type { DictionaryEntry, ExtractReply, ExtractTask } from './catalogue.js';
 
 /** Messages between the pool and an extraction process. */
-export type WorkerRequest = { id: number; task: ExtractTask };
-export type WorkerReply = { id: number; result: ExtractionResult } | { id: number; error: string };
+export type WorkerRequest = { init: { dictionary: DictionaryEntry[] } } | { id: number; task: ExtractTask };
+export type WorkerReply = ({ id: number } & ExtractReply) | { id: number; error: string };
+
+function failed(reason: FailureReason, message: string): ExtractReply {
+  return { result: { ok: false, mime: 'application/octet-stream', reason, message }, analysis: null };
+}
 
 interface Slot {
   child: ChildProcess;
-  busy: { id: number; resolve: (r: ExtractionResult) => void; timer: NodeJS.Timeout; mime: string } | null;
+  busy: { id: number; resolve: (r: ExtractReply) => void; timer: NodeJS.Timeout } | null;
   stderr: string;
 }
 
@@ -28,6 +32,7 @@ export class WorkerPool {
     private readonly size: number,
     private readonly memoryMb: number,
     private readonly timeoutMs: number,
+    private readonly dictionary: DictionaryEntry[] = [],
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -40,6 +45,7 @@ export class WorkerPool {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     });
     const slot: Slot = { child, busy: null, stderr: '' };
+    child.send({ init: { dictionary: this.dictionary } } satisfies WorkerRequest);
     child.stderr?.on('data', (chunk: Buffer) => {
       slot.stderr = (slot.stderr + chunk.toString('utf8')).slice(-4000);
     });
@@ -48,7 +54,7 @@ export class WorkerPool {
       if (!busy || busy.id !== reply.id) return;
       clearTimeout(busy.timer);
       slot.busy = null;
-      busy.resolve('result' in reply ? reply.result : { ok: false, mime: busy.mime, reason: 'crashed', message: `the parser failed: ${reply.error}` });
+      busy.resolve('result' in reply ? { result: reply.result, analysis: reply.analysis } : failed('crashed', `the parser failed: ${reply.error}`));
       this.release(slot);
     });
     child.on('exit', (code, signal) => {
@@ -59,8 +65,8 @@ export class WorkerPool {
         const oom = /heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(slot.stderr);
         busy.resolve(
           oom
-            ? { ok: false, mime: busy.mime, reason: 'out_of_memory', message: `the parser ran past the ${this.memoryMb} MB memory limit` }
-            : { ok: false, mime: busy.mime, reason: 'crashed', message: `the parser process died (${signal ?? `exit code ${code}`}): ${slot.stderr.trim().split('\n').slice(-1)[0] ?? ''}`.trim() },
+            ? failed('out_of_memory', `the parser ran past the ${this.memoryMb} MB memory limit`)
+            : failed('crashed', `the parser process died (${signal ?? `exit code ${code}`}): ${slot.stderr.trim().split('\n').slice(-1)[0] ?? ''}`.trim()),
         );
       }
       if (this.closed) return;
@@ -86,17 +92,17 @@ export class WorkerPool {
   }
 
   /** Extract one document in a free process; always resolves with an outcome. */
-  async run(task: ExtractTask): Promise<ExtractionResult> {
+  async run(task: ExtractTask): Promise<ExtractReply> {
     const slot = await this.acquire();
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (slot.busy?.id !== id) return;
         slot.busy = null;
-        resolve({ ok: false, mime: 'application/octet-stream', reason: 'timeout', message: `the parser ran past the ${Math.round(this.timeoutMs / 1000)} s time limit` });
+        resolve(failed('timeout', `the parser ran past the ${Math.round(this.timeoutMs / 1000)} s time limit`));
         slot.child.kill('SIGKILL'); // the exit handler replaces the process
       }, this.timeoutMs);
-      slot.busy = { id, resolve, timer, mime: 'application/octet-stream' };
+      slot.busy = { id, resolve, timer };
       slot.stderr = '';
       slot.child.send({ id, task } satisfies WorkerRequest);
     });

@@ -1,6 +1,6 @@
 import { pinyinSyllables, syllabify, type TextAnalyser } from '../analyse/index.js';
 import { DossierError } from '../domain/errors.js';
-import { DOCUMENT_TYPES, type MatchExpr, type SearchColumn, type SearchFilters, type SearchMode } from '../domain/search.js';
+import { DOCUMENT_TYPES, SAME_AS_NORM_FLAG, type MatchExpr, type SearchColumn, type SearchFilters, type SearchMode } from '../domain/search.js';
 import type { QueryNode } from './query-syntax.js';
 import { parseDateRange } from './date-range.js';
 
@@ -151,7 +151,13 @@ function compileTerm(term: TermNode, mode: SearchMode, analyser: TextAnalyser): 
     op: 'phrase', columns, tokens, prefix: term.prefix, via, term: term.text, ...(label ? { label } : {}),
   });
   if (term.field === 'from' || term.field === 'to') return phrase([term.field === 'from' ? 'm_from' : 'm_to'], analysed.norm.map((t) => t.t), 'normalised');
-  if (mode === 'exact') return phrase(COLUMNS.exact[scope], analysed.exact.map((t) => t.t), 'exact');
+  if (mode === 'exact') {
+    const exact = analysed.exact.map((t) => t.t);
+    const asTyped = phrase(COLUMNS.exact[scope], exact, 'exact');
+    // Pages whose exact text equals their folded text store it once, in b_norm (see the index stage).
+    if (scope === 'title' || exact.join(' ') !== analysed.norm.map((t) => t.t).join(' ')) return asTyped;
+    return { op: 'or', items: [asTyped, { op: 'and', items: [phrase(['b_norm'], exact, 'exact'), phrase(['flags'], [SAME_AS_NORM_FLAG], 'exact')] }] };
+  }
 
   const branches: MatchExpr[] = [phrase(COLUMNS.norm[scope], analysed.norm.map((t) => t.t), 'normalised')];
   const latinOnly = analysed.stem.length === analysed.norm.length;

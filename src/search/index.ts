@@ -122,7 +122,7 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
 async function explain(db: Kysely<Database>, index: SearchIndexReader, pageIds: number[], phrases: Phrase[]): Promise<Map<number, MatchReason[]>> {
   const out = new Map<number, MatchReason[]>();
   if (phrases.length === 0 || pageIds.length === 0) return out;
-  for (const phrase of phrases.slice(0, 24)) {
+  for (const phrase of phrases.filter((p) => !p.columns.includes('flags')).slice(0, 24)) {
     const matched = await index.matchingPages(db, pageIds, phrase);
     for (const id of matched) {
       const list = out.get(id) ?? [];

@@ -31,6 +31,12 @@ export class Segmenter {
     return this.jieba.cut(run, false);
   }
 
+  /** The dictionary words inside a long word (新疆维吾尔自治区 → 新疆, 维吾尔, 自治区), itself excluded. */
+  subWords(word: string): string[] {
+    if (word.length < 3) return [];
+    return [...new Set(this.jieba.cutForSearch(word, false))].filter((w) => w !== word && w.length > 1);
+  }
+
   /** Whether a word came from a dictionary (jieba's or ours) rather than being a lone character. */
   isWord(word: string): boolean {
     return word.length > 1;

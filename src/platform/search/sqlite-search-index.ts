@@ -16,8 +16,10 @@ export interface MatchedPage {
 export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', Record<string, number>>;
 
 /** BM25 weight of each column, in SEARCH_COLUMNS order: titles above bodies, stems and syllables below words. */
-const WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5 };
+const WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
 const TABLE = 'search_index';
+/** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
+const LAYOUT = 2;
 
 /**
  * Full-text search over SQLite FTS5. The table holds Dossier's own token streams, already
@@ -28,11 +30,15 @@ const TABLE = 'search_index';
 export class SqliteSearchIndex {
   /** Create the index table; true when it was (re)created empty and documents need indexing. */
   async ensureSchema(db: Kysely<Database>): Promise<boolean> {
-    const existing = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = ${TABLE}`.execute(db);
+    await sql`CREATE TABLE IF NOT EXISTS search_layout (version INTEGER NOT NULL)`.execute(db);
+    const version = (await sql<{ version: number }>`SELECT version FROM search_layout`.execute(db)).rows[0]?.version;
     await sql`DROP TABLE IF EXISTS search_pages`.execute(db);
-    if (existing.rows.length > 0) return false;
+    if (version === LAYOUT) return false;
+    await sql`DROP TABLE IF EXISTS ${sql.raw(TABLE)}`.execute(db);
+    await sql`DELETE FROM search_layout`.execute(db);
+    await sql`INSERT INTO search_layout (version) VALUES (${LAYOUT})`.execute(db);
     const columns = sql.raw(SEARCH_COLUMNS.join(', '));
-    await sql`CREATE VIRTUAL TABLE ${sql.raw(TABLE)} USING fts5(${columns}, document_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 0 tokenchars ''_''', prefix = '2 3')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE ${sql.raw(TABLE)} USING fts5(${columns}, document_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 0 tokenchars ''_''')`.execute(db);
     return true;
   }
 

@@ -1,0 +1,66 @@
+import { languageOf, streamOf, WORD_BOUNDARY, type TextAnalyser } from '../analyse/index.js';
+import { SAME_AS_NORM_FLAG, type SearchColumn } from '../domain/search.js';
+import { documentDate } from './document-date.js';
+
+/** The token streams of one page, one per search column. */
+export type PageColumns = Record<SearchColumn, string>;
+
+/** Everything the index stores for one document, computed from its text and metadata alone. */
+export interface DocumentAnalysis {
+  lang: string | null;
+  date: string | null;
+  sender: string | null;
+  pages: Array<{ page: number; columns: PageColumns }>;
+}
+
+export interface DocumentText {
+  title: string | null;
+  path: string;
+  metadata: Record<string, unknown>;
+  pages: Array<{ page: number; text: string }>;
+}
+
+/** Marks a page whose exact stream equals its folded one (see below). */
+export const SAME_AS_NORM = SAME_AS_NORM_FLAG;
+
+function listOf(value: unknown): string {
+  return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+}
+
+/**
+ * Analyse a document for the index. Pure: runs in an extraction process during ingest (so both
+ * cores share the work) and in the main process for reindexing. When a page's exact stream equals
+ * its folded one (simplified Chinese, unaccented Latin: most pages), b_exact is left empty and the
+ * page is flagged, and exact search reads b_norm for it: this halves the body index.
+ */
+export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): DocumentAnalysis {
+  const sender = typeof doc.metadata.from === 'string' ? doc.metadata.from : null;
+  const sample = doc.pages.map((p) => p.text).join('\n').slice(0, 100_000);
+  // The file name stands in for a title where the format has none, so names are searchable too.
+  const title = analyser.analyse(`${doc.title ?? ''} ${doc.path.split(/[\\/!]/).pop() ?? ''}`);
+  const from = streamOf(analyser.analyse(sender ?? '').norm);
+  const to = streamOf(analyser.analyse(`${listOf(doc.metadata.to)} ${listOf(doc.metadata.cc)} ${listOf(doc.metadata.bcc)}`).norm);
+  const pages: DocumentAnalysis['pages'] = [];
+  for (const page of doc.pages) {
+    if (page.text.trim() === '') continue;
+    const body = analyser.analyse(page.text);
+    const exact = streamOf(body.exact);
+    const norm = streamOf(body.norm);
+    pages.push({
+      page: page.page,
+      columns: {
+        t_exact: streamOf(title.exact),
+        t_norm: streamOf(title.norm),
+        b_exact: exact === norm ? '' : exact,
+        b_norm: norm,
+        b_stem: streamOf(body.stem),
+        py: [streamOf(title.py), streamOf(body.py)].filter(Boolean).join(' '),
+        pys: [streamOf(title.pys), streamOf(body.pys)].filter(Boolean).join(` ${WORD_BOUNDARY} `),
+        m_from: from,
+        m_to: to,
+        flags: exact === norm ? SAME_AS_NORM : '',
+      },
+    });
+  }
+  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages };
+}
