@@ -39,14 +39,21 @@ const enum Kind {
   Cjk,
 }
 
+const kinds = new Map<number, Kind>();
+
 function kindOf(code: number, ch: string): Kind {
   if (code < 128) {
     if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return Kind.Word;
     return Kind.Separator;
   }
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch)) return Kind.Cjk;
-  if (/[\p{L}\p{N}\p{M}]/u.test(ch)) return Kind.Word;
-  return Kind.Separator;
+  let kind = kinds.get(code);
+  if (kind === undefined) {
+    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch)) kind = Kind.Cjk;
+    else if (/[\p{L}\p{N}\p{M}]/u.test(ch)) kind = Kind.Word;
+    else kind = Kind.Separator;
+    kinds.set(code, kind);
+  }
+  return kind;
 }
 
 let defaultChain: TextAnalyser | null = null;
@@ -64,7 +71,9 @@ export class TextAnalyser {
     this.segmenter = new Segmenter(names);
   }
 
-  analyse(text: string): AnalysedText {
+  /** Analyse a text; without pinyin (for highlighting) the segmenter is not run at all. */
+  analyse(text: string, options: { pinyin?: boolean } = {}): AnalysedText {
+    const withPinyin = options.pinyin ?? true;
     const out: AnalysedText = { exact: [], norm: [], stem: [], py: [], pys: [] };
     let i = 0;
     const n = text.length;
@@ -87,7 +96,7 @@ export class TextAnalyser {
         j += cs.length;
       }
       if (kind === Kind.Word) this.addWord(chars, out);
-      else this.addCjk(chars, out);
+      else this.addCjk(chars, out, withPinyin);
       i = j;
     }
     return out;
@@ -104,7 +113,7 @@ export class TextAnalyser {
     if (/^[a-z]+$/.test(norm)) out.stem.push({ t: norm.length > 2 ? stemmer(norm) : norm, s, e });
   }
 
-  private addCjk(chars: Array<{ s: number; e: number; x: string; f: string }>, out: AnalysedText): void {
+  private addCjk(chars: Array<{ s: number; e: number; x: string; f: string }>, out: AnalysedText, withPinyin: boolean): void {
     if (chars.length === 1) {
       const c = chars[0]!;
       out.exact.push({ t: c.x, s: c.s, e: c.e });
@@ -117,7 +126,7 @@ export class TextAnalyser {
         out.norm.push({ t: a.f + b.f, s: a.s, e: b.e });
       }
     }
-    this.addPinyin(chars, out);
+    if (withPinyin) this.addPinyin(chars, out);
   }
 
   /** Segment the folded run into words and add the pinyin of known words of 2+ characters. */

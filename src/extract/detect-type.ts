@@ -8,6 +8,12 @@ const HEAD_BYTES = 64 * 1024;
 const MAIL_HEADERS = /^(from|to|subject|date|message-id|received|return-path|delivered-to|mime-version|x-[\w-]+|reply-to|sender|cc|in-reply-to|references|content-type|dkim-signature|arc-[\w-]+|authentication-results|x-mailer)\s*:/i;
 const KEY_MAIL_HEADERS = /^(from|subject|message-id|received|return-path|date|mime-version|delivered-to)\s*:/im;
 
+/** Netpbm images (P1–P7) have a text magic number but are pictures: they need OCR, not decoding. */
+const NETPBM: Record<number, string> = {
+  1: 'image/x-portable-bitmap', 2: 'image/x-portable-graymap', 3: 'image/x-portable-pixmap',
+  4: 'image/x-portable-bitmap', 5: 'image/x-portable-graymap', 6: 'image/x-portable-pixmap', 7: 'image/x-portable-arbitrarymap',
+};
+
 /** Read the first bytes of a file: type detection never needs the whole of it. */
 export function readHead(file: string, bytes = HEAD_BYTES): Buffer {
   const fd = fs.openSync(file, 'r');
@@ -76,6 +82,8 @@ export async function detectType(file: string): Promise<string> {
   // A UTF-16 byte-order mark looks like an MP3 frame header to magic-number detection.
   if (hasUtf16Bom(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return sniffText(head) ?? 'text/plain';
   if (head.subarray(0, 4).toString('latin1') === '!BDN') return 'application/vnd.ms-outlook-pst';
+  const netpbm = /^P([1-7])\s/.exec(head.subarray(0, 3).toString('latin1'));
+  if (netpbm) return NETPBM[Number(netpbm[1])]!;
   // From the file, not the head: some formats (TIFF) keep their telling bytes further in.
   const found = (await fileTypeFromBuffer(head)) ?? (await fileTypeFromFile(file));
   if (found) {

@@ -12,7 +12,7 @@ const now = () => new Date().toISOString();
  * its children (archive members, attachments, messages of a mailbox) as new documents queued for
  * extraction in turn. Call inside a transaction, so a crash leaves all of it or none.
  */
-export async function recordOutcome(db: Kysely<Database>, queue: JobEnqueuer, documentId: number, result: ExtractionResult): Promise<{ children: number }> {
+export async function recordOutcome(db: Kysely<Database>, queue: JobEnqueuer, documentId: number, result: ExtractionResult): Promise<{ children: number; added: number; queued: number }> {
   const doc = await db.selectFrom('documents').select(['collection_id', 'path', 'depth']).where('id', '=', documentId).executeTakeFirstOrThrow();
   await db.deleteFrom('pages').where('document_id', '=', documentId).execute();
   if (result.ok) {
@@ -42,8 +42,14 @@ export async function recordOutcome(db: Kysely<Database>, queue: JobEnqueuer, do
       .execute();
   }
   const children = result.ok ? result.extraction.children : (result.children ?? []);
-  for (const child of children) await recordChild(db, queue, { id: documentId, ...doc }, child);
-  return { children: children.length };
+  let added = 0;
+  let queued = 0;
+  for (const child of children) {
+    const outcome = await recordChild(db, queue, { id: documentId, ...doc }, child);
+    if (outcome !== 'seen') added++;
+    if (outcome === 'queued') queued++;
+  }
+  return { children: children.length, added, queued };
 }
 
 interface Parent {
@@ -53,18 +59,19 @@ interface Parent {
   depth: number;
 }
 
-async function recordChild(db: Kysely<Database>, queue: JobEnqueuer, parent: Parent, child: ChildFile): Promise<void> {
+/** Record one child: 'seen' when its content was already a document, else new ('queued' for reading, or 'failed'). */
+async function recordChild(db: Kysely<Database>, queue: JobEnqueuer, parent: Parent, child: ChildFile): Promise<'seen' | 'queued' | 'failed'> {
   const path = memberPath(parent.path, child.name);
   const metadata = JSON.stringify(child.metadata ?? {});
   if (child.sha256 !== null) {
     const existing = await db.selectFrom('documents').select('id').where('collection_id', '=', parent.collection_id).where('sha256', '=', child.sha256).executeTakeFirst();
     if (existing) {
       await addPath(db, existing.id, path, parent.id);
-      return;
+      return 'seen';
     }
   } else {
     const existing = await db.selectFrom('documents').select('id').where('parent_id', '=', parent.id).where('path', '=', path).executeTakeFirst();
-    if (existing) return;
+    if (existing) return 'seen';
   }
   const failure = child.failure ?? (child.sha256 === null ? { reason: 'unreadable' as const, message: 'the member has no readable content' } : null);
   const { id } = await db
@@ -89,5 +96,7 @@ async function recordChild(db: Kysely<Database>, queue: JobEnqueuer, parent: Par
     .returning('id')
     .executeTakeFirstOrThrow();
   await addPath(db, id, path, parent.id);
-  if (!failure) await queue.enqueue(db, EXTRACT_JOB, id);
+  if (failure) return 'failed';
+  await queue.enqueue(db, EXTRACT_JOB, id);
+  return 'queued';
 }

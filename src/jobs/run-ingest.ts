@@ -170,13 +170,14 @@ async function extractOne(deps: IngestDeps, job: ClaimedJob, state: DrainState, 
     reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits, pdfEngine: deps.pdfEngine });
   }
   const { result, analysis } = reply;
-  const children = await db.transaction().execute(async (trx) => {
-    const { children: n } = await recordOutcome(trx, queue, job.documentId, result);
+  const { added, queued } = await db.transaction().execute(async (trx) => {
+    const outcome = await recordOutcome(trx, queue, job.documentId, result);
     await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);
     await queue.complete(trx, job.id);
-    return n;
+    return outcome;
   });
   state.extracted++;
+  state.added += added;
   if (!result.ok) state.failed++;
-  adjustQueued(children - 1);
+  adjustQueued(queued - 1);
 }

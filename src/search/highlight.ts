@@ -29,11 +29,13 @@ function find(tokens: Token[], phrase: Phrase, spans: Array<[number, number]>): 
  * Where the phrases of a query occur in a page, as character spans of the original text, merged
  * and in order. Bigram phrases of Han text overlap, so spans are merged into whole matches.
  */
-export function highlightSpans(analysed: AnalysedText, phrases: Phrase[]): Array<[number, number]> {
+export function highlightSpans(analysed: AnalysedText, phrases: Phrase[], found?: Set<Phrase>): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const phrase of phrases) {
     const fields = new Set(phrase.columns.map((c) => FIELD[c]).filter((f): f is keyof AnalysedText => Boolean(f)));
+    const before = spans.length;
     for (const field of fields) find(analysed[field], phrase, spans);
+    if (found && spans.length > before) found.add(phrase);
   }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Array<[number, number]> = [];

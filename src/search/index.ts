@@ -100,7 +100,26 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
   const pages = pageIds.length ? await db.selectFrom('pages').select(['id', 'text']).where('id', 'in', pageIds).execute() : [];
   const textOf = new Map(pages.map((p) => [p.id, p.text]));
   const phrases = match ? phrasesOf(match) : [];
-  const reasons = await explain(db, index, pageIds, phrases);
+  const visible = phrases.filter((p) => !p.columns.includes('flags'));
+  const needsPinyin = phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'));
+  // Highlighting needs the segmenter only for pinyin matches; it is the costly part, so bounded.
+  // The phrases found on the page say why it matched; only pages matched by their title alone
+  // (nothing found in the text) ask the index.
+  const found = new Map<number, { spans: Array<[number, number]>; phrases: Set<Phrase> }>();
+  for (const hit of hits) {
+    const text = textOf.get(hit.pageId) ?? '';
+    let matchedPhrases = new Set<Phrase>();
+    let spans = phrases.length ? highlightSpans(analyser.analyse(text, { pinyin: false }), phrases, matchedPhrases) : [];
+    if (needsPinyin && spans.length === 0) {
+      // Only pinyin can explain this page: segment it (the costly path), within bounds.
+      matchedPhrases = new Set<Phrase>();
+      spans = highlightSpans(analyser.analyse(text.slice(0, 200_000), { pinyin: true }), phrases, matchedPhrases);
+    }
+    found.set(hit.pageId, { spans, phrases: matchedPhrases });
+  }
+  const unexplained = [...found].filter(([, f]) => f.phrases.size === 0).map(([id]) => id);
+  const fromIndex = match && hasOr(match) ? await explain(db, index, unexplained, phrases) : new Map(unexplained.map((id) => [id, visible.map(reasonOf)]));
+  const reasons = new Map([...found].map(([id, f]) => [id, f.phrases.size ? dedupeReasons([...f.phrases].filter((p) => !p.columns.includes('flags')).map(reasonOf)) : (fromIndex.get(id) ?? [])]));
 
   return {
     ...base,
@@ -108,7 +127,7 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
       const doc = byId.get(hit.documentId);
       if (!doc) return [];
       const text = textOf.get(hit.pageId) ?? '';
-      const spans = phrases.length ? highlightSpans(analyser.analyse(text.slice(0, 1_000_000)), phrases) : [];
+      const spans = found.get(hit.pageId)?.spans ?? [];
       return [{
         id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, date: doc.date, page: hit.page,
         start: spans[0]?.[0] ?? null, end: spans[0]?.[1] ?? null, highlights: spans, score: hit.score,
@@ -116,6 +135,27 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
       }];
     }),
   };
+}
+
+function hasOr(expr: MatchExpr): boolean {
+  if (expr.op === 'phrase') return false;
+  if (expr.op === 'or') return true;
+  if (expr.op === 'not') return hasOr(expr.include);
+  return expr.items.some(hasOr);
+}
+
+function dedupeReasons(reasons: MatchReason[]): MatchReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = `${r.term}\u0000${r.via}\u0000${r.as}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function reasonOf(phrase: Phrase): MatchReason {
+  return { term: phrase.term, via: phrase.via, as: phrase.label ?? phrase.tokens.join(phrase.via === 'normalised' || phrase.via === 'exact' ? '' : ' ') };
 }
 
 /** For each hit page, which query phrases it matches and how (pinyin, alias, …). */
@@ -126,8 +166,8 @@ async function explain(db: Kysely<Database>, index: SearchIndexReader, pageIds: 
     const matched = await index.matchingPages(db, pageIds, phrase);
     for (const id of matched) {
       const list = out.get(id) ?? [];
-      const as = phrase.label ?? phrase.tokens.join(phrase.via === 'normalised' || phrase.via === 'exact' ? '' : ' ');
-      if (!list.some((r) => r.term === phrase.term && r.via === phrase.via && r.as === as)) list.push({ term: phrase.term, via: phrase.via, as });
+      const reason = reasonOf(phrase);
+      if (!list.some((r) => r.term === reason.term && r.via === reason.via && r.as === reason.as)) list.push(reason);
       out.set(id, list);
     }
   }

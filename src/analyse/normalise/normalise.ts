@@ -25,16 +25,28 @@ export function simplifiedChar(ch: string): string {
   return t2s.get(ch) ?? ch;
 }
 
+// Folding is per character and text repeats its characters endlessly: remember every answer.
+const exactCache = new Map<string, string>();
+const foldCache = new Map<string, string>();
+
 /** A character as stored for exact search: NFKC, radical look-alikes mapped, lower case. */
 export function exactChar(ch: string): string {
-  return (RADICALS[ch] ?? ch).normalize('NFKC').toLowerCase();
+  let out = exactCache.get(ch);
+  if (out === undefined) {
+    out = (RADICALS[ch] ?? ch).normalize('NFKC').toLowerCase();
+    exactCache.set(ch, out);
+  }
+  return out;
 }
 
 /** A character as folded for normalised search: also without diacritics and simplified. */
 export function foldChar(ch: string): string {
-  const exact = exactChar(ch);
-  let out = '';
-  for (const c of exact.normalize('NFD').replace(/\p{M}+/gu, '')) out += simplifiedChar(c);
+  let out = foldCache.get(ch);
+  if (out === undefined) {
+    out = '';
+    for (const c of exactChar(ch).normalize('NFD').replace(/\p{M}+/gu, '')) out += simplifiedChar(c);
+    foldCache.set(ch, out);
+  }
   return out;
 }
 

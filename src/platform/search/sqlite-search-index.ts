@@ -59,13 +59,20 @@ export class SqliteSearchIndex {
     const where = await this.filterSql(db, filters);
     if (!match) return this.listFiltered(db, where, options);
     const best = this.bestPages(toFts5(match));
-    const total = await sql<{ n: number }>`WITH ${best} SELECT count(*) AS n FROM best JOIN documents d ON d.id = best.document_id JOIN collections c ON c.id = d.collection_id WHERE ${where}`.execute(db);
-    const rows = await sql<{ document_id: number; page_id: number; page: number; score: number }>`
-      WITH ${best}
-      SELECT best.document_id, best.page_id, p.page, best.score FROM best
-      JOIN documents d ON d.id = best.document_id JOIN collections c ON c.id = d.collection_id JOIN pages p ON p.id = best.page_id
-      WHERE ${where} ORDER BY best.score, best.document_id LIMIT ${options.limit} OFFSET ${options.offset}`.execute(db);
-    return { total: Number(total.rows[0]?.n ?? 0), hits: rows.rows.map((r) => ({ documentId: r.document_id, pageId: r.page_id, page: r.page, score: r.score })) };
+    // One pass over the matches: the window count gives the total alongside the page of hits.
+    const rows = await sql<{ document_id: number; page_id: number; page: number; score: number; total: number }>`
+      WITH ${best}, ranked AS (
+        SELECT best.document_id, best.page_id, best.score, count(*) OVER () AS total FROM best
+        JOIN documents d ON d.id = best.document_id JOIN collections c ON c.id = d.collection_id
+        WHERE ${where} ORDER BY best.score, best.document_id LIMIT ${Math.max(options.limit, 1)} OFFSET ${options.offset})
+      SELECT ranked.*, p.page FROM ranked JOIN pages p ON p.id = ranked.page_id ORDER BY ranked.score, ranked.document_id`.execute(db);
+    let total = Number(rows.rows[0]?.total ?? 0);
+    if (rows.rows.length === 0 && options.offset > 0) {
+      // Past the last page there is no row to carry the count.
+      total = Number((await sql<{ n: number }>`WITH ${best} SELECT count(*) AS n FROM best JOIN documents d ON d.id = best.document_id JOIN collections c ON c.id = d.collection_id WHERE ${where}`.execute(db)).rows[0]?.n ?? 0);
+    }
+    const hits = rows.rows.slice(0, options.limit).map((r) => ({ documentId: r.document_id, pageId: r.page_id, page: r.page, score: r.score }));
+    return { total, hits };
   }
 
   /** Counts of matching documents by type, language, collection, year and sender. */
