@@ -58,6 +58,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
     pdfEngine,
     startExtractors: () => {
       process.env.DOSSIER_BLOBS = blobRoot;
+      process.env.DOSSIER_OCR_ENGINE = config.ocr.engine;
       return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
     close: () => handle.close(),

@@ -1,13 +1,15 @@
 /**
  * Entry point of an extraction process (forked by the worker pool). Like main.ts it constructs the
- * adapters it needs; it has no database, only the blob store and the analysis chain (loaded on
- * first use, with the workspace's dictionary). It exits when its parent goes away, so a killed
- * ingest leaves no orphans.
+ * adapters it needs: the blob store, the OCR engine and the analysis chain (loaded on first use,
+ * with the workspace's dictionary); it has no database. It exits when its parent goes away, so a
+ * killed ingest leaves no orphans.
  */
 import { bundledNames, TextAnalyser } from './analyse/index.js';
+import type { OcrEngine } from './extract/index.js';
 import type { DictionaryEntry, WorkerReply, WorkerRequest } from './jobs/index.js';
-import { processDocument } from './jobs/index.js';
+import { ocrDocument, processDocument } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
+import { chooseOcrEngine } from './platform/ocr/choose-ocr-engine.js';
 
 const blobRoot = process.env.DOSSIER_BLOBS;
 if (!blobRoot || !process.send) {
@@ -17,6 +19,7 @@ if (!blobRoot || !process.send) {
 const blobs = new FsBlobStore(blobRoot);
 let dictionary: DictionaryEntry[] = [];
 let analyser: TextAnalyser | null = null;
+let engine: Promise<OcrEngine> | null = null;
 
 const getAnalyser = (): TextAnalyser => {
   if (analyser) return analyser;
@@ -26,14 +29,21 @@ const getAnalyser = (): TextAnalyser => {
   return analyser;
 };
 
+const reply = (message: WorkerReply) => process.send?.(message);
+
 process.on('message', (request: WorkerRequest) => {
   if ('init' in request) {
     dictionary = request.init.dictionary;
     return;
   }
-  processDocument(request.task, blobs, getAnalyser).then(
-    (reply) => process.send?.({ id: request.id, ...reply } satisfies WorkerReply),
-    (error: unknown) => process.send?.({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
-  );
+  const fail = (error: unknown) => reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+  if ('task' in request) {
+    processDocument(request.task, blobs, getAnalyser).then((extract) => reply({ id: request.id, extract }), fail);
+    return;
+  }
+  engine ??= chooseOcrEngine(process.env.DOSSIER_OCR_ENGINE ?? 'auto');
+  engine
+    .then((ocr) => ocrDocument(request.ocr, blobs.pathOf(request.ocr.sha256), ocr, blobs, getAnalyser))
+    .then((result) => reply({ id: request.id, ocr: result }), fail);
 });
 process.on('disconnect', () => process.exit(0));

@@ -5,6 +5,9 @@ import { progressPrinter } from './progress-line.js';
 
 export interface IngestOptions {
   collection: string;
+  /** false: leave OCR queued (dossier ocr --pending reads it later). */
+  ocr?: boolean;
+  ocrLang?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -24,6 +27,7 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
         limits: app.config.limits,
         pdfEngine: app.pdfEngine,
         parallel: app.config.workers,
+        ocr: { enabled: options.ocr !== false, langs: options.ocrLang ?? app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs },
       },
       paths,
       options.collection,
@@ -36,8 +40,9 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
   else if (!options.quiet) {
     console.log(
       `Ingested ${summary.files} files (${formatBytes(summary.bytes)}) into "${summary.collection}" in ${formatDuration(summary.seconds)}: ` +
-        `${summary.added} new documents, ${summary.extracted} read.`,
+        `${summary.added} new documents, ${summary.extracted} read${summary.ocrPages ? `, ${summary.ocrPages} pages OCR'd` : ''}.`,
     );
+    if (summary.ocrQueued) console.log(`${summary.ocrQueued} documents wait for OCR: dossier ocr --pending`);
     console.log(`Collection now holds ${summary.documents} documents: ${summary.ok} ok, ${summary.failed} failed${summary.pending ? `, ${summary.pending} pending` : ''}.`);
     if (summary.failed) console.log('See why with: dossier status, or dossier ls --status failed');
   }

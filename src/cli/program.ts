@@ -4,6 +4,7 @@ import { demoCommand } from './demo.js';
 import { dictAddCommand, dictListCommand } from './dict.js';
 import { ingestCommand } from './ingest.js';
 import { lsCommand } from './ls.js';
+import { ocrCommand, type OcrOptions } from './ocr.js';
 import { reindexCommand } from './reindex.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { showCommand } from './show.js';
@@ -29,7 +30,9 @@ else $DOSSIER_HOME, else ./data.
 
 Environment: DOSSIER_HOME, DOSSIER_WORKERS (extraction processes, default: cores),
 DOSSIER_PDF_ENGINE (auto|poppler|pdfjs), DOSSIER_FILE_TIMEOUT_MS (default 120000),
-DOSSIER_MAX_FILE_BYTES (default 2 GiB), DOSSIER_WORKER_MEMORY_MB (default 1024).
+DOSSIER_MAX_FILE_BYTES (default 2 GiB), DOSSIER_WORKER_MEMORY_MB (default 1024),
+DOSSIER_OCR_ENGINE (auto|tesseract|tesseract.js), DOSSIER_OCR_LANGS (default chi_sim+eng),
+DOSSIER_OCR_PAGE_TIMEOUT_MS (default 300000).
 
 Examples:
   dossier ingest ~/leak --collection leak-2026
@@ -59,8 +62,21 @@ Examples:
     .option('-c, --collection <name>', 'the collection to add them to', 'default')
     .option('--json', 'print a JSON summary: files, documents, ok, failed, …')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-ocr', 'do not OCR scans and images now; they wait for `dossier ocr --pending`')
+    .option('--ocr-lang <langs>', 'tesseract languages for OCR (default: $DOSSIER_OCR_LANGS or chi_sim+eng)')
     .addOption(workspace())
-    .action(withApp((app, paths: string[], opts: { collection: string; json?: boolean; quiet?: boolean }) => ingestCommand(app, paths, opts)));
+    .action(withApp((app, paths: string[], opts: { collection: string; json?: boolean; quiet?: boolean; ocr?: boolean; ocrLang?: string }) => ingestCommand(app, paths, opts)));
+
+  program
+    .command('ocr')
+    .description('OCR a scanned PDF or image again (some pages, other languages), or every document waiting for OCR')
+    .argument('[id]', 'the document to read again')
+    .option('-p, --page <n...>', 'only these pages')
+    .option('-l, --lang <langs>', 'tesseract languages, e.g. chi_tra+eng (default chi_sim+eng)')
+    .option('--pending', 'read every document waiting for OCR')
+    .option('--json', 'print a JSON summary')
+    .addOption(workspace())
+    .action(withApp((app, id: string | undefined, opts: OcrOptions) => ocrCommand(app, id, opts)));
 
   program
     .command('status')

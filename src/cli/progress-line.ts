@@ -9,6 +9,7 @@ export function formatProgress(p: IngestProgress): string {
     `${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}`,
     `read ${p.extracted} docs${p.failed ? ` (${p.failed} failed)` : ''}, ${p.queued} queued`,
     `${rate.toFixed(1)} docs/s`,
+    ...(p.ocrPages || p.ocrQueued ? [`OCR ${p.ocrPages} pages (${p.elapsed > 0 ? ((p.ocrPages * 60) / p.elapsed).toFixed(1) : '0'}/min), ${p.ocrQueued} docs queued`] : []),
     `${formatBytes(p.elapsed > 0 ? p.bytesDone / p.elapsed : 0)}/s`,
     p.phase === 'done' ? `done in ${formatDuration(p.elapsed)}` : `ETA ${p.eta === null ? '?' : formatDuration(p.eta)}`,
   ];

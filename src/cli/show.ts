@@ -15,7 +15,7 @@ export async function showCommand(app: App, idText: string, options: { json?: bo
     .executeTakeFirst();
   if (!doc) throw new DossierError('not_found', `no document ${id}`);
   const [pages, paths, children] = await Promise.all([
-    app.db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', id).orderBy('page').execute(),
+    app.db.selectFrom('pages').select(['page', 'text', 'ocr']).where('document_id', '=', id).orderBy('page').execute(),
     app.db.selectFrom('document_paths').select('path').where('document_id', '=', id).orderBy('id').execute(),
     app.db.selectFrom('documents').select(['id', 'path', 'status']).where('parent_id', '=', id).orderBy('id').execute(),
   ]);
@@ -23,7 +23,8 @@ export async function showCommand(app: App, idText: string, options: { json?: bo
     id: doc.id, path: doc.path, paths: paths.map((p) => p.path), collection: doc.collection, mime: doc.mime, status: doc.status,
     reason: doc.reason, message: doc.message, title: doc.title, parent: doc.parent_id, children: children.map((c) => c.id),
     sha256: doc.sha256, size: Number(doc.size), needsOcr: doc.needs_ocr === 1, metadata: JSON.parse(doc.metadata) as Record<string, unknown>,
-    text: pages.map((p) => p.text).join('\n\n'), pages,
+    text: pages.map((p) => p.text).join('\n\n'),
+    pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.ocr ? { ocr: JSON.parse(p.ocr) as Record<string, unknown> } : {}) })),
   };
   if (options.json) return printJson(view);
   console.log(`#${view.id} ${view.title ?? view.path}`);
@@ -38,8 +39,10 @@ export async function showCommand(app: App, idText: string, options: { json?: bo
   line('parent', view.parent);
   line('children', children.map((c) => `${c.id} ${c.path}`).join('\n               '));
   for (const [k, v] of Object.entries(view.metadata)) line(k, v);
-  for (const page of pages) {
-    console.log(`\n--- page ${page.page} ---`);
+  for (const page of view.pages) {
+    const ocr = page.ocr as { meanConfidence?: number; rotation?: number; engine?: string; error?: string; message?: string } | undefined;
+    const note = ocr ? (ocr.error ? ` (OCR failed: ${ocr.message ?? ocr.error})` : ` (OCR ${ocr.engine ?? ''}, confidence ${ocr.meanConfidence ?? '?'}${ocr.rotation ? `, turned ${ocr.rotation}°` : ''})`) : '';
+    console.log(`\n--- page ${page.page}${note} ---`);
     console.log(page.text);
   }
 }

@@ -21,6 +21,8 @@ import { hasTool } from './run-tool.js';
 export type { ExtractContext } from './context.js';
 export { detectType } from './detect-type.js';
 export { decodeText } from './text/decode-text.js';
+export { needsOcr as pageNeedsOcr } from './pdf/clean-pdf-text.js';
+export { ocrPages, MAX_PAGE_PIXELS_SIDE, type ImageStore, type OcrEngine, type OcrPageOutcome, type OcrRequest } from './ocr/index.js';
 
 /** Largest text-like file read whole into memory (plain text, HTML, RTF). */
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;

@@ -9,5 +9,6 @@ export type { UnpackContext } from './unpack-context.js';
 export { checkSources, walkSources } from './walk-sources.js';
 export { ensureCollection, registerFile, registerUnreadable, EXTRACT_JOB, type RegisterDeps, type Registration } from './register-sources.js';
 export { recordOutcome } from './record-outcome.js';
+export { recordOcr, type OcrOutcome } from './record-ocr.js';
 export { isContainer, unpackContainer } from './unpack-container.js';
 export { safeMemberName } from './safe-member-name.js';

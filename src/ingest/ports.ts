@@ -19,5 +19,5 @@ export interface BlobStore {
 
 /** The slice of the job queue ingest needs: queue a document for a job, inside a transaction. */
 export interface JobEnqueuer {
-  enqueue(db: Kysely<Database>, kind: string, documentId: number): Promise<void>;
+  enqueue(db: Kysely<Database>, kind: string, documentId: number, payload?: unknown): Promise<void>;
 }

@@ -1,5 +1,7 @@
 import type { DocumentAnalysis } from '../index/index.js';
+import type { Page } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/extraction.js';
+import type { OcrPageOutcome } from '../extract/index.js';
 import type { Limits } from '../platform/config.js';
 
 /**
@@ -30,6 +32,36 @@ export interface DictionaryEntry {
   type: string;
 }
 
+/** An `ocr` job reads the pages of a scan or an image that have no usable text. */
+export interface OcrTask {
+  documentId: number;
+  sha256: string;
+  mime: string;
+  /** Pages to read (null: all), and how many the document has when known. */
+  pages: number[] | null;
+  pageCount: number | null;
+  langs: string;
+  timeoutMs: number;
+  /** The rest of the document, so the extraction process can analyse it whole for the index. */
+  title: string | null;
+  path: string;
+  metadata: Record<string, unknown>;
+  otherPages: Page[];
+}
+
+/** What an extraction process sends back for an `ocr` job. */
+export interface OcrReply {
+  outcomes: OcrPageOutcome[];
+  analysis: DocumentAnalysis | null;
+}
+
+/** Options an `ocr` job may carry (from `dossier ocr`). */
+export interface OcrJobOptions {
+  pages?: number[];
+  langs?: string;
+}
+
 export const JOB_KINDS = {
   extract: 'extract',
+  ocr: 'ocr',
 } as const;

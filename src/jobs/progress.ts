@@ -10,6 +10,9 @@ export interface IngestProgress {
   extracted: number;
   queued: number;
   failed: number;
+  /** Pages read by OCR, and documents waiting for OCR. */
+  ocrPages: number;
+  ocrQueued: number;
   /** Seconds since the start. */
   elapsed: number;
   /** Estimated seconds left, or null while unknown. */
@@ -22,7 +25,10 @@ export function estimateRemaining(p: Omit<IngestProgress, 'eta'>): number | null
   if (p.elapsed < 1) return null;
   const storeLeft = p.bytesTotal > 0 && p.bytesDone < p.bytesTotal ? (p.elapsed * (p.bytesTotal - p.bytesDone)) / Math.max(p.bytesDone, 1) : 0;
   const rate = p.extracted / p.elapsed;
-  const extractLeft = rate > 0 ? p.queued / rate : null;
+  const ocrRate = p.ocrPages / p.elapsed;
+  // Without a measured OCR rate, assume tesseract's typical 2.5 s per page on one core.
+  const ocrLeft = p.ocrQueued > 0 ? p.ocrQueued / (ocrRate > 0 ? ocrRate : 0.4) : 0;
+  const extractLeft = rate > 0 ? p.queued / rate + ocrLeft : null;
   if (extractLeft === null) return storeLeft > 0 ? storeLeft : null;
   return Math.max(storeLeft, extractLeft);
 }

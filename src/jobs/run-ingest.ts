@@ -1,37 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { ExtractionResult } from '../domain/extraction.js';
-import { storeDocumentIndex, type SearchIndexWriter } from '../index/index.js';
-import { checkSources, ensureCollection, EXTRACT_JOB, recordOutcome, registerFile, registerUnreadable, walkSources, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
-import type { Limits } from '../platform/config.js';
-import type { Database } from '../platform/db/schema.js';
-import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
-import type { ExtractReply, ExtractTask } from './catalogue.js';
+import { checkSources, ensureCollection, EXTRACT_JOB, registerFile, registerUnreadable, walkSources } from '../ingest/index.js';
+import { JOB_KINDS } from './catalogue.js';
 import { estimateRemaining, type IngestProgress } from './progress.js';
+import { drainQueue, type JobCounters, type JobDeps } from './run-jobs.js';
 
-/** The queue operations the ingest job graph uses. */
-export interface JobQueue extends JobEnqueuer {
-  claim(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedJob[]>;
-  complete(db: Kysely<Database>, id: number): Promise<void>;
-  recoverInterrupted(db: Kysely<Database>): Promise<number>;
-  countQueued(db: Kysely<Database>, kind: string): Promise<number>;
-}
-
-/** Runs one extraction somewhere with limits (the worker pool). */
-export interface Extractor {
-  run(task: ExtractTask): Promise<ExtractReply>;
-}
-
-export interface IngestDeps {
-  db: Kysely<Database>;
-  blobs: BlobStore;
-  queue: JobQueue;
-  index: SearchIndexWriter;
-  extractor: Extractor;
-  limits: Limits;
-  pdfEngine: 'poppler' | 'pdfjs';
-  /** How many documents to have in flight at once: the number of extraction processes. */
-  parallel: number;
-}
+export type IngestDeps = JobDeps;
 
 export interface IngestSummary {
   collection: string;
@@ -42,6 +14,9 @@ export interface IngestSummary {
   added: number;
   /** Documents read in this run. */
   extracted: number;
+  /** Pages read by OCR in this run, and documents still waiting for OCR. */
+  ocrPages: number;
+  ocrQueued: number;
   /** Totals for the collection after the run. */
   documents: number;
   ok: number;
@@ -64,20 +39,20 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
   const resumed = await queue.recoverInterrupted(db);
   const collectionId = await ensureCollection(db, collection);
 
-  const state = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, extracted: 0, failed: 0, added: 0, phase: 'scanning' as IngestProgress['phase'] };
+  const scan = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, phase: 'scanning' as IngestProgress['phase'] };
   for await (const entry of walkSources(paths)) {
-    state.filesTotal++;
-    if (entry.kind === 'file') state.bytesTotal += entry.size;
+    scan.filesTotal++;
+    if (entry.kind === 'file') scan.bytesTotal += entry.size;
   }
-  let queued = await queue.countQueued(db, EXTRACT_JOB);
+  const counters: JobCounters = { extracted: 0, failed: 0, added: 0, queued: await queue.countQueued(db, EXTRACT_JOB), ocrPages: 0, ocrDocuments: 0, ocrQueued: await queue.countQueued(db, JOB_KINDS.ocr) };
   const snapshot = (): IngestProgress => {
-    const p = { ...state, queued, elapsed: (Date.now() - started) / 1000 };
+    const p = { ...scan, ...counters, elapsed: (Date.now() - started) / 1000 };
     return { ...p, eta: estimateRemaining(p) };
   };
   const ticker = setInterval(() => onProgress(snapshot()), 250);
 
   let registering = true;
-  state.phase = 'storing';
+  scan.phase = 'storing';
   const registration = (async () => {
     const deps2 = { db, blobs: deps.blobs, queue, maxFileBytes: deps.limits.maxFileBytes };
     for await (const entry of walkSources(paths)) {
@@ -86,26 +61,27 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
           ? await registerFile(deps2, collectionId, entry)
           : await registerUnreadable(db, collectionId, entry.path, entry.kind === 'unreadable' ? 'unreadable' : 'unsupported', entry.message);
       if (outcome === 'new') {
-        state.added++;
-        queued++;
+        counters.added++;
+        counters.queued++;
       }
-      state.filesDone++;
-      if (entry.kind === 'file') state.bytesDone += entry.size;
+      scan.filesDone++;
+      if (entry.kind === 'file') scan.bytesDone += entry.size;
     }
   })().finally(() => {
     registering = false;
   });
 
   try {
-    await drainQueue(deps, state, () => registering, (n) => (queued = Math.max(0, queued + n)));
+    await drainQueue(deps, counters, () => registering);
     await registration;
     // Anything registered after the last claim (a race at the very end) is drained too.
-    await drainQueue(deps, state, () => false, (n) => (queued = Math.max(0, queued + n)));
+    await drainQueue(deps, counters);
   } finally {
     clearInterval(ticker);
   }
-  state.phase = 'done';
-  queued = await queue.countQueued(db, EXTRACT_JOB);
+  scan.phase = 'done';
+  counters.queued = await queue.countQueued(db, EXTRACT_JOB);
+  counters.ocrQueued = await queue.countQueued(db, JOB_KINDS.ocr);
   onProgress(snapshot());
   const counts = await db
     .selectFrom('documents')
@@ -116,10 +92,12 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
   const by = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
   return {
     collection,
-    files: state.filesTotal,
-    bytes: state.bytesTotal,
-    added: state.added,
-    extracted: state.extracted,
+    files: scan.filesTotal,
+    bytes: scan.bytesTotal,
+    added: counters.added,
+    extracted: counters.extracted,
+    ocrPages: counters.ocrPages,
+    ocrQueued: counters.ocrQueued,
     documents: by('ok') + by('failed') + by('pending'),
     ok: by('ok'),
     failed: by('failed'),
@@ -127,57 +105,4 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
     resumed,
     seconds: (Date.now() - started) / 1000,
   };
-}
-
-interface DrainState {
-  extracted: number;
-  failed: number;
-  added: number;
-  phase: IngestProgress['phase'];
-}
-
-/** Claim queued extraction jobs and keep `parallel` of them in flight until none are left. */
-async function drainQueue(deps: IngestDeps, state: DrainState, stillRegistering: () => boolean, adjustQueued: (n: number) => void): Promise<void> {
-  const { db, queue } = deps;
-  const inFlight = new Set<Promise<void>>();
-  for (;;) {
-    const room = deps.parallel * 2 - inFlight.size;
-    const jobs = room > 0 ? await queue.claim(db, EXTRACT_JOB, room) : [];
-    for (const job of jobs) {
-      const p = extractOne(deps, job, state, adjustQueued).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    }
-    if (inFlight.size > 0) {
-      await Promise.race(inFlight);
-      continue;
-    }
-    if (jobs.length > 0) continue;
-    if (!stillRegistering()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function extractOne(deps: IngestDeps, job: ClaimedJob, state: DrainState, adjustQueued: (n: number) => void): Promise<void> {
-  const { db, queue } = deps;
-  const doc = await db.selectFrom('documents').select(['id', 'sha256', 'size', 'path', 'depth']).where('id', '=', job.documentId).executeTakeFirst();
-  let reply: ExtractReply;
-  const fail = (result: ExtractionResult): ExtractReply => ({ result, analysis: null });
-  if (!doc || doc.sha256 === null) {
-    reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'unreadable', message: 'the document has no stored content' });
-  } else if (job.attempts > 3) {
-    reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' });
-  } else {
-    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits, pdfEngine: deps.pdfEngine });
-  }
-  const { result, analysis } = reply;
-  const { added, queued } = await db.transaction().execute(async (trx) => {
-    const outcome = await recordOutcome(trx, queue, job.documentId, result);
-    await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);
-    await queue.complete(trx, job.id);
-    return outcome;
-  });
-  state.extracted++;
-  state.added += added;
-  if (!result.ok) state.failed++;
-  adjustQueued(queued - 1);
 }

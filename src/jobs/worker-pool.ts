@@ -1,20 +1,19 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { FailureReason } from '../domain/document.js';
-import type { DictionaryEntry, ExtractReply, ExtractTask } from './catalogue.js';
+import type { DictionaryEntry, ExtractReply, ExtractTask, OcrReply, OcrTask } from './catalogue.js';
 
 /** Messages between the pool and an extraction process. */
-export type WorkerRequest = { init: { dictionary: DictionaryEntry[] } } | { id: number; task: ExtractTask };
-export type WorkerReply = ({ id: number } & ExtractReply) | { id: number; error: string };
-
-function failed(reason: FailureReason, message: string): ExtractReply {
-  return { result: { ok: false, mime: 'application/octet-stream', reason, message }, analysis: null };
-}
+export type WorkerRequest = { init: { dictionary: DictionaryEntry[] } } | { id: number; task: ExtractTask } | { id: number; ocr: OcrTask };
+export type WorkerReply = { id: number; extract: ExtractReply } | { id: number; ocr: OcrReply } | { id: number; error: string };
 
 interface Slot {
   child: ChildProcess;
-  busy: { id: number; resolve: (r: ExtractReply) => void; timer: NodeJS.Timeout } | null;
+  busy: { id: number; resolve: (r: WorkerReply) => void; timer: NodeJS.Timeout } | null;
   stderr: string;
 }
+
+/** A failure of the process rather than of the file's content. */
+type ProcessFailure = { reason: FailureReason; message: string };
 
 /**
  * A pool of extraction processes. Each file is read in a separate process with a heap limit and
@@ -54,7 +53,7 @@ export class WorkerPool {
       if (!busy || busy.id !== reply.id) return;
       clearTimeout(busy.timer);
       slot.busy = null;
-      busy.resolve('result' in reply ? { result: reply.result, analysis: reply.analysis } : failed('crashed', `the parser failed: ${reply.error}`));
+      busy.resolve(reply);
       this.release(slot);
     });
     child.on('exit', (code, signal) => {
@@ -63,11 +62,8 @@ export class WorkerPool {
       if (busy) {
         clearTimeout(busy.timer);
         const oom = /heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(slot.stderr);
-        busy.resolve(
-          oom
-            ? failed('out_of_memory', `the parser ran past the ${this.memoryMb} MB memory limit`)
-            : failed('crashed', `the parser process died (${signal ?? `exit code ${code}`}): ${slot.stderr.trim().split('\n').slice(-1)[0] ?? ''}`.trim()),
-        );
+        const why = oom ? `the parser ran past the ${this.memoryMb} MB memory limit` : `the parser process died (${signal ?? `exit code ${code}`}): ${slot.stderr.trim().split('\n').slice(-1)[0] ?? ''}`.trim();
+        busy.resolve({ id: busy.id, error: `${oom ? 'out_of_memory' : 'crashed'}\u0000${why}` });
       }
       if (this.closed) return;
       const index = this.slots.indexOf(slot);
@@ -91,21 +87,41 @@ export class WorkerPool {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Extract one document in a free process; always resolves with an outcome. */
-  async run(task: ExtractTask): Promise<ExtractReply> {
+  private async dispatch(message: { task: ExtractTask } | { ocr: OcrTask }, timeoutMs: number): Promise<WorkerReply> {
     const slot = await this.acquire();
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (slot.busy?.id !== id) return;
         slot.busy = null;
-        resolve(failed('timeout', `the parser ran past the ${Math.round(this.timeoutMs / 1000)} s time limit`));
+        resolve({ id, error: `timeout\u0000the parser ran past the ${Math.round(timeoutMs / 1000)} s time limit` });
         slot.child.kill('SIGKILL'); // the exit handler replaces the process
-      }, this.timeoutMs);
+      }, timeoutMs);
       slot.busy = { id, resolve, timer };
       slot.stderr = '';
-      slot.child.send({ id, task } satisfies WorkerRequest);
+      slot.child.send({ id, ...message } as WorkerRequest);
     });
+  }
+
+  private static failure(reply: WorkerReply): ProcessFailure | null {
+    if (!('error' in reply)) return null;
+    const [code, message] = reply.error.includes('\u0000') ? reply.error.split('\u0000') : ['crashed', `the parser failed: ${reply.error}`];
+    return { reason: code as FailureReason, message: message ?? '' };
+  }
+
+  /** Extract one document in a free process; always resolves with an outcome. */
+  async run(task: ExtractTask): Promise<ExtractReply> {
+    const reply = await this.dispatch({ task }, this.timeoutMs);
+    const failed = WorkerPool.failure(reply);
+    if (failed) return { result: { ok: false, mime: 'application/octet-stream', ...failed }, analysis: null };
+    return 'extract' in reply ? reply.extract : { result: { ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'unexpected reply' }, analysis: null };
+  }
+
+  /** OCR a document's pages in a free process, with a time limit per page. */
+  async runOcr(task: OcrTask): Promise<OcrReply | ProcessFailure> {
+    const pages = task.pages?.length ?? task.pageCount ?? 1;
+    const reply = await this.dispatch({ ocr: task }, task.timeoutMs * Math.max(1, pages));
+    return WorkerPool.failure(reply) ?? ('ocr' in reply ? reply.ocr : { reason: 'crashed', message: 'unexpected reply' });
   }
 
   async close(): Promise<void> {

@@ -28,6 +28,8 @@ export interface Config {
   workers: number;
   /** `pdftotext`/`pdfinfo` from poppler when found on PATH; pdf.js otherwise. */
   pdfEngine: 'auto' | 'poppler' | 'pdfjs';
+  /** OCR: engine (auto: the tesseract program if installed, else tesseract.js), languages, time per page. */
+  ocr: { engine: 'auto' | 'tesseract' | 'tesseract.js'; langs: string; pageTimeoutMs: number };
   limits: Limits;
 }
 
@@ -45,6 +47,7 @@ export interface ConfigInput {
   workspace?: string | undefined;
   workers?: string | number | undefined;
   pdfEngine?: string | undefined;
+  ocrLangs?: string | undefined;
 }
 
 function positiveInt(name: string, value: string | number | undefined, fallback: number): number {
@@ -59,7 +62,8 @@ function positiveInt(name: string, value: string | number | undefined, fallback:
 /**
  * Resolve the configuration from command-line options, then environment, then defaults.
  * Environment: DOSSIER_HOME (workspace), DOSSIER_WORKERS, DOSSIER_PDF_ENGINE,
- * DOSSIER_FILE_TIMEOUT_MS, DOSSIER_MAX_FILE_BYTES, DOSSIER_WORKER_MEMORY_MB.
+ * DOSSIER_FILE_TIMEOUT_MS, DOSSIER_MAX_FILE_BYTES, DOSSIER_WORKER_MEMORY_MB, DOSSIER_OCR_ENGINE,
+ * DOSSIER_OCR_LANGS, DOSSIER_OCR_PAGE_TIMEOUT_MS.
  */
 export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const workspace = path.resolve(input.workspace ?? env.DOSSIER_HOME ?? 'data');
@@ -74,5 +78,12 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     maxFileBytes: positiveInt('DOSSIER_MAX_FILE_BYTES', env.DOSSIER_MAX_FILE_BYTES, DEFAULT_LIMITS.maxFileBytes),
     workerMemoryMb: positiveInt('DOSSIER_WORKER_MEMORY_MB', env.DOSSIER_WORKER_MEMORY_MB, DEFAULT_LIMITS.workerMemoryMb),
   };
-  return { workspace, workers, pdfEngine, limits };
+  const ocrEngine = env.DOSSIER_OCR_ENGINE ?? 'auto';
+  if (ocrEngine !== 'auto' && ocrEngine !== 'tesseract' && ocrEngine !== 'tesseract.js') {
+    throw new DossierError('invalid_argument', `OCR engine must be auto, tesseract or tesseract.js, got "${ocrEngine}"`);
+  }
+  const langs = input.ocrLangs ?? env.DOSSIER_OCR_LANGS ?? 'chi_sim+eng';
+  if (!/^[a-z_]+(\+[a-z_]+)*$/.test(langs)) throw new DossierError('invalid_argument', `OCR languages are tesseract codes joined by +, such as chi_sim+eng; got "${langs}"`);
+  const ocr = { engine: ocrEngine as Config['ocr']['engine'], langs, pageTimeoutMs: positiveInt('DOSSIER_OCR_PAGE_TIMEOUT_MS', env.DOSSIER_OCR_PAGE_TIMEOUT_MS, 300_000) };
+  return { workspace, workers, pdfEngine, ocr, limits };
 }

@@ -10,7 +10,17 @@ export function cleanPdfText(text: string): string {
     .replace(/[ \t]+\n/g, '\n');
 }
 
-/** True when a page's text is too thin to be its real content: it needs OCR. */
+/**
+ * True when a page's text layer is not its real content and the page needs OCR: no text, or
+ * garbage (private-use glyphs, replacement characters, control characters from unmapped fonts).
+ */
 export function needsOcr(text: string): boolean {
-  return text.replace(/\s+/g, '').length < 3;
+  const visible = text.replace(/\s+/g, '');
+  if (visible.length < 3) return true;
+  let bad = 0;
+  for (const ch of visible) {
+    const code = ch.codePointAt(0)!;
+    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code < 0x20 || (code >= 0x7f && code < 0xa0)) bad++;
+  }
+  return bad / Array.from(visible).length > 0.3;
 }

@@ -97,10 +97,19 @@ const searchFacets: Migration = {
   },
 };
 
+/** OCR results per page (engine, confidence, word boxes, page image) and job options. */
+const ocr: Migration = {
+  async up(db) {
+    await db.schema.alterTable('pages').addColumn('ocr', 'text').execute();
+    await db.schema.alterTable('jobs').addColumn('payload', 'text').execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-search-facets': searchFacets,
+  '0003-ocr': ocr,
 };
 
 export const migrationProvider: MigrationProvider = {

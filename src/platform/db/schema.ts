@@ -74,6 +74,8 @@ export interface PagesTable {
   document_id: number;
   page: number;
   text: string;
+  /** JSON OcrPageRecord when the text came from OCR. */
+  ocr: string | null;
 }
 
 export interface JobsTable {
@@ -84,6 +86,8 @@ export interface JobsTable {
   attempts: number;
   error: string | null;
   updated_at: string;
+  /** JSON options of the job (OCR pages and languages), if any. */
+  payload: string | null;
 }
 
 /** Remembers the hash of a source file by path, size and mtime, so a re-run need not re-read it. */

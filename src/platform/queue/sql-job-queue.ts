@@ -6,6 +6,7 @@ export interface ClaimedJob {
   kind: string;
   documentId: number;
   attempts: number;
+  payload: unknown;
 }
 
 const now = () => new Date().toISOString();
@@ -16,25 +17,34 @@ const now = () => new Date().toISOString();
  * with FOR UPDATE SKIP LOCKED so workers on many machines can share it.
  */
 export class SqlJobQueue {
-  async enqueue(db: Kysely<Database>, kind: string, documentId: number): Promise<void> {
+  async enqueue(db: Kysely<Database>, kind: string, documentId: number, payload: unknown = null): Promise<void> {
+    const json = payload === null ? null : JSON.stringify(payload);
     await db
       .insertInto('jobs')
-      .values({ kind, document_id: documentId, state: 'queued', attempts: 0, error: null, updated_at: now() })
-      .onConflict((oc) => oc.columns(['document_id', 'kind']).doUpdateSet({ state: 'queued', attempts: 0, error: null, updated_at: now() }))
+      .values({ kind, document_id: documentId, state: 'queued', attempts: 0, error: null, updated_at: now(), payload: json })
+      .onConflict((oc) => oc.columns(['document_id', 'kind']).doUpdateSet({ state: 'queued', attempts: 0, error: null, updated_at: now(), payload: json }))
       .execute();
   }
 
   /** Take up to `limit` queued jobs of a kind, oldest first, and mark them running. */
-  async claim(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedJob[]> {
+  async claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]> {
     return db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('jobs').select(['id', 'kind', 'document_id', 'attempts']).where('state', '=', 'queued').where('kind', '=', kind).orderBy('id').limit(limit).execute();
+      const rows = await trx
+        .selectFrom('jobs')
+        .select(['id', 'kind', 'document_id', 'attempts', 'payload'])
+        .where('state', '=', 'queued')
+        .where('kind', '=', kind)
+        .$if(documentIds !== undefined, (q) => q.where('document_id', 'in', documentIds!.length ? documentIds! : [-1]))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
       if (rows.length === 0) return [];
       await trx
         .updateTable('jobs')
         .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), updated_at: now() }))
         .where('id', 'in', rows.map((r) => r.id))
         .execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id, attempts: r.attempts + 1 }));
+      return rows.map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id, attempts: r.attempts + 1, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
     });
   }
 

@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import type { FailureReason } from '../domain/document.js';
+import type { ExtractionResult } from '../domain/extraction.js';
+import { pageNeedsOcr } from '../extract/index.js';
+import { storeDocumentIndex, type SearchIndexWriter } from '../index/index.js';
+import { EXTRACT_JOB, recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
+import type { Limits } from '../platform/config.js';
+import type { Database } from '../platform/db/schema.js';
+import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
+import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrJobOptions, type OcrReply, type OcrTask } from './catalogue.js';
+
+/** The queue operations the job graph uses. */
+export interface JobQueue extends JobEnqueuer {
+  claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]>;
+  complete(db: Kysely<Database>, id: number): Promise<void>;
+  recoverInterrupted(db: Kysely<Database>): Promise<number>;
+  countQueued(db: Kysely<Database>, kind: string): Promise<number>;
+}
+
+/** Runs extraction and OCR somewhere with limits (the worker pool). */
+export interface Extractor {
+  run(task: ExtractTask): Promise<ExtractReply>;
+  runOcr(task: OcrTask): Promise<OcrReply | { reason: FailureReason; message: string }>;
+}
+
+export interface OcrSettings {
+  /** Read queued OCR jobs in this run (false: leave them queued for `dossier ocr --pending`). */
+  enabled: boolean;
+  /** Default tesseract languages, e.g. chi_sim+eng. */
+  langs: string;
+  /** Time limit per page. */
+  pageTimeoutMs: number;
+}
+
+export interface JobDeps {
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  queue: JobQueue;
+  index: SearchIndexWriter;
+  extractor: Extractor;
+  limits: Limits;
+  pdfEngine: 'poppler' | 'pdfjs';
+  ocr: OcrSettings;
+  /** How many documents to have in flight at once: the number of extraction processes. */
+  parallel: number;
+}
+
+/** Counters the runners update as they go, for progress lines and summaries. */
+export interface JobCounters {
+  extracted: number;
+  failed: number;
+  added: number;
+  queued: number;
+  ocrPages: number;
+  ocrDocuments: number;
+  ocrQueued: number;
+}
+
+/**
+ * Claim queued jobs and keep `parallel` of them in flight until none are left (and, while
+ * `stillFeeding` says more may come, wait for them). Extraction comes before OCR: it is quick
+ * and it is what finds the pages that need OCR.
+ */
+export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeeding: () => boolean = () => false, documentIds?: number[]): Promise<void> {
+  const { db, queue } = deps;
+  const inFlight = new Set<Promise<void>>();
+  for (;;) {
+    let room = deps.parallel * 2 - inFlight.size;
+    const jobs: ClaimedJob[] = [];
+    if (room > 0) jobs.push(...(await queue.claim(db, JOB_KINDS.extract, room, documentIds)));
+    room -= jobs.length;
+    if (room > 0 && deps.ocr.enabled) jobs.push(...(await queue.claim(db, JOB_KINDS.ocr, Math.min(room, deps.parallel), documentIds)));
+    for (const job of jobs) {
+      const run = job.kind === JOB_KINDS.ocr ? ocrOne(deps, job, counters) : extractOne(deps, job, counters);
+      const p = run.finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    if (inFlight.size > 0) {
+      await Promise.race(inFlight);
+      continue;
+    }
+    if (jobs.length > 0) continue;
+    if (!stillFeeding()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Promise<void> {
+  const { db, queue } = deps;
+  const doc = await db.selectFrom('documents').select(['id', 'sha256', 'size', 'path', 'depth']).where('id', '=', job.documentId).executeTakeFirst();
+  let reply: ExtractReply;
+  const fail = (result: ExtractionResult): ExtractReply => ({ result, analysis: null });
+  if (!doc || doc.sha256 === null) {
+    reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'unreadable', message: 'the document has no stored content' });
+  } else if (job.attempts > 3) {
+    reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' });
+  } else {
+    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits, pdfEngine: deps.pdfEngine });
+  }
+  const { result, analysis } = reply;
+  const { added, queued, ocr } = await db.transaction().execute(async (trx) => {
+    const outcome = await recordOutcome(trx, queue, job.documentId, result);
+    await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);
+    const needsOcr = result.ok && result.extraction.needsOcr;
+    if (needsOcr) await queue.enqueue(trx, JOB_KINDS.ocr, job.documentId);
+    await queue.complete(trx, job.id);
+    return { ...outcome, ocr: needsOcr };
+  });
+  counters.extracted++;
+  counters.added += added;
+  if (!result.ok) counters.failed++;
+  counters.queued = Math.max(0, counters.queued + queued - 1);
+  if (ocr) counters.ocrQueued++;
+}
+
+async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Promise<void> {
+  const { db, queue } = deps;
+  const doc = await db.selectFrom('documents').select(['id', 'sha256', 'mime', 'title', 'path', 'metadata', 'status']).where('id', '=', job.documentId).executeTakeFirst();
+  const options = (job.payload ?? {}) as OcrJobOptions;
+  let reply: OcrReply | { reason: FailureReason; message: string };
+  if (!doc || doc.sha256 === null || !doc.mime) reply = { reason: 'unreadable', message: 'the document has no stored content' };
+  else if (job.attempts > 3) reply = { reason: 'crashed', message: 'OCR of this document was interrupted three times; it is set aside' };
+  else {
+    const pages = await db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', doc.id).orderBy('page').execute();
+    const metadata = JSON.parse(doc.metadata) as Record<string, unknown>;
+    const isPdf = doc.mime === 'application/pdf';
+    const wanted = options.pages ?? (isPdf ? pages.filter((p) => pageNeedsOcr(p.text)).map((p) => p.page) : null);
+    reply = await deps.extractor.runOcr({
+      documentId: doc.id, sha256: doc.sha256, mime: doc.mime, pages: wanted, pageCount: isPdf ? (typeof metadata.pages === 'number' ? metadata.pages : pages.length) : null,
+      langs: options.langs ?? deps.ocr.langs, timeoutMs: deps.ocr.pageTimeoutMs, title: doc.title, path: doc.path, metadata,
+      otherPages: pages.filter((p) => !pageNeedsOcr(p.text)),
+    });
+  }
+  const read = await db.transaction().execute(async (trx) => {
+    const outcome = await recordOcr(trx, job.documentId, 'outcomes' in reply ? { outcomes: reply.outcomes } : reply);
+    if ('outcomes' in reply && reply.analysis) await storeDocumentIndex(trx, deps.index, job.documentId, reply.analysis);
+    await queue.complete(trx, job.id);
+    return outcome;
+  });
+  counters.ocrPages += read.pages;
+  counters.ocrDocuments++;
+  counters.ocrQueued = Math.max(0, counters.ocrQueued - 1);
+}
+
+export { EXTRACT_JOB };
