@@ -42,7 +42,7 @@ const childrenOf = (p: string): LsRow[] => rows.filter((r) => r.parent === row(r
 
 beforeAll(async () => {
   workspace = makeWorkspace('formats');
-  summary = await ingest(workspace, ['test/fixtures'], { collection: COLLECTION });
+  summary = await ingest(workspace, ['test/fixtures'], { collection: COLLECTION, ocr: false });
   rows = await ls(workspace);
   row = byPath(rows);
   // `show` costs a process start: fetch the documents whose text or metadata the tests read.
@@ -408,7 +408,7 @@ describe('images', () => {
     // with the TZ of the process that read it.
     const zoned = makeWorkspace('formats-tz');
     try {
-      await ingest(zoned, [path.join(FIXTURES, 'image', 'photo.jpg')], { env: { TZ: 'Asia/Shanghai' } });
+      await ingest(zoned, [path.join(FIXTURES, 'image', 'photo.jpg')], { env: { TZ: 'Asia/Shanghai' }, ocr: false });
       const [photo] = await ls(zoned);
       const view = await show(zoned, photo!.id);
       expect(view.metadata.make).toBe('Dossier Fixture Camera Co.');

@@ -199,9 +199,11 @@ function lastJson<T>(stdout: string): T {
 }
 
 /** `dossier ingest PATHS… --json --quiet`: the summary, or an error with stderr when it fails. */
-export async function ingest(workspace: string, paths: string[], options: RunOptions & { collection?: string } = {}): Promise<IngestSummary> {
+export async function ingest(workspace: string, paths: string[], options: RunOptions & { collection?: string; ocr?: boolean } = {}): Promise<IngestSummary> {
   const args = ['ingest', ...paths, '--workspace', workspace, '--json', '--quiet'];
   if (options.collection) args.push('--collection', options.collection);
+  // Tests of extraction leave OCR queued (it is the OCR tests' subject, and slow).
+  if (options.ocr === false) args.push('--no-ocr');
   const result = await runCliOk(args, { timeoutMs: 240_000, ...options });
   return lastJson<IngestSummary>(result.stdout);
 }
