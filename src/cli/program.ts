@@ -81,7 +81,7 @@ Examples:
   program
     .command('status')
     .description('counts of documents by status, failure reason, type and collection')
-    .option('--json', 'print JSON: documents, byStatus, byReason, byType, byCollection, needsOcr, queued')
+    .option('--json', 'print JSON: documents, byStatus, byReason, byType, byCollection, needsOcr, queued, ocrQueued')
     .addOption(workspace())
     .action(withApp((app, opts: { json?: boolean }) => statusCommand(app, opts)));
 

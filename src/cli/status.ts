@@ -22,14 +22,15 @@ export async function statusCommand(app: App, options: { json?: boolean }): Prom
   const documents = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const needsOcr = Number((await app.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('needs_ocr', '=', 1).executeTakeFirst())?.n ?? 0);
   const queued = await app.queue.countQueued(app.db, 'extract');
-  const status = { workspace: app.config.workspace, documents, byStatus, byReason, byType, byCollection, needsOcr, queued };
+  const ocrQueued = await app.queue.countQueued(app.db, 'ocr');
+  const status = { workspace: app.config.workspace, documents, byStatus, byReason, byType, byCollection, needsOcr, queued, ocrQueued };
   if (options.json) return printJson(status);
   const table = (title: string, counts: Counts) => {
     console.log(title);
     const width = Math.max(...Object.keys(counts).map((k) => k.length), 4);
     for (const [key, n] of Object.entries(counts)) console.log(`  ${key.padEnd(width)}  ${String(n).padStart(7)}`);
   };
-  console.log(`Workspace ${app.config.workspace}: ${documents} documents${needsOcr ? `, ${needsOcr} need OCR` : ''}${queued ? `, ${queued} waiting to be read` : ''}`);
+  console.log(`Workspace ${app.config.workspace}: ${documents} documents${needsOcr ? `, ${needsOcr} need OCR` : ''}${queued ? `, ${queued} waiting to be read` : ''}${ocrQueued ? `, ${ocrQueued} waiting for OCR (dossier ocr --pending)` : ''}`);
   table('By status', byStatus);
   if (Object.keys(byReason).length) table('Failed, by reason', byReason);
   table('By type', byType);
