@@ -34,9 +34,13 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
   await app.queue.recoverInterrupted(app.db);
   const counters: JobCounters = { extracted: 0, failed: 0, added: 0, queued: 0, ocrPages: 0, ocrDocuments: 0, ocrQueued: await app.queue.countQueued(app.db, JOB_KINDS.ocr) };
   const extractors = app.startExtractors();
-  const ticker = process.stderr.isTTY
-    ? setInterval(() => process.stderr.write(`\r\x1b[2KOCR ${counters.ocrDocuments} documents, ${counters.ocrPages} pages · ${counters.ocrQueued} queued · ${formatDuration((Date.now() - started) / 1000)}`), 500)
-    : null;
+  const line = () => {
+    const elapsed = (Date.now() - started) / 1000;
+    const perDoc = counters.ocrDocuments > 0 ? elapsed / counters.ocrDocuments : null;
+    const eta = perDoc === null ? '?' : formatDuration((perDoc * counters.ocrQueued) / Math.max(1, app.config.workers));
+    return `OCR ${counters.ocrDocuments} documents, ${counters.ocrPages} pages (${elapsed > 0 ? ((counters.ocrPages * 60) / elapsed).toFixed(1) : '0'} pages/min) · ${counters.ocrQueued} queued · ETA ${eta}`;
+  };
+  const ticker = process.stderr.isTTY ? setInterval(() => process.stderr.write(`\r\x1b[2K${line()}`), 500) : null;
   try {
     await drainQueue(
       {
