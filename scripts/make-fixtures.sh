@@ -635,6 +635,9 @@ simplified-Chinese passage (it contains e.g. `职业技能教育培训中心`, `
 - Text fixtures use LF line ends; `email/no-extension-message` uses CRLF.
 EOF
 
+# The OCR fixtures live in the same folder and have their own script.
+bash "$(dirname "$0")/make-ocr-fixtures.sh"
+
 echo "test/fixtures/ regenerated:"
 (cd "$OUT" && find . -type f | sort | xargs ls -l | awk '{printf "  %9d  %s\n", $5, $9}')
 du -sh "$OUT" | awk '{print "total: " $1}'

@@ -23,10 +23,10 @@ const lsKey = (r: LsRow) => JSON.stringify(r);
 describe('running the same ingest again', () => {
   it('adds nothing and leaves the listing unchanged', async () => {
     const ws = fresh('rerun');
-    const first = await ingest(ws, ['test/fixtures']);
+    const first = await ingest(ws, ['test/fixtures'], { ocr: false });
     expect(first.added).toBeGreaterThan(30);
     const before = await ls(ws);
-    const again = await ingest(ws, ['test/fixtures']);
+    const again = await ingest(ws, ['test/fixtures'], { ocr: false });
     expect(again.added).toBe(0);
     expect(again.files).toBe(first.files);
     expect(again.documents).toBe(first.documents);
@@ -38,7 +38,7 @@ describe('running the same ingest again', () => {
   it('counts every new document of a first ingest in added, archive members and attachments included', async () => {
     // IngestSummary.added: "Documents registered in this run (new content), members included".
     const ws = fresh('added');
-    const first = await ingest(ws, ['test/fixtures']);
+    const first = await ingest(ws, ['test/fixtures'], { ocr: false });
     const rows = await ls(ws);
     expect(rows.some((r) => r.parent !== null)).toBe(true);
     expect(first.documents).toBe(rows.length);

@@ -17,6 +17,7 @@ export interface OcrOptions {
  */
 export async function ocrCommand(app: App, id: string | undefined, options: OcrOptions): Promise<void> {
   if (!id && !options.pending) throw new DossierError('invalid_argument', 'give a document id, or --pending to read every document waiting for OCR');
+  if (options.lang && !/^[a-z_]+(\+[a-z_]+)*$/.test(options.lang)) throw new DossierError('invalid_argument', `languages are tesseract codes joined by +, such as chi_tra+eng; got "${options.lang}"`);
   let documentIds: number[] | undefined;
   if (id) {
     const documentId = Number(id);
@@ -29,7 +30,6 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
     await app.queue.enqueue(app.db, JOB_KINDS.ocr, documentId, { ...(pages.length ? { pages } : {}), ...(options.lang ? { langs: options.lang } : {}) });
     documentIds = [documentId];
   }
-  if (options.lang && !/^[a-z_]+(\+[a-z_]+)*$/.test(options.lang)) throw new DossierError('invalid_argument', `languages are tesseract codes joined by +, such as chi_tra+eng; got "${options.lang}"`);
   const started = Date.now();
   await app.queue.recoverInterrupted(app.db);
   const counters: JobCounters = { extracted: 0, failed: 0, added: 0, queued: 0, ocrPages: 0, ocrDocuments: 0, ocrQueued: await app.queue.countQueued(app.db, JOB_KINDS.ocr) };

@@ -7,6 +7,17 @@
 export const SEARCH_COLUMNS = ['t_exact', 't_norm', 'b_exact', 'b_norm', 'b_stem', 'py', 'pys', 'm_from', 'm_to', 'flags'] as const;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
+/**
+ * A search row is a page, keyed by its document and page number together: id × 2^20 + page.
+ * Counting documents, finding a page and deleting a document then need only the key.
+ */
+export const PAGE_BITS = 20;
+const PAGE_SPAN = 2 ** PAGE_BITS;
+export const MAX_INDEXED_PAGE = PAGE_SPAN - 1;
+export const searchRowId = (documentId: number, page: number): number => documentId * PAGE_SPAN + page;
+export const rowDocument = (rowId: number): number => Math.floor(rowId / PAGE_SPAN);
+export const rowPage = (rowId: number): number => rowId % PAGE_SPAN;
+
 /** Marks a page whose exact text equals its folded text; its b_exact is left empty. */
 export const SAME_AS_NORM_FLAG = 'same';
 

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
+import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
 import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
 
@@ -19,12 +20,7 @@ export interface SearchIndexWriter {
 
 /** Write an analysis to the index and the document's facet columns. */
 export async function storeDocumentIndex(db: Kysely<Database>, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
-  const pages = analysis?.pages.length ? await db.selectFrom('pages').select(['id', 'page']).where('document_id', '=', documentId).execute() : [];
-  const idOf = new Map(pages.map((p) => [p.page, p.id]));
-  const rows = (analysis?.pages ?? []).flatMap((p) => {
-    const pageId = idOf.get(p.page);
-    return pageId === undefined ? [] : [{ pageId, ...p.columns }];
-  });
+  const rows = (analysis?.pages ?? []).filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
   if (analysis) await db.updateTable('documents').set({ lang: analysis.lang, date: analysis.date, sender: analysis.sender }).where('id', '=', documentId).execute();
   await index.replaceDocument(db, documentId, rows);
   return rows.length;

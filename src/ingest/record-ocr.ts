@@ -18,9 +18,11 @@ export async function recordOcr(db: Kysely<Database>, documentId: number, outcom
   const metadata = JSON.parse(doc.metadata) as Record<string, unknown>;
   const outcomes = 'outcomes' in outcome ? outcome.outcomes : [];
   for (const o of outcomes) {
+    const existing = await db.selectFrom('pages').select(['id', 'text']).where('document_id', '=', documentId).where('page', '=', o.page).executeTakeFirst();
+    // A failed re-run never erases what an earlier reading found.
+    if (!o.ok && existing && existing.text.trim() !== '') continue;
     const text = o.ok ? o.text : '';
     const ocr = JSON.stringify(o.ok ? o.record : { error: o.reason, message: o.message });
-    const existing = await db.selectFrom('pages').select('id').where('document_id', '=', documentId).where('page', '=', o.page).executeTakeFirst();
     if (existing) await db.updateTable('pages').set({ text, ocr }).where('id', '=', existing.id).execute();
     else await db.insertInto('pages').values({ document_id: documentId, page: o.page, text, ocr }).execute();
   }

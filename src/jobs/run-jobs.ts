@@ -121,14 +121,15 @@ async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Pr
   if (!doc || doc.sha256 === null || !doc.mime) reply = { reason: 'unreadable', message: 'the document has no stored content' };
   else if (job.attempts > 3) reply = { reason: 'crashed', message: 'OCR of this document was interrupted three times; it is set aside' };
   else {
-    const pages = await db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', doc.id).orderBy('page').execute();
+    const pages = await db.selectFrom('pages').select(['page', 'text', 'ocr']).where('document_id', '=', doc.id).orderBy('page').execute();
     const metadata = JSON.parse(doc.metadata) as Record<string, unknown>;
     const isPdf = doc.mime === 'application/pdf';
-    const wanted = options.pages ?? (isPdf ? pages.filter((p) => pageNeedsOcr(p.text)).map((p) => p.page) : null);
+    // A PDF's pages without a usable text layer, and those OCR'd before (a re-run with other languages).
+    const wanted = options.pages ?? (isPdf ? pages.filter((p) => p.ocr !== null || pageNeedsOcr(p.text)).map((p) => p.page) : null);
     reply = await deps.extractor.runOcr({
       documentId: doc.id, sha256: doc.sha256, mime: doc.mime, pages: wanted, pageCount: isPdf ? (typeof metadata.pages === 'number' ? metadata.pages : pages.length) : null,
       langs: options.langs ?? deps.ocr.langs, timeoutMs: deps.ocr.pageTimeoutMs, title: doc.title, path: doc.path, metadata,
-      otherPages: pages.filter((p) => !pageNeedsOcr(p.text)),
+      otherPages: pages.filter((p) => !pageNeedsOcr(p.text)).map((p) => ({ page: p.page, text: p.text })),
     });
   }
   const read = await db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
 import { DossierError } from '../domain/errors.js';
-import { SEARCH_MODES, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
+import { SEARCH_MODES, searchRowId, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
 import { compileQuery } from './compile-query.js';
 import { highlightSpans, snippetHtml } from './highlight.js';
@@ -96,9 +96,13 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
     .where('documents.id', 'in', hits.map((h) => h.documentId))
     .execute();
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const pageIds = hits.map((h) => h.pageId).filter((id) => id > 0);
-  const pages = pageIds.length ? await db.selectFrom('pages').select(['id', 'text']).where('id', 'in', pageIds).execute() : [];
-  const textOf = new Map(pages.map((p) => [p.id, p.text]));
+  const pageIds = hits.map((h) => h.pageId);
+  const pages = await db
+    .selectFrom('pages')
+    .select(['document_id', 'page', 'text'])
+    .where((eb) => eb.or(hits.map((h) => eb.and([eb('document_id', '=', h.documentId), eb('page', '=', h.page)]))))
+    .execute();
+  const textOf = new Map(pages.map((p) => [searchRowId(p.document_id, p.page), p.text]));
   const phrases = match ? phrasesOf(match) : [];
   const visible = phrases.filter((p) => !p.columns.includes('flags'));
   const needsPinyin = phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'));
@@ -111,9 +115,16 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
     let matchedPhrases = new Set<Phrase>();
     let spans = phrases.length ? highlightSpans(analyser.analyse(text, { pinyin: false }), phrases, matchedPhrases) : [];
     if (needsPinyin && spans.length === 0) {
-      // Only pinyin can explain this page: segment it (the costly path), within bounds.
+      // Only pinyin can explain this page: segment it (the costly path) a passage at a time,
+      // and stop at the first passage that matches: that is what the snippet needs.
       matchedPhrases = new Set<Phrase>();
-      spans = highlightSpans(analyser.analyse(text.slice(0, 200_000), { pinyin: true }), phrases, matchedPhrases);
+      for (const [from, to] of passages(text, 4000)) {
+        const found = highlightSpans(analyser.analyse(text.slice(from, to), { pinyin: true }), phrases, matchedPhrases);
+        if (found.length) {
+          spans = found.map(([s, e]) => [s + from, e + from]);
+          break;
+        }
+      }
     }
     found.set(hit.pageId, { spans, phrases: matchedPhrases });
   }
@@ -135,6 +146,19 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
       }];
     }),
   };
+}
+
+/** Cut text into passages of about `size` characters, at line ends where possible. */
+function passages(text: string, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + size);
+    const newline = text.lastIndexOf('\n', to);
+    if (to < text.length && newline > from + size / 2) to = newline + 1;
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
 }
 
 function hasOr(expr: MatchExpr): boolean {

@@ -43,7 +43,14 @@ export class TesseractCliOcrEngine {
     return (out.stdout + out.stderr).split('\n').slice(1).map((l) => l.trim()).filter((l) => /^[a-z_]+$/.test(l));
   }
 
+  private installed: Promise<string[]> | null = null;
+
   async recognise(image: string, langs: string): Promise<OcrResult> {
+    this.installed ??= this.languages();
+    const available = await this.installed;
+    const missing = langs.split('+').filter((l) => !available.includes(l));
+    // tesseract drops an unknown language from a list without a word; say so instead.
+    if (missing.length) throw new Error(`OCR language ${missing.join(', ')} is not installed (installed: ${available.join(', ')})`);
     const out = await run([image, 'stdout', '-l', langs, '--psm', '3', '-c', 'preserve_interword_spaces=1', 'tsv'], this.timeoutMs);
     if (out.timedOut) throw new Error(`tesseract ran past ${Math.round(this.timeoutMs / 1000)} s on this page`);
     if (out.code !== 0) throw new Error(`tesseract failed: ${out.stderr.trim().split('\n').pop() ?? `exit ${out.code}`}`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { createWorker, type Worker } from 'tesseract.js';
 import type { OcrResult, OcrWord } from '../../domain/ocr.js';
 
@@ -67,7 +68,8 @@ export class TesseractJsOcrEngine {
     if (!worker) {
       const unknown = langs.split('+').filter((l) => !PACKAGED.includes(l));
       if (unknown.length) return Promise.reject(new Error(`no packaged data for ${unknown.join(', ')}; available: ${PACKAGED.join(', ')}`));
-      worker = createWorker(langs.split('+'), 1, { langPath: languageFolder(), gzip: true, cacheMethod: 'none' });
+      // Errors come back as rejections; without a handler tesseract.js also throws them uncaught.
+      worker = createWorker(langs.split('+'), 1, { langPath: languageFolder(), gzip: true, cacheMethod: 'none', errorHandler: () => {} });
       this.workers.set(langs, worker);
     }
     return worker;
@@ -75,7 +77,15 @@ export class TesseractJsOcrEngine {
 
   async recognise(image: string, langs: string): Promise<OcrResult> {
     const worker = await this.worker(langs);
-    const { data } = await worker.recognize(image, {}, { blocks: true, text: true });
+    let data: Awaited<ReturnType<Worker['recognize']>>['data'];
+    try {
+      ({ data } = await worker.recognize(image, {}, { blocks: true, text: true }));
+    } catch (error) {
+      // A failed page can leave the worker unusable: start a fresh one for the next page.
+      this.workers.delete(langs);
+      void worker.terminate().catch(() => {});
+      throw error instanceof Error ? error : new Error(`tesseract.js could not read the image: ${String(error)}`);
+    }
     const words: OcrWord[] = [];
     const lines: string[] = [];
     for (const block of (data.blocks ?? []) as unknown as JsBlock[]) {
@@ -94,8 +104,9 @@ export class TesseractJsOcrEngine {
       }
     }
     const meanConfidence = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;
-    const width = Math.max(0, ...words.map((w) => w.x + w.w));
-    const height = Math.max(0, ...words.map((w) => w.y + w.h));
+    const size = await sharp(image).metadata().catch(() => null);
+    const width = size?.width ?? Math.max(0, ...words.map((w) => w.x + w.w));
+    const height = size?.height ?? Math.max(0, ...words.map((w) => w.y + w.h));
     return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(), words, meanConfidence, width, height };
   }
 
