@@ -157,4 +157,6 @@ results.synthetic = { documents: N, rows: rowsB };
 await appB.close();
 rawB.close();
 writeResult('search', results);
-for (const dir of [wsA, wsB, recollConf]) fs.rmSync(dir, { recursive: true, force: true });
+// BENCH_KEEP=1 keeps the synthetic workspace for profiling (its path is printed).
+if (process.env.BENCH_KEEP) console.log(`kept the synthetic workspace: ${wsB}`);
+for (const dir of process.env.BENCH_KEEP ? [wsA, recollConf] : [wsA, wsB, recollConf]) fs.rmSync(dir, { recursive: true, force: true });
