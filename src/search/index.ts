@@ -97,12 +97,15 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
     .execute();
   const byId = new Map(docs.map((d) => [d.id, d]));
   const pageIds = hits.map((h) => h.pageId);
+  // Hit pages by document and page number (a pair list would be too deep an expression for SQLite).
   const pages = await db
     .selectFrom('pages')
     .select(['document_id', 'page', 'text'])
-    .where((eb) => eb.or(hits.map((h) => eb.and([eb('document_id', '=', h.documentId), eb('page', '=', h.page)]))))
+    .where('document_id', 'in', [...new Set(hits.map((h) => h.documentId))])
+    .where('page', 'in', [...new Set(hits.map((h) => h.page))])
     .execute();
-  const textOf = new Map(pages.map((p) => [searchRowId(p.document_id, p.page), p.text]));
+  const wantedPages = new Set(pageIds);
+  const textOf = new Map(pages.map((p) => [searchRowId(p.document_id, p.page), p.text]).filter(([id]) => wantedPages.has(id as number)) as Array<[number, string]>);
   const phrases = match ? phrasesOf(match) : [];
   const visible = phrases.filter((p) => !p.columns.includes('flags'));
   const needsPinyin = phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'));
