@@ -1,3 +1,4 @@
+import { foldText } from '../analyse/index.js';
 import { DossierError } from '../domain/errors.js';
 import { reindexAll } from '../jobs/index.js';
 import type { App } from './app.js';
@@ -23,7 +24,8 @@ export async function dictAddCommand(app: App, han: string, options: { alias?: s
   const aliases = (options.alias ?? []).map((a) => a.trim()).filter(Boolean);
   await app.db.insertInto('dictionary').values({ collection_id: collectionId, han: word, aliases: aliases.join('|'), type, created_at: new Date().toISOString() }).execute();
   app.analyser().names.add({ han: word, aliases, type: type as 'person' });
-  app.analyser().segmenter.addWords([word.replace(/·/g, '')]);
+  // Segmentation runs on folded (simplified) text: teach it the folded form.
+  app.analyser().segmenter.addWords([foldText(word.replace(/·/g, ''))]);
   console.log(`Added ${word}${aliases.length ? ` (${aliases.join(', ')})` : ''} as ${type}.`);
   if (options.reindex !== false) {
     const result = await reindexAll(app.db, app.searchIndex, app.analyser());

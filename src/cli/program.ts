@@ -106,6 +106,8 @@ Examples:
     .command('search')
     .description('full-text search in Chinese and English, with three modes and a query language')
     .argument('<query>', 'words, "phrases", prefix*, AND/OR/NOT, ( ), title:/from:/to:, type:/lang:/collection:/date:')
+    // A query may start with -word (NOT word): it is the query, not an option.
+    .allowUnknownOption()
     .addOption(new Option('-m, --mode <mode>', 'exact (as typed, in its script), normalised (case, accents, traditional/simplified folded) or cross-script (also pinyin and aliases)').choices(['exact', 'normalised', 'cross-script']).default('normalised'))
     .addOption(new Option('--match <how>', 'all: every term must match; any: rank by how well any term matches (for a pasted paragraph)').choices(['all', 'any']).default('all'))
     .option('--json', 'print JSON: {query, mode, total, hits: [{id, path, title, page, start, end, highlights, snippet, matched, …}], facets}')

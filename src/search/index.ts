@@ -182,7 +182,9 @@ function dedupeReasons(reasons: MatchReason[]): MatchReason[] {
 }
 
 function reasonOf(phrase: Phrase): MatchReason {
-  return { term: phrase.term, via: phrase.via, as: phrase.label ?? phrase.tokens.join(phrase.via === 'normalised' || phrase.via === 'exact' ? '' : ' ') };
+  // Words and bigrams read best as the term itself; pinyin and syllables as the tokens they matched.
+  const as = phrase.label ?? (phrase.via === 'pinyin' ? phrase.tokens.join(' ') : phrase.via === 'syllables' ? phrase.tokens.join(' ') : phrase.term);
+  return { term: phrase.term, via: phrase.via, as };
 }
 
 /** For each hit page, which query phrases it matches and how (pinyin, alias, …). */

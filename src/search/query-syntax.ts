@@ -35,10 +35,11 @@ function lex(input: string): Lexeme[] {
     }
     const at = i;
     let field: string | null = null;
-    const fieldMatch = /^([a-zA-Z]+):(?=\S)/.exec(input.slice(i));
+    const fieldMatch = /^([a-zA-Z]+):/.exec(input.slice(i));
     if (fieldMatch && (TEXT_FIELDS.has(fieldMatch[1]!.toLowerCase()) || FILTER_FIELDS.has(fieldMatch[1]!.toLowerCase()))) {
       field = fieldMatch[1]!.toLowerCase();
       i += fieldMatch[0].length;
+      if (i >= input.length || /[\s()]/.test(input[i]!)) fail(`${field}: needs a value right after the colon`, at, input);
     } else if (ch === '-' && i + 1 < input.length && !/[\s-]/.test(input[i + 1]!) && (i === 0 || /[\s(]/.test(input[i - 1]!))) {
       out.push({ kind: 'not', at: i });
       i++;

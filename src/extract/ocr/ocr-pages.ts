@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FailureReason } from '../../domain/document.js';
 import type { OcrPageRecord, OcrResult } from '../../domain/ocr.js';
-import { imagePage, imagePageCount, isBlank, PageImageError, renderPdfPage, rotateImage, thumbnail } from './page-images.js';
+import { imagePage, imagePageCount, isBlank, PageImageError, renderPdfPage, rotateImage, smallCopy, thumbnail } from './page-images.js';
 import type { ImageStore, OcrEngine } from './ports.js';
 
 export interface OcrRequest {
@@ -21,8 +21,9 @@ export type OcrPageOutcome =
   | { page: number; ok: true; text: string; record: OcrPageRecord }
   | { page: number; ok: false; reason: FailureReason; message: string };
 
-/** Confidence below which a page that OSD could not orient is tried at the other rotations. */
-const DOUBTFUL = 60;
+/** A reading this sure is taken as upright without asking about orientation (it costs a second). */
+const CONFIDENT = 70;
+const ENOUGH_WORDS = 10;
 
 /** How much confidently read text a result holds: the sum of confidences of words read at 50 or more. */
 function strength(result: OcrResult): number {
@@ -30,33 +31,52 @@ function strength(result: OcrResult): number {
 }
 
 /**
- * Read one page image: turn it upright (tesseract's orientation detection when it is sure, else
- * the rotation that reads best), recognise it, and keep its image and thumbnail.
+ * True when a reading looks sideways: tesseract can read a page turned by a quarter, but then its
+ * words of several letters stand taller than they are wide.
+ */
+function looksSideways(result: OcrResult): boolean {
+  const long = result.words.filter((w) => Array.from(w.text).length >= 3);
+  return long.length >= 3 && long.filter((w) => w.h > w.w * 1.5).length > long.length / 2;
+}
+
+/** Whether a reading is sure enough to be taken as upright without asking about orientation. */
+function confident(result: OcrResult): boolean {
+  return result.meanConfidence >= CONFIDENT && result.words.length >= ENOUGH_WORDS && !looksSideways(result);
+}
+
+/**
+ * Read one page image: recognise it as it is; when the reading is doubtful, find its orientation
+ * (tesseract's OSD on a small copy when it is sure, else the rotation that reads best) and read
+ * it again turned. Keep the page image and a thumbnail.
  */
 async function readPage(image: string, dir: string, engine: OcrEngine, langs: string, store: ImageStore): Promise<{ text: string; record: OcrPageRecord }> {
   let rotation = 0;
   let upright = image;
-  const osd = await engine.detectOrientation(image).catch(() => null);
-  const sure = osd !== null && osd.confidence >= 2;
-  if (sure && osd.rotate % 360 !== 0) {
-    rotation = osd.rotate % 360;
-    upright = await rotateImage(image, rotation, dir);
-  }
-  let result = await engine.recognise(upright, langs);
-  if (!sure && (result.meanConfidence < DOUBTFUL || result.words.length < 3)) {
-    for (const degrees of [90, 180, 270]) {
-      const turned = await rotateImage(image, degrees, dir).catch(() => null);
-      if (!turned) break; // a format only tesseract reads: no rotation possible
-      const attempt = await engine.recognise(turned, langs);
-      if (strength(attempt) > strength(result) * 1.2) {
-        result = attempt;
-        rotation = degrees;
-        upright = turned;
+  let result = await engine.recognise(image, langs);
+  if (!confident(result)) {
+    const small = await smallCopy(image, dir);
+    const osd = small ? await engine.detectOrientation(small).catch(() => null) : null;
+    if (osd && osd.confidence >= 2) {
+      if (osd.rotate % 360 !== 0) {
+        rotation = osd.rotate % 360;
+        upright = await rotateImage(image, rotation, dir);
+        result = await engine.recognise(upright, langs);
+      }
+    } else if (small) {
+      for (const degrees of [90, 180, 270]) {
+        const turned = await rotateImage(image, degrees, dir).catch(() => null);
+        if (!turned) break;
+        const attempt = await engine.recognise(turned, langs);
+        if (strength(attempt) > strength(result) * 1.2) {
+          result = attempt;
+          rotation = degrees;
+          upright = turned;
+        }
       }
     }
   }
-  const full = upright === image && path.extname(image) !== '.png' ? null : upright;
-  const imageSha = full ? (await store.putFile(full)).sha256 : null;
+  // The page image as read (content-addressed: an image file read as it is stores nothing new).
+  const imageSha = (await store.putFile(upright)).sha256;
   const thumb = await thumbnail(upright, dir);
   const thumbSha = thumb ? (await store.putFile(thumb)).sha256 : null;
   return {
@@ -90,7 +110,7 @@ export async function ocrPages(request: OcrRequest, engine: OcrEngine, store: Im
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-ocr-'));
     try {
       const image = isPdf ? await renderPdfPage(request.file, page, dir, request.timeoutMs) : await imagePage(request.file, page, dir);
-      if (image !== request.file && (await isBlank(image))) {
+      if (await isBlank(image)) {
         outcomes.push({ page, ok: false, reason: 'empty', message: `page ${page} is blank` });
         continue;
       }

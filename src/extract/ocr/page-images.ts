@@ -15,7 +15,8 @@ export class PageImageError extends Error {
 /** Render one PDF page at 300 dpi to a PNG (poppler's pdftoppm). */
 export async function renderPdfPage(file: string, page: number, dir: string, timeoutMs: number): Promise<string> {
   const prefix = path.join(dir, `page-${page}`);
-  const out = await runTool('pdftoppm', ['-r', '300', '-f', String(page), '-l', String(page), '-png', '-singlefile', file, prefix], timeoutMs);
+  // Greyscale: OCR needs no colour, and tesseract reads a grey page faster than an RGB one.
+  const out = await runTool('pdftoppm', ['-r', '300', '-gray', '-f', String(page), '-l', String(page), '-png', '-singlefile', file, prefix], timeoutMs);
   if (out.timedOut) throw new PageImageError('timeout', `rendering page ${page} ran past the time limit`);
   if (out.code !== 0 || !fs.existsSync(`${prefix}.png`)) throw new PageImageError('corrupt', `page ${page} could not be rendered: ${out.stderr.trim().split('\n')[0] ?? `exit ${out.code}`}`);
   return `${prefix}.png`;
@@ -32,8 +33,10 @@ export async function imagePageCount(file: string): Promise<number> {
 }
 
 /**
- * One page of an image file as a PNG fit for OCR: multi-page TIFFs split, GIF/WebP first frames,
- * oversized images refused. Formats sharp cannot open (BMP, PBM/PPM) are handed to tesseract as they are.
+ * One page of an image file fit for OCR: the file itself when it is a single page tesseract reads
+ * (re-encoding costs time and changes nothing), else a PNG of that page (TIFF pages, GIF/WebP
+ * frames, oriented JPEGs); oversized images refused. Formats sharp cannot open (BMP, PBM/PPM) are
+ * handed to tesseract as they are.
  */
 export async function imagePage(file: string, page: number, dir: string): Promise<string> {
   let meta: Metadata;
@@ -49,9 +52,12 @@ export async function imagePage(file: string, page: number, dir: string): Promis
   if (width > MAX_PAGE_PIXELS_SIDE || height > MAX_PAGE_PIXELS_SIDE) {
     throw new PageImageError('too_large', `the image is ${width}×${height} pixels; pages over ${MAX_PAGE_PIXELS_SIDE} pixels on a side are not read`);
   }
+  const direct = ['png', 'jpeg', 'tiff'].includes(meta.format ?? '') && (meta.pages ?? 1) === 1 && (meta.orientation ?? 1) === 1;
+  if (direct) return file;
   const out = path.join(dir, `image-${page}.png`);
   try {
-    await sharp(file, { limitInputPixels: false, page: page - 1 }).rotate().png().toFile(out);
+    const image = sharp(file, { limitInputPixels: false, page: page - 1 }).rotate();
+    await (meta.channels === 1 || meta.space === 'b-w' ? image.greyscale() : image).png().toFile(out);
   } catch (error) {
     throw new PageImageError('corrupt', `the image could not be decoded: ${(error as Error).message}`);
   }
@@ -76,10 +82,21 @@ export async function thumbnail(file: string, dir: string): Promise<string | nul
   }
 }
 
+/** A small greyscale copy of a page, for quick looks (orientation, blankness). */
+export async function smallCopy(file: string, dir: string): Promise<string | null> {
+  const out = path.join(dir, `${path.basename(file, path.extname(file))}-small.png`);
+  try {
+    await sharp(file, { limitInputPixels: false }).resize({ width: 1240, height: 1754, fit: 'inside', withoutEnlargement: true }).greyscale().png().toFile(out);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
 /** True when an image is (nearly) one colour: a blank page. */
 export async function isBlank(file: string): Promise<boolean> {
   try {
-    const stats = await sharp(file, { limitInputPixels: false }).stats();
+    const stats = await sharp(file, { limitInputPixels: false }).resize({ width: 400, withoutEnlargement: true }).stats();
     return stats.channels.every((c) => c.stdev < 2);
   } catch {
     return false;

@@ -69,7 +69,11 @@ export class TesseractJsOcrEngine {
       const unknown = langs.split('+').filter((l) => !PACKAGED.includes(l));
       if (unknown.length) return Promise.reject(new Error(`no packaged data for ${unknown.join(', ')}; available: ${PACKAGED.join(', ')}`));
       // Errors come back as rejections; without a handler tesseract.js also throws them uncaught.
-      worker = createWorker(langs.split('+'), 1, { langPath: languageFolder(), gzip: true, cacheMethod: 'none', errorHandler: () => {} });
+      worker = createWorker(langs.split('+'), 1, { langPath: languageFolder(), gzip: true, cacheMethod: 'none', errorHandler: () => {} }).then(async (w) => {
+        // Automatic page segmentation, as the tesseract program does (--psm 3): columns read as columns.
+        await w.setParameters({ tessedit_pageseg_mode: '3' as never });
+        return w;
+      });
       this.workers.set(langs, worker);
     }
     return worker;

@@ -85,7 +85,8 @@ export class SqliteSearchIndex {
   /** Counts of matching documents by type, language, collection, year and sender. */
   async facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Facets> {
     const where = (await this.filterSql(db, filters)) ?? sql`1 = 1`;
-    const source = match ? sql`(SELECT DISTINCT ${DOC} AS document_id FROM search_index WHERE search_index MATCH ${toFts5(match)}) m JOIN documents d ON d.id = m.document_id` : sql`documents d`;
+    // Without text, the matches are the readable documents that pass the filters, as in listFiltered.
+    const source = match ? sql`(SELECT DISTINCT ${DOC} AS document_id FROM search_index WHERE search_index MATCH ${toFts5(match)}) m JOIN documents d ON d.id = m.document_id` : sql`(SELECT * FROM documents WHERE status = 'ok') d`;
     const group = async (key: RawBuilder<unknown>) =>
       (await sql<{ k: string | null; n: number }>`SELECT ${key} AS k, count(*) AS n FROM ${source} JOIN collections c ON c.id = d.collection_id WHERE ${where} GROUP BY k ORDER BY n DESC LIMIT 50`.execute(db)).rows;
     const byMime = await group(sql`d.mime`);
