@@ -40,7 +40,7 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
   else if (!options.quiet) {
     console.log(
       `Ingested ${summary.files} files (${formatBytes(summary.bytes)}) into "${summary.collection}" in ${formatDuration(summary.seconds)}: ` +
-        `${summary.added} new documents, ${summary.extracted} read${summary.ocrPages ? `, ${summary.ocrPages} pages OCR'd` : ''}.`,
+        `${summary.added} new documents, ${summary.extracted} read${summary.ocrPages ? `, ${summary.ocrPages} page${summary.ocrPages === 1 ? '' : 's'} OCR'd` : ''}.`,
     );
     if (summary.ocrQueued) console.log(`${summary.ocrQueued} documents wait for OCR: dossier ocr --pending`);
     console.log(`Collection now holds ${summary.documents} documents: ${summary.ok} ok, ${summary.failed} failed${summary.pending ? `, ${summary.pending} pending` : ''}.`);
