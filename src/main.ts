@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from './cli/app.js';
-import { bundledNames, TextAnalyser } from './analyse/index.js';
+import { analyserWithNames, type TextAnalyser } from './analyse/index.js';
 import { buildProgram } from './cli/program.js';
 import { isDossierError } from './domain/errors.js';
-import { choosePdfEngine } from './extract/index.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
@@ -31,13 +30,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
   blobs.removeStaleTemporaries();
   const dictionary = (await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()).map((e) => ({ han: e.han, aliases: e.aliases.split('|').filter(Boolean), type: e.type }));
   let chain: TextAnalyser | null = null;
-  const analyser = (): TextAnalyser => {
-    if (chain) return chain;
-    const names = bundledNames();
-    for (const entry of dictionary) names.add({ ...entry, type: entry.type as 'person' });
-    chain = new TextAnalyser(names);
-    return chain;
-  };
+  const analyser = (): TextAnalyser => (chain ??= analyserWithNames(dictionary));
   const searchIndex = new SqliteSearchIndex();
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.
@@ -47,7 +40,6 @@ export async function openApp(input: ConfigInput): Promise<App> {
       await reindexAll(handle.db, searchIndex, analyser());
     }
   }
-  const pdfEngine = await choosePdfEngine(config.pdfEngine);
   return {
     config,
     db: handle.db,
@@ -55,10 +47,10 @@ export async function openApp(input: ConfigInput): Promise<App> {
     queue: new SqlJobQueue(),
     searchIndex,
     analyser,
-    pdfEngine,
     startExtractors: () => {
       process.env.DOSSIER_BLOBS = blobRoot;
       process.env.DOSSIER_OCR_ENGINE = config.ocr.engine;
+      process.env.DOSSIER_PDF_ENGINE = config.pdfEngine;
       return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
     close: () => handle.close(),

@@ -4,8 +4,8 @@
  * with the workspace's dictionary); it has no database. It exits when its parent goes away, so a
  * killed ingest leaves no orphans.
  */
-import { bundledNames, TextAnalyser } from './analyse/index.js';
-import type { OcrEngine } from './extract/index.js';
+import { analyserWithNames, type TextAnalyser } from './analyse/index.js';
+import { choosePdfEngine, type OcrEngine } from './extract/index.js';
 import type { DictionaryEntry, WorkerReply, WorkerRequest } from './jobs/index.js';
 import { ocrDocument, processDocument } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
@@ -20,14 +20,10 @@ const blobs = new FsBlobStore(blobRoot);
 let dictionary: DictionaryEntry[] = [];
 let analyser: TextAnalyser | null = null;
 let engine: Promise<OcrEngine> | null = null;
+// Which PDF reader this process uses is decided here, once, where PDFs are read: not at every command's start.
+let pdfEngine: Promise<'poppler' | 'pdfjs'> | null = null;
 
-const getAnalyser = (): TextAnalyser => {
-  if (analyser) return analyser;
-  const names = bundledNames();
-  for (const entry of dictionary) names.add({ han: entry.han, aliases: entry.aliases, type: entry.type as 'person' });
-  analyser = new TextAnalyser(names);
-  return analyser;
-};
+const getAnalyser = (): TextAnalyser => (analyser ??= analyserWithNames(dictionary));
 
 const reply = (message: WorkerReply) => process.send?.(message);
 
@@ -38,7 +34,8 @@ process.on('message', (request: WorkerRequest) => {
   }
   const fail = (error: unknown) => reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   if ('task' in request) {
-    processDocument(request.task, blobs, getAnalyser).then((extract) => reply({ id: request.id, extract }), fail);
+    pdfEngine ??= choosePdfEngine((process.env.DOSSIER_PDF_ENGINE ?? 'auto') as 'auto');
+    pdfEngine.then((pdf) => processDocument(request.task, blobs, getAnalyser, pdf)).then((extract) => reply({ id: request.id, extract }), fail);
     return;
   }
   engine ??= chooseOcrEngine(process.env.DOSSIER_OCR_ENGINE ?? 'auto');

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { bundledNames, type NamesDictionary } from './dictionary/names-dictionary.js';
+import { bundledNames, type NameEntry, type NamesDictionary } from './dictionary/names-dictionary.js';
 import { exactChar, foldChar } from './normalise/normalise.js';
 import { pinyinSyllables } from './pinyin/pinyin.js';
 import { Segmenter } from './segment/segmenter.js';
@@ -57,6 +57,16 @@ function kindOf(code: number, ch: string): Kind {
 }
 
 let defaultChain: TextAnalyser | null = null;
+
+/**
+ * The analysis chain with the bundled dictionary and a workspace's own names (`dossier dict add`):
+ * what main.ts and every extraction process build, so that both sides analyse alike.
+ */
+export function analyserWithNames(extra: Array<{ han: string; aliases: string[]; type: string }>): TextAnalyser {
+  const names = bundledNames();
+  for (const entry of extra) names.add({ han: entry.han, aliases: entry.aliases, type: entry.type as NameEntry['type'] });
+  return new TextAnalyser(names);
+}
 
 /** The analysis chain with the bundled dictionary, created once per process. */
 export function defaultAnalyser(): TextAnalyser {

@@ -3,7 +3,7 @@
  * the same on both sides, so index/ and search/ import it from here (see
  * docs/decisions/0002-analysis-is-shared.md).
  */
-export { defaultAnalyser, streamOf, TextAnalyser, WORD_BOUNDARY, type AnalysedText, type Token } from './analyse-text.js';
+export { analyserWithNames, defaultAnalyser, streamOf, TextAnalyser, WORD_BOUNDARY, type AnalysedText, type Token } from './analyse-text.js';
 export { bundledNames, NamesDictionary, type NameEntry } from './dictionary/names-dictionary.js';
 export { foldText } from './normalise/normalise.js';
 export { languageOf, scriptOf } from './script/script.js';

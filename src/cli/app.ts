@@ -15,7 +15,6 @@ export interface App {
   searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;
   /** The analysis chain, with the bundled dictionary and the workspace's own entries (loaded on first use). */
   analyser(): TextAnalyser;
-  pdfEngine: 'poppler' | 'pdfjs';
   /** Start the extraction processes; close them when done. */
   startExtractors(): Extractor & { close(): Promise<void> };
   close(): Promise<void>;

@@ -25,7 +25,6 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
         index: app.searchIndex,
         extractor: extractors,
         limits: app.config.limits,
-        pdfEngine: app.pdfEngine,
         parallel: app.config.workers,
         ocr: { enabled: options.ocr !== false, langs: options.ocrLang ?? app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs },
       },

@@ -84,8 +84,14 @@ export async function detectType(file: string): Promise<string> {
   if (head.subarray(0, 4).toString('latin1') === '!BDN') return 'application/vnd.ms-outlook-pst';
   const netpbm = /^P([1-7])\s/.exec(head.subarray(0, 3).toString('latin1'));
   if (netpbm) return NETPBM[Number(netpbm[1])]!;
-  // From the file, not the head: some formats (TIFF) keep their telling bytes further in.
-  const found = (await fileTypeFromBuffer(head)) ?? (await fileTypeFromFile(file));
+  let found = await fileTypeFromBuffer(head);
+  if (!found) {
+    const text = sniffText(head);
+    if (text) return text;
+    // Binary with no magic in its head: some formats (TIFF) keep their telling bytes further in.
+    // Only then is the file opened a second time; text and email, most of a leak, never are.
+    if (head.length === HEAD_BYTES) found = await fileTypeFromFile(file);
+  }
   if (found) {
     if (found.mime === 'application/zip') return refineZip(file);
     if (found.mime === 'application/x-cfb') return detectCfb(file);
@@ -93,7 +99,7 @@ export async function detectType(file: string): Promise<string> {
     if (found.mime === 'application/xml') return sniffText(head) ?? 'application/xml';
     return found.mime;
   }
-  return sniffText(head) ?? 'application/octet-stream';
+  return 'application/octet-stream';
 }
 
 const OOXML = {

@@ -20,9 +20,6 @@ export interface DocumentText {
   pages: Array<{ page: number; text: string }>;
 }
 
-/** Marks a page whose exact stream equals its folded one (see below). */
-export const SAME_AS_NORM = SAME_AS_NORM_FLAG;
-
 function listOf(value: unknown): string {
   return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
 }
@@ -58,7 +55,7 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
         pys: [streamOf(title.pys), streamOf(body.pys)].filter(Boolean).join(` ${WORD_BOUNDARY} `),
         m_from: from,
         m_to: to,
-        flags: exact === norm ? SAME_AS_NORM : '',
+        flags: exact === norm ? SAME_AS_NORM_FLAG : '',
       },
     });
   }

@@ -9,7 +9,7 @@ import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
 import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
 
-export { analyseDocument, SAME_AS_NORM, type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
+export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
 
 export type IndexedPage = { pageId: number } & PageColumns;
 

@@ -16,7 +16,6 @@ export interface ExtractTask {
   path: string;
   depth: number;
   limits: Limits;
-  pdfEngine: 'poppler' | 'pdfjs';
 }
 
 /** What an extraction process sends back: the outcome and, for text, its index analysis. */

@@ -11,15 +11,15 @@ import type { ExtractReply, ExtractTask } from './catalogue.js';
  * or extract its text if it is a document, and analyse that text for the index. Runs inside an
  * extraction process, so both cores share the reading and the analysis.
  */
-export async function processDocument(task: ExtractTask, blobs: BlobStore, analyser: () => TextAnalyser): Promise<ExtractReply> {
-  const result = await readDocument(task, blobs);
+export async function processDocument(task: ExtractTask, blobs: BlobStore, analyser: () => TextAnalyser, pdfEngine: 'poppler' | 'pdfjs'): Promise<ExtractReply> {
+  const result = await readDocument(task, blobs, pdfEngine);
   if (!result.ok || result.extraction.pages.every((p) => p.text.trim() === '')) return { result, analysis: null };
   const { extraction } = result;
   const analysis = analyseDocument(analyser(), { title: extraction.title, path: task.path, metadata: extraction.metadata, pages: extraction.pages });
   return { result, analysis };
 }
 
-async function readDocument(task: ExtractTask, blobs: BlobStore): Promise<ExtractionResult> {
+async function readDocument(task: ExtractTask, blobs: BlobStore, pdfEngine: 'poppler' | 'pdfjs'): Promise<ExtractionResult> {
   const file = blobs.pathOf(task.sha256);
   let mime: string;
   try {
@@ -43,7 +43,7 @@ async function readDocument(task: ExtractTask, blobs: BlobStore): Promise<Extrac
     mime,
     timeoutMs: task.limits.fileTimeoutMs,
     maxEntryBytes: isExtractable(mime) ? Math.min(task.limits.maxFileBytes, 512 * 1024 * 1024) : 0,
-    pdfEngine: task.pdfEngine,
+    pdfEngine,
     storeChild,
   });
 }

@@ -39,7 +39,6 @@ export interface JobDeps {
   index: SearchIndexWriter;
   extractor: Extractor;
   limits: Limits;
-  pdfEngine: 'poppler' | 'pdfjs';
   ocr: OcrSettings;
   /** How many documents to have in flight at once: the number of extraction processes. */
   parallel: number;
@@ -95,7 +94,7 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters)
   } else if (job.attempts > 3) {
     reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' });
   } else {
-    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits, pdfEngine: deps.pdfEngine });
+    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits });
   }
   const { result, analysis } = reply;
   const { added, queued, ocr } = await db.transaction().execute(async (trx) => {
