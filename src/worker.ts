@@ -32,7 +32,7 @@ process.on('message', (request: WorkerRequest) => {
     dictionary = request.init.dictionary;
     return;
   }
-  const fail = (error: unknown) => reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) => reply({ id: request.id, failure: { reason: 'crashed', message: `the parser failed: ${error instanceof Error ? error.message : String(error)}` } });
   if ('task' in request) {
     pdfEngine ??= choosePdfEngine((process.env.DOSSIER_PDF_ENGINE ?? 'auto') as 'auto');
     pdfEngine.then((pdf) => processDocument(request.task, blobs, getAnalyser, pdf)).then((extract) => reply({ id: request.id, extract }), fail);

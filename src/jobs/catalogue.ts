@@ -2,6 +2,7 @@ import type { DocumentAnalysis } from '../index/index.js';
 import type { Page } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/extraction.js';
 import type { OcrPageOutcome } from '../extract/index.js';
+import { EXTRACT_JOB } from '../ingest/index.js';
 import type { Limits } from '../platform/config.js';
 
 /**
@@ -61,6 +62,7 @@ export interface OcrJobOptions {
 }
 
 export const JOB_KINDS = {
-  extract: 'extract',
+  // Named by ingest, which queues it when it registers a document.
+  extract: EXTRACT_JOB,
   ocr: 'ocr',
 } as const;

@@ -1,4 +1,4 @@
-import { checkSources, ensureCollection, EXTRACT_JOB, registerFile, registerUnreadable, walkSources } from '../ingest/index.js';
+import { checkSources, ensureCollection, registerFile, registerUnreadable, walkSources } from '../ingest/index.js';
 import { JOB_KINDS } from './catalogue.js';
 import { estimateRemaining, type IngestProgress } from './progress.js';
 import { drainQueue, type JobCounters, type JobDeps } from './run-jobs.js';
@@ -44,7 +44,7 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
     scan.filesTotal++;
     if (entry.kind === 'file') scan.bytesTotal += entry.size;
   }
-  const counters: JobCounters = { extracted: 0, failed: 0, added: 0, queued: await queue.countQueued(db, EXTRACT_JOB), ocrPages: 0, ocrDocuments: 0, ocrQueued: await queue.countQueued(db, JOB_KINDS.ocr) };
+  const counters: JobCounters = { extracted: 0, failed: 0, added: 0, queued: await queue.countQueued(db, JOB_KINDS.extract), ocrPages: 0, ocrDocuments: 0, ocrQueued: await queue.countQueued(db, JOB_KINDS.ocr) };
   const snapshot = (): IngestProgress => {
     const p = { ...scan, ...counters, elapsed: (Date.now() - started) / 1000 };
     return { ...p, eta: estimateRemaining(p) };
@@ -80,7 +80,7 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
     clearInterval(ticker);
   }
   scan.phase = 'done';
-  counters.queued = await queue.countQueued(db, EXTRACT_JOB);
+  counters.queued = await queue.countQueued(db, JOB_KINDS.extract);
   counters.ocrQueued = await queue.countQueued(db, JOB_KINDS.ocr);
   onProgress(snapshot());
   const counts = await db

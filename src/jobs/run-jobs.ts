@@ -3,7 +3,7 @@ import type { FailureReason } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/extraction.js';
 import { pageNeedsOcr } from '../extract/index.js';
 import { storeDocumentIndex, type SearchIndexWriter } from '../index/index.js';
-import { EXTRACT_JOB, recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
+import { recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
 import type { Limits } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
@@ -142,4 +142,3 @@ async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Pr
   counters.ocrQueued = Math.max(0, counters.ocrQueued - 1);
 }
 
-export { EXTRACT_JOB };

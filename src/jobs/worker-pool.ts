@@ -4,7 +4,7 @@ import type { DictionaryEntry, ExtractReply, ExtractTask, OcrReply, OcrTask } fr
 
 /** Messages between the pool and an extraction process. */
 export type WorkerRequest = { init: { dictionary: DictionaryEntry[] } } | { id: number; task: ExtractTask } | { id: number; ocr: OcrTask };
-export type WorkerReply = { id: number; extract: ExtractReply } | { id: number; ocr: OcrReply } | { id: number; error: string };
+export type WorkerReply = { id: number; extract: ExtractReply } | { id: number; ocr: OcrReply } | { id: number; failure: ProcessFailure };
 
 interface Slot {
   child: ChildProcess;
@@ -13,7 +13,7 @@ interface Slot {
 }
 
 /** A failure of the process rather than of the file's content. */
-type ProcessFailure = { reason: FailureReason; message: string };
+export type ProcessFailure = { reason: FailureReason; message: string };
 
 /**
  * A pool of extraction processes. Each file is read in a separate process with a heap limit and
@@ -63,7 +63,7 @@ export class WorkerPool {
         clearTimeout(busy.timer);
         const oom = /heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(slot.stderr);
         const why = oom ? `the parser ran past the ${this.memoryMb} MB memory limit` : `the parser process died (${signal ?? `exit code ${code}`}): ${slot.stderr.trim().split('\n').slice(-1)[0] ?? ''}`.trim();
-        busy.resolve({ id: busy.id, error: `${oom ? 'out_of_memory' : 'crashed'}\u0000${why}` });
+        busy.resolve({ id: busy.id, failure: { reason: oom ? 'out_of_memory' : 'crashed', message: why } });
       }
       if (this.closed) return;
       const index = this.slots.indexOf(slot);
@@ -94,7 +94,7 @@ export class WorkerPool {
       const timer = setTimeout(() => {
         if (slot.busy?.id !== id) return;
         slot.busy = null;
-        resolve({ id, error: `timeout\u0000the parser ran past the ${Math.round(timeoutMs / 1000)} s time limit` });
+        resolve({ id, failure: { reason: 'timeout', message: `the parser ran past the ${Math.round(timeoutMs / 1000)} s time limit` } });
         slot.child.kill('SIGKILL'); // the exit handler replaces the process
       }, timeoutMs);
       slot.busy = { id, resolve, timer };
@@ -104,9 +104,7 @@ export class WorkerPool {
   }
 
   private static failure(reply: WorkerReply): ProcessFailure | null {
-    if (!('error' in reply)) return null;
-    const [code, message] = reply.error.includes('\u0000') ? reply.error.split('\u0000') : ['crashed', `the parser failed: ${reply.error}`];
-    return { reason: code as FailureReason, message: message ?? '' };
+    return 'failure' in reply ? reply.failure : null;
   }
 
   /** Extract one document in a free process; always resolves with an outcome. */

@@ -31,10 +31,6 @@ export class NamesDictionary {
     }
   }
 
-  has(han: string): boolean {
-    return this.byHan.has(han);
-  }
-
   get(han: string): NameEntry | undefined {
     return this.byHan.get(foldText(han));
   }
@@ -49,9 +45,6 @@ export class NamesDictionary {
     return [...this.byHan.keys()];
   }
 
-  get size(): number {
-    return this.byHan.size;
-  }
 }
 
 let bundled: NamesDictionary | null = null;

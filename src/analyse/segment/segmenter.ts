@@ -36,9 +36,4 @@ export class Segmenter {
     if (word.length < 3) return [];
     return [...new Set(this.jieba.cutForSearch(word, false))].filter((w) => w !== word && w.length > 1);
   }
-
-  /** Whether a word came from a dictionary (jieba's or ours) rather than being a lone character. */
-  isWord(word: string): boolean {
-    return word.length > 1;
-  }
 }
