@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: restrict([rule(all.filter((n) => n !== 'domain'), 'domain is pure: it imports nothing else from src/.'), { regex: '^(\\.\\./)+main\\.js$', message: 'Only main.ts constructs adapters.' }]),
   },
   ...stages.map((stage) => ({
-    files: [`src/${stage}/**/*.ts`],
+    files: [`src/${stage}/**/*.ts`, `src/${stage}/**/*.tsx`],
     rules: restrict([
       rule(stages.filter((s) => s !== stage && s !== 'analyse').concat(['jobs', 'http', 'cli']), 'A stage never imports another stage, jobs, http or cli: stages communicate through persisted records.'),
       { regex: '^(\\.\\./)+analyse/(?!index\\.js$)', message: 'The shared analysis chain is imported through analyse/index.js only.' },
@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: restrict([rule([...stages, 'jobs', 'http', 'cli'], 'platform holds adapters and drivers; it never imports stages, jobs, http or cli.')]),
   },
   {
-    files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/http/**/*.ts', 'src/http/**/*.tsx', 'src/cli/**/*.ts'],
     rules: restrict([
       rule(['platform'], 'http and cli receive adapters from main.ts; import only platform types.', true),
       { regex: stageInternals, message: 'Import a stage through its entry file (index.js).' },

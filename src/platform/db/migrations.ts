@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** Column type of an auto-incrementing key, the one place the two dialects differ here. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -105,11 +105,148 @@ const ocr: Migration = {
   },
 };
 
+/** The workbench: accounts, grants, sessions, the audit chain, notes, tags and uploads. */
+const workbench: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    const key = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+    const id = pg ? 'serial' : 'integer';
+    await db.schema
+      .createTable('users')
+      .addColumn('id', id, key)
+      .addColumn('name', 'text', (c) => c.notNull().unique())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable('grants')
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('collection_id', 'integer', (c) => c.notNull().references('collections.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_pk', ['user_id', 'collection_id'])
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('csrf', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', id, key)
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'integer')
+      .addColumn('username', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('collection_id', 'integer')
+      .addColumn('document_id', 'integer')
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('audit_log_user').on('audit_log').columns(['user_id', 'id']).execute();
+    await db.schema
+      .createTable('notes')
+      .addColumn('id', id, key)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('page', 'integer')
+      .addColumn('start', 'integer')
+      .addColumn('end', 'integer')
+      .addColumn('quote', 'text')
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('notes_document').on('notes').column('document_id').execute();
+    await db.schema
+      .createTable('tags')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('tag', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('tags_pk', ['document_id', 'tag'])
+      .execute();
+    await db.schema.createIndex('tags_tag').on('tags').column('tag').execute();
+    await db.schema
+      .createTable('uploads')
+      .addColumn('id', id, key)
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('collection_id', 'integer', (c) => c.notNull().references('collections.id'))
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('files', 'integer', (c) => c.notNull())
+      .addColumn('bytes', 'bigint', (c) => c.notNull())
+      .addColumn('progress', 'text', (c) => c.notNull().defaultTo('{}'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('finished_at', 'text')
+      .execute();
+  },
+};
+
+/** Entities and their mentions, editors' merge and split decisions, watch-lists. */
+const entities: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    const key = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+    const id = pg ? 'serial' : 'integer';
+    await db.schema
+      .createTable('entities')
+      .addColumn('id', id, key)
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('confidence', 'double precision', (c) => c.notNull().defaultTo(1))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('entities_type_key').unique().on('entities').columns(['type', 'key']).execute();
+    await db.schema
+      .createTable('mentions')
+      .addColumn('id', id, key)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('page', 'integer', (c) => c.notNull())
+      .addColumn('start', 'integer', (c) => c.notNull())
+      .addColumn('end', 'integer', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'integer', (c) => c.references('entities.id'))
+      .addColumn('value', 'text')
+      .addColumn('confidence', 'double precision', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('mentions_document').on('mentions').columns(['document_id', 'page']).execute();
+    await db.schema.createIndex('mentions_entity').on('mentions').columns(['entity_id', 'document_id']).execute();
+    await db.schema.createIndex('mentions_type').on('mentions').columns(['type']).execute();
+    await db.schema
+      .createTable('entity_decisions')
+      .addColumn('id', id, key)
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('user', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('watchlists')
+      .addColumn('id', id, key)
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'integer', (c) => c.references('users.id'))
+      .addColumn('names', 'text', (c) => c.notNull())
+      .addColumn('results', 'text')
+      .addColumn('ran_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-search-facets': searchFacets,
   '0003-ocr': ocr,
+  '0004-workbench': workbench,
+  '0005-entities': entities,
 };
 
 export const migrationProvider: MigrationProvider = {

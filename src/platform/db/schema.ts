@@ -12,6 +12,159 @@ export interface Database {
   jobs: JobsTable;
   source_files: SourceFilesTable;
   dictionary: DictionaryTable;
+  users: UsersTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  notes: NotesTable;
+  tags: TagsTable;
+  uploads: UploadsTable;
+  entities: EntitiesTable;
+  mentions: MentionsTable;
+  entity_decisions: EntityDecisionsTable;
+  watchlists: WatchlistsTable;
+}
+
+/** People who may sign in to the workbench. */
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  /** admin | editor | reporter | viewer */
+  role: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  created_at: string;
+  /** 1 when the account may no longer sign in. */
+  disabled: number;
+}
+
+/** Which collections a user (other than an admin) may see. */
+export interface GrantsTable {
+  user_id: number;
+  collection_id: number;
+  created_at: string;
+}
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  /** The anti-forgery token forms and API writes must carry. */
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/**
+ * Who searched, viewed, downloaded and exported what: append-only, each row's hash covers its
+ * content and the previous row's hash, so an edited, deleted or reordered row breaks the chain.
+ */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string;
+  /** search | view | download | export | login | login_failed | logout | note | tag | upload | grant | revoke | … */
+  action: string;
+  collection_id: number | null;
+  document_id: number | null;
+  /** JSON: the query, the page, the note id … */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A note on a passage of a document, readable by the collection's team. */
+export interface NotesTable {
+  id: Generated<number>;
+  document_id: number;
+  user_id: number;
+  page: number | null;
+  /** Character offsets of the passage in the page's text, with the quoted text. */
+  start: number | null;
+  end: number | null;
+  quote: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface TagsTable {
+  document_id: number;
+  tag: string;
+  user_id: number;
+  created_at: string;
+}
+
+/** A batch of files sent from the browser and the ingest that reads them. */
+export interface UploadsTable {
+  id: Generated<number>;
+  user_id: number;
+  collection_id: number;
+  /** queued | running | done | failed */
+  state: string;
+  files: number;
+  bytes: number;
+  /** JSON IngestProgress snapshot, updated as the ingest runs; then the summary. */
+  progress: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** One person, place or organisation, gathering every form its name takes. */
+export interface EntitiesTable {
+  id: Generated<number>;
+  /** PERSON | LOCATION | ORGANIZATION */
+  type: string;
+  /** The form shown: the Han form when there is one, else the most frequent spelling. */
+  name: string;
+  /** The resolution key every form of the name folds to (simplified Han, or joined pinyin / folded Latin). */
+  key: string;
+  /** JSON array of the forms seen. */
+  aliases: string;
+  /** 0..1, how sure resolution is that the forms are one entity. */
+  confidence: number;
+  created_at: string;
+}
+
+/** Where an entity or a pattern occurs: document, page, character offsets. */
+export interface MentionsTable {
+  id: Generated<number>;
+  document_id: number;
+  page: number;
+  start: number;
+  end: number;
+  text: string;
+  /** A MentionType: PERSON, LOCATION, ORGANIZATION, ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION. */
+  type: string;
+  /** The entity it belongs to (named entities only). */
+  entity_id: number | null;
+  /** JSON of what the text means (a date, an ID's birth date and region), if decoded. */
+  value: string | null;
+  confidence: number;
+}
+
+/** Editors' merges and splits, replayed whenever documents are analysed again. */
+export interface EntityDecisionsTable {
+  id: Generated<number>;
+  /** merge: keys[1..] join keys[0]; split: the form leaves its entity for one of its own. */
+  kind: string;
+  /** JSON of the decision: { into, keys } for a merge, { key, form } for a split. */
+  data: string;
+  user: string;
+  created_at: string;
+}
+
+/** A list of names searched as a batch, kept to re-run later on new documents. */
+export interface WatchlistsTable {
+  id: Generated<number>;
+  name: string;
+  user_id: number | null;
+  /** JSON array of the names. */
+  names: string;
+  /** JSON of the last run's results, and when it ran. */
+  results: string | null;
+  ran_at: string | null;
+  created_at: string;
 }
 
 /** Names editors add so they segment as one word and match across scripts. */

@@ -1,0 +1,54 @@
+/**
+ * What every route of the workbench shares: the adapters main.ts hands in, and what the session
+ * middleware puts on each request (the signed-in user and what they may see).
+ */
+import type { Kysely } from 'kysely';
+import type { TextAnalyser } from '../analyse/index.js';
+import type { BlobStore } from '../ingest/index.js';
+import type { Extractor, JobQueue } from '../jobs/index.js';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/db/schema.js';
+import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
+
+export const ROLES = ['admin', 'editor', 'reporter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The person behind a request, once signed in. */
+export interface SessionUser {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+/**
+ * What a user may see: admins every collection (`all`), everyone else only the collections
+ * granted to them. Every page and API route checks a document's collection against this.
+ */
+export interface Access {
+  all: boolean;
+  collectionIds: number[];
+  collectionNames: string[];
+}
+
+/** Hono's per-request variables, set by the session middleware. */
+export interface HttpEnv {
+  Variables: {
+    user: SessionUser | null;
+    access: Access;
+    /** The anti-forgery token of the session (null when signed out). */
+    csrf: string | null;
+    /** The nonce of this response's Content-Security-Policy, for the few inline elements. */
+    nonce: string;
+  };
+}
+
+/** The adapters the workbench uses, constructed by main.ts. */
+export interface HttpDeps {
+  config: Config;
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  queue: JobQueue;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;
+  analyser(): TextAnalyser;
+  startExtractors(): Extractor & { close(): Promise<void> };
+}
