@@ -9,3 +9,4 @@ export { foldText } from './normalise/normalise.js';
 export { languageOf, scriptOf } from './script/script.js';
 export { pinyinSyllables } from './pinyin/pinyin.js';
 export { syllabify } from './pinyin/syllables.js';
+export { findPatterns } from './patterns/find-patterns.js';
