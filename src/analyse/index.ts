@@ -9,4 +9,7 @@ export { foldText } from './normalise/normalise.js';
 export { languageOf, scriptOf } from './script/script.js';
 export { pinyinSyllables } from './pinyin/pinyin.js';
 export { syllabify } from './pinyin/syllables.js';
+export { entityKey, foldLatinName, isNamedType, pinyinKeyOfHan, pinyinKeyOfLatin, type EntityKey } from './resolve/entity-key.js';
+export { segmentWords, type Word } from './segment/words.js';
 export { findPatterns } from './patterns/find-patterns.js';
+export { findEntities } from './entities/find-entities.js';

@@ -1,4 +1,5 @@
 import { DossierError } from '../domain/errors.js';
+import { resolveEntities } from '../index/index.js';
 import { drainQueue, JOB_KINDS, type JobCounters } from '../jobs/index.js';
 import type { App } from './app.js';
 import { formatDuration, printJson } from './output.js';
@@ -58,6 +59,7 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
     }
     await extractors.close();
   }
+  await resolveEntities(app.db);
   const summary = { documents: counters.ocrDocuments, pages: counters.ocrPages, seconds: (Date.now() - started) / 1000 };
   if (options.json) return printJson(summary);
   console.log(`OCR read ${summary.pages} pages of ${summary.documents} documents in ${formatDuration(summary.seconds)}.`);

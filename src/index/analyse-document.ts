@@ -1,4 +1,5 @@
-import { languageOf, streamOf, WORD_BOUNDARY, type TextAnalyser } from '../analyse/index.js';
+import { entityKey, findEntities, findPatterns, isNamedType, languageOf, streamOf, WORD_BOUNDARY, type EntityKey, type TextAnalyser } from '../analyse/index.js';
+import type { Mention } from '../domain/entities.js';
 import { SAME_AS_NORM_FLAG, type SearchColumn } from '../domain/search.js';
 import { documentDate } from './document-date.js';
 
@@ -11,7 +12,12 @@ export interface DocumentAnalysis {
   date: string | null;
   sender: string | null;
   pages: Array<{ page: number; columns: PageColumns }>;
+  /** People, places, organisations and patterns found on each page, with offsets into its text. */
+  mentions: PageMention[];
 }
+
+/** A mention on a page; a named one carries the key that resolves it to an entity. */
+export type PageMention = Mention & { page: number; entity?: EntityKey };
 
 export interface DocumentText {
   title: string | null;
@@ -38,8 +44,12 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
   const from = streamOf(analyser.analyse(sender ?? '').norm);
   const to = streamOf(analyser.analyse(`${listOf(doc.metadata.to)} ${listOf(doc.metadata.cc)} ${listOf(doc.metadata.bcc)}`).norm);
   const pages: DocumentAnalysis['pages'] = [];
+  const mentions: PageMention[] = [];
   for (const page of doc.pages) {
     if (page.text.trim() === '') continue;
+    for (const mention of [...findEntities(page.text, analyser), ...findPatterns(page.text)]) {
+      mentions.push({ ...mention, page: page.page, ...(isNamedType(mention.type) ? { entity: entityKey(mention.text, analyser.names) } : {}) });
+    }
     const body = analyser.analyse(page.text);
     const exact = streamOf(body.exact);
     const norm = streamOf(body.norm);
@@ -59,5 +69,5 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
       },
     });
   }
-  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages };
+  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages, mentions };
 }

@@ -1,15 +1,19 @@
 /**
  * The index stage: turn a document's stored text into Dossier's token streams, one per search
  * column, and write them to the search index, one row per page; record the facets search
- * filters on (language, date, sender). Rebuildable at any time from the stored pages.
+ * filters on (language, date, sender); store the people, places, organisations and patterns
+ * found on each page, and resolve names to entities. Rebuildable at any time from the stored pages.
  */
 import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
 import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
 import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
+import { storeMentions } from './store-mentions.js';
 
-export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
+export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
+export { resolveEntities, type ResolveSummary } from './resolve-entities.js';
+export { mergeEntities, splitEntity } from './entity-decisions.js';
 
 export type IndexedPage = { pageId: number } & PageColumns;
 
@@ -23,6 +27,7 @@ export async function storeDocumentIndex(db: Kysely<Database>, index: SearchInde
   const rows = (analysis?.pages ?? []).filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
   if (analysis) await db.updateTable('documents').set({ lang: analysis.lang, date: analysis.date, sender: analysis.sender }).where('id', '=', documentId).execute();
   await index.replaceDocument(db, documentId, rows);
+  await storeMentions(db, documentId, analysis?.mentions ?? []);
   return rows.length;
 }
 

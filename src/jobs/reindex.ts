@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
-import { indexDocument, type SearchIndexWriter } from '../index/index.js';
+import { indexDocument, resolveEntities, type SearchIndexWriter } from '../index/index.js';
 import type { Database } from '../platform/db/schema.js';
 
-/** Rebuild the search index from stored text, for when the analysis chain changes. */
+/** Rebuild the search index and the entities from stored text, for when the analysis chain changes. */
 export async function reindexAll(db: Kysely<Database>, index: SearchIndexWriter & { clear(db: Kysely<Database>): Promise<void> }, analyser: TextAnalyser, onProgress: (done: number, total: number) => void = () => {}): Promise<{ documents: number; pages: number }> {
   const ids = (await db.selectFrom('documents').select('id').where('status', '=', 'ok').orderBy('id').execute()).map((r) => r.id);
   await index.clear(db);
@@ -15,5 +15,6 @@ export async function reindexAll(db: Kysely<Database>, index: SearchIndexWriter 
     });
     onProgress(Math.min(i + 500, ids.length), ids.length);
   }
+  await resolveEntities(db);
   return { documents: ids.length, pages };
 }

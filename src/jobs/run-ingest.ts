@@ -1,3 +1,4 @@
+import { resolveEntities } from '../index/index.js';
 import { checkSources, ensureCollection, registerFile, registerUnreadable, walkSources } from '../ingest/index.js';
 import { JOB_KINDS } from './catalogue.js';
 import { estimateRemaining, type IngestProgress } from './progress.js';
@@ -79,6 +80,8 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
   } finally {
     clearInterval(ticker);
   }
+  // Names found in this run join the entities of earlier ones (and editors' decisions apply to them).
+  await resolveEntities(db);
   scan.phase = 'done';
   counters.queued = await queue.countQueued(db, JOB_KINDS.extract);
   counters.ocrQueued = await queue.countQueued(db, JOB_KINDS.ocr);
