@@ -3,12 +3,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const stages = ['ingest', 'extract', 'analyse', 'index', 'search', 'publish'];
-const all = [...stages, 'domain', 'jobs', 'platform', 'http', 'cli'];
+/** Modules of the workbench with the same boundaries as a stage; http and cli may import them. */
+const services = ['accounts', 'audit'];
+const all = [...stages, ...services, 'domain', 'jobs', 'platform', 'http', 'cli'];
 
 /** An import of a top-level src folder, from anywhere below src/. */
 const folder = (names) => `^(\\.\\./)+(${names.join('|')})(/|\\.js$)`;
-/** An import of a stage's internals rather than its entry file (index.ts). */
-const stageInternals = `^(\\.\\./)+(${stages.join('|')})/(?!index\\.js$)`;
+/** An import of a stage's (or service's) internals rather than its entry file (index.ts). */
+const stageInternals = `^(\\.\\./)+(${[...stages, ...services].join('|')})/(?!index\\.js$)`;
 
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
@@ -35,10 +37,10 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     rules: restrict([rule(all.filter((n) => n !== 'domain'), 'domain is pure: it imports nothing else from src/.'), { regex: '^(\\.\\./)+main\\.js$', message: 'Only main.ts constructs adapters.' }]),
   },
-  ...stages.map((stage) => ({
+  ...[...stages, ...services].map((stage) => ({
     files: [`src/${stage}/**/*.ts`, `src/${stage}/**/*.tsx`],
     rules: restrict([
-      rule(stages.filter((s) => s !== stage && s !== 'analyse').concat(['jobs', 'http', 'cli']), 'A stage never imports another stage, jobs, http or cli: stages communicate through persisted records.'),
+      rule([...stages, ...services].filter((s) => s !== stage && s !== 'analyse').concat(['jobs', 'http', 'cli']), 'A stage (or accounts/audit) never imports another stage, jobs, http or cli: stages communicate through persisted records.'),
       { regex: '^(\\.\\./)+analyse/(?!index\\.js$)', message: 'The shared analysis chain is imported through analyse/index.js only.' },
       rule(['platform'], 'A stage may import only types from platform; adapters are injected by main.ts.', true),
     ]),

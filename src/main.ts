@@ -1,6 +1,6 @@
 /**
  * The composition root: the only place adapters are constructed. It reads the configuration,
- * opens the workspace, wires stores into the command line and runs it.
+ * opens the workspace, wires stores into the command line (and the web workbench) and runs it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import type { App } from './cli/app.js';
 import { analyserWithNames, type TextAnalyser } from './analyse/index.js';
 import { buildProgram } from './cli/program.js';
 import { isDossierError } from './domain/errors.js';
+import { startWorkbench } from './http/server.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
@@ -61,7 +62,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
 export async function runCli(argv: string[]): Promise<void> {
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   try {
-    await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version }).parseAsync(argv);
+    await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version, serveWorkbench: startWorkbench }).parseAsync(argv);
   } catch (error) {
     if (isDossierError(error)) {
       console.error(`dossier: ${error.message}`);

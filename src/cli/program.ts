@@ -1,19 +1,28 @@
 import { Command, Option } from 'commander';
+import { analyseCommand } from './analyse.js';
+import { entitiesListCommand, entitiesMergeCommand, entitiesShowCommand, entitiesSplitCommand } from './entities.js';
+import { watchlistListCommand, watchlistRerunCommand, watchlistRunCommand, type WatchlistOptions } from './watchlist.js';
 import type { App, OpenApp } from './app.js';
+import { auditListCommand, auditVerifyCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { dictAddCommand, dictListCommand } from './dict.js';
+import { grantCommand } from './grant.js';
 import { ingestCommand } from './ingest.js';
 import { lsCommand } from './ls.js';
 import { ocrCommand, type OcrOptions } from './ocr.js';
 import { reindexCommand } from './reindex.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
+import { serveCommand, type ServeOptions, type ServeWorkbench } from './serve.js';
 import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
+import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user.js';
 
 export interface ProgramDeps {
   openApp: OpenApp;
   examplesDir: string;
   version: string;
+  /** Starts the web workbench (constructed in main.ts). */
+  serveWorkbench: ServeWorkbench;
 }
 
 /** The `dossier` command line: one subcommand per file in this folder. */
@@ -39,7 +48,8 @@ Examples:
   dossier status
   dossier ls --status failed
   dossier search '新疆 "vocational training"'
-  dossier show 42 --json`,
+  dossier show 42 --json
+  dossier user add admin --role admin && dossier serve`,
     );
 
   const withApp =
@@ -154,6 +164,167 @@ Query language:
     .option('--json', 'one JSON object per line')
     .addOption(workspace())
     .action(withApp((app, opts: { json?: boolean }) => dictListCommand(app, opts)));
+
+  program
+    .command('serve')
+    .description('serve the workbench in the browser: sign-in, collections, search, document viewer, audit log')
+    .option('-p, --port <n>', 'the port to listen on; 0 picks a free one (printed)', '8080')
+    .option('-H, --host <address>', 'the address to listen on; 0.0.0.0 for every interface (put HTTPS in front)', '127.0.0.1')
+    .addOption(workspace())
+    .addHelpText(
+      'after',
+      `
+Prints "Dossier is serving on http://HOST:PORT" once it listens, and how to create the first
+account when there is none. Stops on Ctrl-C or SIGTERM. Pages: /login, /, /search, /documents/ID,
+/account, /admin/users, /admin/audit. JSON API under /api (POST /api/session, GET /api/search, …).`,
+    )
+    .action(withApp((app, opts: ServeOptions) => serveCommand(app, deps.serveWorkbench, opts)));
+
+  const user = program.command('user').description('accounts of the workbench: add, list, change passwords, disable');
+  user
+    .command('add')
+    .description('create an account; without --password-stdin you type the password twice, or (no terminal) one is generated and printed once')
+    .argument('<name>', 'the user name they sign in with')
+    .addOption(new Option('-r, --role <role>', 'admin: everything, users and the audit log; editor, reporter, viewer: only granted collections').choices(['admin', 'editor', 'reporter', 'viewer']).makeOptionMandatory())
+    .option('--password-stdin', 'read the password from standard input (e.g. printf %s "$PW" | dossier user add …)')
+    .addOption(workspace())
+    .action(withApp((app, name: string, opts: { role: string; passwordStdin?: boolean }) => userAddCommand(app, name, opts)));
+  user
+    .command('ls')
+    .description('list accounts with their roles and granted collections')
+    .option('--json', 'one JSON object per line: id, name, role, disabled, createdAt, collections')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean }) => userListCommand(app, opts)));
+  user
+    .command('passwd')
+    .description("set a user's password (typed twice, from stdin, or generated); their sessions end")
+    .argument('<name>', 'the user')
+    .option('--password-stdin', 'read the password from standard input')
+    .addOption(workspace())
+    .action(withApp((app, name: string, opts: { passwordStdin?: boolean }) => userPasswdCommand(app, name, opts)));
+  user
+    .command('disable')
+    .description('stop an account from signing in; its sessions end')
+    .argument('<name>', 'the user')
+    .addOption(workspace())
+    .action(withApp((app, name: string) => userDisableCommand(app, name, true)));
+  user
+    .command('enable')
+    .description('let a disabled account sign in again')
+    .argument('<name>', 'the user')
+    .addOption(workspace())
+    .action(withApp((app, name: string) => userDisableCommand(app, name, false)));
+
+  program
+    .command('grant')
+    .description('let a user see a collection (admins see every collection without grants)')
+    .argument('<user>', 'the user name')
+    .argument('<collection>', 'the collection name (as given to ingest --collection)')
+    .addOption(workspace())
+    .action(withApp((app, name: string, collection: string) => grantCommand(app, name, collection, false)));
+  program
+    .command('revoke')
+    .description('take a collection away from a user')
+    .argument('<user>', 'the user name')
+    .argument('<collection>', 'the collection name')
+    .addOption(workspace())
+    .action(withApp((app, name: string, collection: string) => grantCommand(app, name, collection, true)));
+
+  const audit = program.command('audit').description('the audit log: who searched, viewed and downloaded what, in a hash chain');
+  audit
+    .command('verify')
+    .description("check the audit log's hash chain; exits 3 and names the first bad row when a row was edited, deleted or reordered")
+    .option('--json', 'print JSON: {intact, entries, firstBad: {id, problem, message} | null, lastHash}')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean }) => auditVerifyCommand(app, opts)));
+  audit
+    .command('ls')
+    .description('list audit entries, newest first')
+    .option('--json', 'one JSON object per line: id, at, userId, username, action, collectionId, collection, documentId, detail, hash')
+    .option('-u, --user <name>', 'only entries of this user')
+    .option('-a, --action <action>', 'only this action: search, view, download, export, login, login_failed, logout, grant, revoke, …')
+    .option('-d, --document <id>', 'only entries about this document')
+    .option('--from <date>', 'from this date (YYYY-MM-DD or ISO time)')
+    .option('--to <date>', 'up to this date, inclusive')
+    .option('-n, --limit <n>', 'how many entries', '50')
+    .option('--offset <n>', 'skip this many (for paging)', '0')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean; user?: string; action?: string; document?: string; from?: string; to?: string; limit?: string; offset?: string }) => auditListCommand(app, opts)));
+
+  program
+    .command('analyse')
+    .description('print the language, words and mentions (people, places, organisations, ID numbers, phones, emails, URLs, dates, document numbers, classification marks) of text read from standard input')
+    .option('--jsonl', 'one text per input line (a JSON string, an object with "text", or plain text); one JSON object out per line')
+    .option('--pretty', 'indent the JSON (without --jsonl)')
+    .addOption(workspace())
+    .addHelpText('after', `
+Output: {language, tokens: [{text, start, end}], entities: [{text, type, start, end, value?, confidence?}]}
+Offsets count characters (Unicode code points) of the input. Types: PERSON, LOCATION, ORGANIZATION,
+ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
+  echo '新疆维吾尔自治区党委书记陈全国在乌鲁木齐讲话' | dossier analyse --pretty
+  printf '%s\n' 'Xi Jinping met Chen Quanguo.' '习近平' | dossier analyse --jsonl`)
+    .action(withApp((app, opts: { jsonl?: boolean; pretty?: boolean }) => analyseCommand(app, opts)));
+
+  const entities = program.command('entities').description('people, places and organisations found in the documents, one entity for every form of a name');
+  entities
+    .command('ls', { isDefault: true })
+    .description('entities with their type, forms (aliases) and document counts, most documents first')
+    .option('--json', 'one JSON object per line: {id, type, name, aliases, confidence, documents, mentions}')
+    .addOption(new Option('-t, --type <type>', 'only this type').choices(['PERSON', 'LOCATION', 'ORGANIZATION', 'person', 'location', 'organization']))
+    .option('-q, --q <text>', 'only entities whose name or a form contains this')
+    .option('-n, --limit <n>', 'how many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean; type?: string; q?: string; limit?: string; offset?: string }) => entitiesListCommand(app, opts)));
+  entities
+    .command('show')
+    .description("an entity's mentions in context, documents, entities that appear with it, and a timeline")
+    .argument('<id>', 'entity id (from dossier entities)')
+    .option('--json', 'print JSON')
+    .addOption(workspace())
+    .action(withApp((app, id: string, opts: { json?: boolean }) => entitiesShowCommand(app, id, opts)));
+  entities
+    .command('merge')
+    .description('these entities are one: the others join the first (kept when documents are analysed again)')
+    .argument('<ids...>', 'two or more entity ids')
+    .option('--user <name>', 'who decided (for the record; default $USER)')
+    .option('--json', 'print JSON')
+    .addOption(workspace())
+    .action(withApp((app, ids: string[], opts: { user?: string; json?: boolean }) => entitiesMergeCommand(app, ids, opts)));
+  entities
+    .command('split')
+    .description("one form of an entity's name is someone else: its mentions become an entity of their own (kept when documents are analysed again)")
+    .argument('<id>', 'entity id')
+    .argument('<form>', 'the form to split off, as listed by dossier entities show')
+    .option('--user <name>', 'who decided (for the record; default $USER)')
+    .option('--json', 'print JSON')
+    .addOption(workspace())
+    .action(withApp((app, id: string, form: string, opts: { user?: string; json?: boolean }) => entitiesSplitCommand(app, id, form, opts)));
+
+  const watchlist = program.command('watchlist').description('search a list of names (any script) in one go: documents and hit counts per name, as CSV');
+  const watchOptions = (c: Command) =>
+    c
+      .option('-o, --out <file.csv>', 'write the results as CSV: name, documents, hits, new_documents, then one row per document')
+      .option('--json', 'print JSON: {id, ranAt, results: [{name, documents, hits, newDocuments, top: [{id, title, path, collection, date, hits, isNew}]}]}')
+      .addOption(new Option('-m, --mode <mode>', 'search mode for every name').choices(['exact', 'normalised', 'cross-script']).default('cross-script'))
+      .option('-n, --limit <n>', 'documents listed per name', '100')
+      .addOption(workspace());
+  watchOptions(
+    watchlist
+      .command('run')
+      .description('save a list of names (a CSV with a "name" column, or one name per line) and search each')
+      .argument('<file>', 'the CSV or text file')
+      .option('--name <name>', 'what to call the list (default: the file name)'),
+  ).action(withApp((app, file: string, opts: WatchlistOptions) => watchlistRunCommand(app, file, opts)));
+  watchOptions(watchlist.command('rerun').description('search a saved list again; documents added since its last run are marked new').argument('<id>', 'watch-list id')).action(
+    withApp((app, id: string, opts: WatchlistOptions) => watchlistRerunCommand(app, id, opts)),
+  );
+  watchlist
+    .command('ls')
+    .description('the saved watch-lists')
+    .option('--json', 'one JSON object per line')
+    .addOption(workspace())
+    .action(withApp((app, opts: { json?: boolean }) => watchlistListCommand(app, opts)));
 
   program
     .command('demo')

@@ -3,6 +3,7 @@
  * middleware puts on each request (the signed-in user and what they may see).
  */
 import type { Kysely } from 'kysely';
+import type { Access, LoginThrottle, SessionUser } from '../accounts/index.js';
 import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
@@ -10,25 +11,8 @@ import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
-export const ROLES = ['admin', 'editor', 'reporter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** The person behind a request, once signed in. */
-export interface SessionUser {
-  id: number;
-  name: string;
-  role: Role;
-}
-
-/**
- * What a user may see: admins every collection (`all`), everyone else only the collections
- * granted to them. Every page and API route checks a document's collection against this.
- */
-export interface Access {
-  all: boolean;
-  collectionIds: number[];
-  collectionNames: string[];
-}
+// The account vocabulary lives with the accounts module; the workbench re-exports it under the same names.
+export { ROLES, type Access, type Role, type SessionUser } from '../accounts/index.js';
 
 /** Hono's per-request variables, set by the session middleware. */
 export interface HttpEnv {
@@ -51,4 +35,6 @@ export interface HttpDeps {
   searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;
   analyser(): TextAnalyser;
   startExtractors(): Extractor & { close(): Promise<void> };
+  /** Sign-in attempts per name and address (in memory: one per server process). */
+  throttle?: LoginThrottle;
 }

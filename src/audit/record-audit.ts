@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../platform/db/schema.js';
+import { GENESIS_HASH, hashAuditRow, type AuditContent } from './audit-chain.js';
+
+/** What the audit log records: reading, exporting and the accounts around them. */
+export type AuditAction = 'search' | 'view' | 'download' | 'export' | 'login' | 'login_failed' | 'logout' | 'password' | 'grant' | 'revoke' | 'user_add' | (string & {});
+
+export interface AuditEvent {
+  /** The actor; null for an anonymous attempt (a failed sign-in) or the command line's operator. */
+  user: { id: number; name: string } | null;
+  /** Who it was when there is no user row (the name tried at a failed sign-in, "cli"). */
+  username?: string;
+  action: AuditAction;
+  collectionId?: number | null;
+  documentId?: number | null;
+  /** What was searched, which page, which grant …: stored as JSON. */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Append one row to the audit chain. The last hash is read and the row inserted in one
+ * immediate (write-locking) transaction, so concurrent requests, or a CLI command next to the
+ * server, cannot both chain onto the same row and fork the chain.
+ */
+export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<{ id: number; hash: string }> {
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const last = await conn.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row: AuditContent = {
+        id: (last?.id ?? 0) + 1,
+        at: new Date().toISOString(),
+        user_id: event.user?.id ?? null,
+        username: event.user?.name ?? event.username ?? '',
+        action: event.action,
+        collection_id: event.collectionId ?? null,
+        document_id: event.documentId ?? null,
+        detail: JSON.stringify(event.detail ?? {}),
+        prev_hash: last?.hash ?? GENESIS_HASH,
+      };
+      const hash = hashAuditRow(row);
+      await conn.insertInto('audit_log').values({ ...row, hash }).execute();
+      await sql`COMMIT`.execute(conn);
+      return { id: row.id, hash };
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { LoginThrottle } from '../accounts/index.js';
+import type { HttpDeps, HttpEnv } from './context.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { notFound, onError } from './middleware/errors.js';
+import { requireRole, requireUser } from './middleware/require-user.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { sessionMiddleware } from './middleware/session.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import { assetRoutes } from './routes/assets.js';
+import { collectionRoutes } from './routes/collections.js';
+import { documentRoutes } from './routes/documents.js';
+import { searchRoutes } from './routes/search.js';
+import { sessionRoutes } from './routes/session.js';
+
+/**
+ * The workbench: server-rendered pages and the JSON API under /api, over the same session.
+ * Order matters: security headers wrap everything (errors included), then the session is read,
+ * then writes are checked for their anti-forgery token; each route checks sign-in and access.
+ */
+export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
+  const full: HttpDeps = { ...deps, throttle: deps.throttle ?? new LoginThrottle() };
+  const app = new Hono<HttpEnv>();
+  app.use('*', securityHeaders());
+  app.use('*', sessionMiddleware(full));
+  app.use('*', csrfProtection());
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.route('/assets', assetRoutes());
+  app.route('/', sessionRoutes(full));
+
+  // Everything below needs a signed-in user.
+  for (const prefix of ['/api/me', '/api/collections', '/api/search', '/api/documents/*', '/api/audit', '/api/audit/*', '/account', '/search', '/documents/*', '/admin/*']) {
+    app.use(prefix, requireUser());
+  }
+  app.use('/admin/*', requireRole('admin'));
+  app.use('/api/audit', requireRole('admin'));
+  app.use('/api/audit/*', requireRole('admin'));
+
+  app.route('/', accountRoutes(full));
+  app.route('/', collectionRoutes(full));
+  app.route('/', searchRoutes(full));
+  app.route('/', documentRoutes(full));
+  app.route('/', adminRoutes(full));
+  // Other parts of the workbench mount their routes below.
+
+  return app;
+}

@@ -1,0 +1,1 @@
+// Dossier workbench: small progressive enhancements

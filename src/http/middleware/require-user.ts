@@ -1,0 +1,43 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { HttpEnv, Role, SessionUser } from '../context.js';
+
+const isApi = (c: Context<HttpEnv>) => c.req.path.startsWith('/api/');
+
+function unauthenticated(c: Context<HttpEnv>): Response {
+  if (isApi(c)) return c.json({ error: { code: 'unauthenticated', message: 'sign in first: POST /api/session with {username, password}' } }, 401);
+  const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
+  return c.redirect(`/login${back}`, 302);
+}
+
+/**
+ * Only signed-in users pass: an anonymous page request is sent to /login (and back afterwards),
+ * an anonymous API request answers 401 JSON.
+ *
+ * @example app.use('/documents/*', requireUser())
+ */
+export function requireUser(): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    if (!c.get('user')) return unauthenticated(c);
+    return next();
+  };
+}
+
+/** Only users with this role (admins pass every role check); others get 403, anonymous as in requireUser. */
+export function requireRole(...roles: Role[]): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user) return unauthenticated(c);
+    if (user.role !== 'admin' && !roles.includes(user.role)) {
+      if (isApi(c)) return c.json({ error: { code: 'forbidden', message: `this needs the role ${roles.join(' or ')}` } }, 403);
+      return c.text(`Forbidden: this page needs the role ${roles.join(' or ')}.`, 403);
+    }
+    return next();
+  };
+}
+
+/** The signed-in user of a request behind requireUser. */
+export function currentUser(c: Context<HttpEnv>): SessionUser {
+  const user = c.get('user');
+  if (!user) throw new Error('currentUser() outside requireUser()');
+  return user;
+}

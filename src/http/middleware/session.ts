@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { accessFor, NO_ACCESS, sessionFor } from '../../accounts/index.js';
+import type { HttpDeps, HttpEnv } from '../context.js';
+
+export const SESSION_COOKIE = 'dossier_session';
+
+/** Read the session cookie and put the user, what they may see and their anti-forgery token on the request. */
+export function sessionMiddleware(deps: Pick<HttpDeps, 'db'>): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('access', NO_ACCESS);
+    c.set('csrf', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const session = await sessionFor(deps.db, token);
+      if (session) {
+        c.set('user', session.user);
+        c.set('csrf', session.csrf);
+        c.set('access', await accessFor(deps.db, session.user));
+      }
+    }
+    await next();
+  };
+}

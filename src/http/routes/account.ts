@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { HttpDeps, HttpEnv } from '../context.js';
+
+/** (being written) */
+export function accountRoutes(_deps: HttpDeps): Hono<HttpEnv> {
+  return new Hono<HttpEnv>();
+}
