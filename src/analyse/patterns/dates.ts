@@ -32,8 +32,8 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (g: Record<string, string | un
     read: (g) => [chineseYearValue(g.year!), chineseSmallNumberValue(g.month!), g.day === undefined ? undefined : chineseSmallNumberValue(g.day)],
   },
   {
-    // 2017-02-03, 2017/2/3, 2017.2.3: the same separator twice, and not part of a longer dotted number (1.2017.2.3)
-    re: /(?<![\d.\-/])(?<year>\d{4})(?<sep>[-/.])(?<month>\d{1,2})\k<sep>(?<day>\d{1,2})(?!\d|[.\-/]\d)/g,
+    // 2017-02-03, 2017/2/3, 2017.2.3: the same separator twice, and not part of a longer dotted number or a version (1.2017.2.3, v2017.02.03)
+    re: /(?<![\w.\-/])(?<year>\d{4})(?<sep>[-/.])(?<month>\d{1,2})\k<sep>(?<day>\d{1,2})(?!\d|[.\-/]\d)/g,
     read: (g) => [Number(g.year), Number(g.month), Number(g.day)],
   },
   {
@@ -47,8 +47,8 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (g: Record<string, string | un
     read: (g) => [Number(g.year), monthNumber(g.month!), Number(g.day)],
   },
   {
-    // February 2017, Feb. 2017
-    re: new RegExp(String.raw`(?<![\w])(?<month>${MONTH})\.?,?\s(?<year>\d{4})(?![\w])`, 'g'),
+    // February 2017, Feb. 2017; not the tail of an impossible day (31 February 2017)
+    re: new RegExp(String.raw`(?<![\w]|\d(?:st|nd|rd|th)?\s)(?<month>${MONTH})\.?,?\s(?<year>\d{4})(?![\w])`, 'g'),
     read: (g) => [Number(g.year), monthNumber(g.month!)],
   },
 ];
