@@ -57,6 +57,7 @@ describe('resident ID numbers', () => {
     const text = `被审查人：阿某某，公民身份号码 ${male}，住乌鲁木齐市天山区。`;
     const m = only(text, 'ID_NUMBER', male);
     expect(m.value).toMatchObject({ valid: true, birthDate: '1985-03-14', sex: 'male', regionCode: '650102', province: '新疆维吾尔自治区' });
+    expect(m.value).toMatchObject({ prefecture: '乌鲁木齐市', county: '天山区', region: '新疆维吾尔自治区乌鲁木齐市天山区' });
     expect(m.confidence).toBeGreaterThan(0.9);
     expect(only(`身份证号${female}。`, 'ID_NUMBER', female).value).toMatchObject({ birthDate: '1949-12-31', sex: 'female', province: '北京市' });
   });
@@ -74,6 +75,13 @@ describe('resident ID numbers', () => {
     expect(ofType(residentId('82000019800101001'), 'ID_NUMBER')[0]?.value?.province).toBe('澳门特别行政区');
     expect(ofType(residentId('50010119800101001'), 'ID_NUMBER')[0]?.value?.province).toBe('重庆市');
     expect(ofType(residentId('15010219800101001'), 'ID_NUMBER')[0]?.value?.province).toBe('内蒙古自治区');
+  });
+
+  it('names the prefecture and county when the code is in the 2023 table, else the province alone', () => {
+    expect(ofType(residentId('65312119790807201'), 'ID_NUMBER')[0]?.value).toMatchObject({ prefecture: '喀什地区', county: '疏附县' });
+    const old = ofType(residentId('65210119790807201'), 'ID_NUMBER')[0]; // 吐鲁番市 before 2015
+    expect(old?.value).toMatchObject({ province: '新疆维吾尔自治区', region: '新疆维吾尔自治区' });
+    expect(old?.value?.county).toBeUndefined();
   });
 
   it('counts offsets in UTF-16 units when astral characters come first', () => {

@@ -1,8 +1,11 @@
+import { GB2260_NAMES } from './gb2260-names.js';
+
 /**
- * Province-level divisions of GB/T 2260, by the first two digits of a region code: what the first
- * digits of a resident ID number say about where it was issued. Codes of prefectures and counties
- * change every year (and old IDs keep the code they were issued with), while these 34 have been
- * stable since 1997 (50 重庆市).
+ * GB/T 2260 region codes, as the first six digits of a resident ID number: where it was issued.
+ * The 34 province-level divisions are written out here; they have been stable since 1997 (50
+ * 重庆市). Prefectures and counties come from the 2023 statistical codes (gb2260-names.ts). Those
+ * change every year and an ID keeps the code it was issued with, so an old code (652101, 吐鲁番市
+ * before 2015) may have no prefecture or county name: then only the province is given.
  */
 const PROVINCES: Readonly<Record<string, string>> = {
   '11': '北京市',
@@ -40,6 +43,33 @@ const PROVINCES: Readonly<Record<string, string>> = {
   '81': '香港特别行政区',
   '82': '澳门特别行政区',
 };
+
+/** Where a six-digit region code points: the province, and the prefecture and county when known. */
+export interface Region {
+  province: string;
+  prefecture?: string;
+  county?: string;
+}
+
+let names: Map<string, string> | undefined;
+
+/** The prefecture or county name of a 4- or 6-digit code; the table is split on first use. */
+function nameOf(code: string): string | undefined {
+  names ??= new Map(GB2260_NAMES.split('|').map((entry) => [entry.slice(0, /^\d{6}/.test(entry) ? 6 : 4), entry.replace(/^\d+/, '')]));
+  return names.get(code);
+}
+
+/** The province, prefecture and county of a six-digit region code, or undefined when the province is unknown. */
+export function regionOf(regionCode: string): Region | undefined {
+  const province = provinceOf(regionCode);
+  if (!province) return undefined;
+  const region: Region = { province };
+  const prefecture = nameOf(regionCode.slice(0, 4));
+  if (prefecture) region.prefecture = prefecture;
+  const county = nameOf(regionCode.slice(0, 6));
+  if (county) region.county = county;
+  return region;
+}
 
 /** The province-level name for a region code's first two digits ('65…' → 新疆维吾尔自治区), or undefined. */
 export function provinceOf(regionCode: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { Mention } from '../../domain/entities.js';
 import { isoDay } from './calendar.js';
 import { mentionOf } from './mention.js';
-import { provinceOf } from './regions.js';
+import { regionOf } from './regions.js';
 
 /**
  * Chinese resident ID numbers (GB 11643-1999): six digits of region (GB/T 2260), eight of birth
@@ -28,14 +28,14 @@ export function residentIdCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-/** Resident ID numbers in a text, each with its birth date, sex and province; only numbers whose checksum holds. */
+/** Resident ID numbers in a text, each with its birth date, sex and region; only numbers whose checksum holds. */
 export function findResidentIds(text: string, today: Date = new Date()): Mention[] {
   const mentions: Mention[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     const id = m[0].toUpperCase();
     if (residentIdCheckChar(id) !== id[17]) continue;
-    const province = provinceOf(id);
-    if (!province) continue;
+    const region = regionOf(id.slice(0, 6));
+    if (!region) continue;
     const year = Number(id.slice(6, 10));
     const birthDate = isoDay(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)));
     if (!birthDate || year < 1900 || birthDate > today.toISOString().slice(0, 10)) continue;
@@ -48,7 +48,8 @@ export function findResidentIds(text: string, today: Date = new Date()): Mention
         birthDate,
         sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
         regionCode: id.slice(0, 6),
-        province,
+        ...region,
+        region: `${region.province}${region.prefecture ?? ''}${region.county ?? ''}`,
       }, 0.98),
     );
   }
