@@ -1,0 +1,120 @@
+/**
+ * npm run eval:ner — named-entity extraction measured on shared/corpus/ner-dev (kept for measuring
+ * only: nothing in Dossier is built or tuned from it), exact span and type, per type and
+ * micro-averaged:
+ *  - People's Daily, Weibo (named mentions only, GPE as LOC), Resume (NAME/ORG/LOC): Chinese
+ *  - CoNLL-2003 valid (MISC as O): English, one text per document
+ * Systems: Dossier's findEntities, and two baselines on the same texts in the same run: jieba's
+ * part-of-speech tags alone (nr → PER, ns → LOC, nt → ORG, neighbours of one tag merged) and
+ * compromise alone (people/places/organizations). Prints a table, the margin over the best
+ * baseline and characters/second; writes bench/out/eval-ner.json.
+ */
+import path from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import nlp from 'compromise';
+import { defaultAnalyser, findEntities } from '../src/analyse/index.js';
+import { countMatches, emptyCounts, readConll, readPeoplesDaily, readResume, readWeibo, scoresOf, type Counts, type GoldSpan, type NerDoc, type NerType } from './ner-corpora.js';
+import { shared, table, writeResult } from './support.js';
+
+const dev = path.join(shared, 'ner-dev');
+const datasets: Array<{ name: string; lang: 'zh' | 'en'; docs: NerDoc[] }> = [
+  { name: 'peoples-daily', lang: 'zh', docs: readPeoplesDaily(path.join(dev, 'peoples-daily', 'example.dev')) },
+  { name: 'weibo', lang: 'zh', docs: readWeibo(path.join(dev, 'weibo', 'weiboNER_2nd_conll.dev')) },
+  { name: 'resume', lang: 'zh', docs: readResume(path.join(dev, 'resume', 'dev.char.bmes')) },
+  { name: 'conll2003', lang: 'en', docs: readConll(path.join(dev, 'conll2003', 'valid.txt')) },
+];
+
+type System = (text: string) => GoldSpan[];
+
+const jieba = Jieba.withDict(dict);
+const JIEBA_TYPES: Record<string, NerType> = { nr: 'PER', nrfg: 'PER', nrt: 'PER', ns: 'LOC', nt: 'ORG' };
+/** Baseline 1: jieba's tags (with HMM) alone. */
+const jiebaAlone: System = (text) => {
+  const out: GoldSpan[] = [];
+  let at = 0;
+  let last: GoldSpan | null = null;
+  for (const { word, tag } of jieba.tag(text, true)) {
+    const start = text.indexOf(word, at);
+    const s = start < 0 ? at : start;
+    at = s + word.length;
+    const type = JIEBA_TYPES[tag];
+    if (!type) {
+      last = null;
+      continue;
+    }
+    if (last && last.type === type && last.end === s) last.end = at;
+    else {
+      last = { start: s, end: at, type };
+      out.push(last);
+    }
+  }
+  return out;
+};
+
+/** Baseline 2: compromise alone; matches trimmed of surrounding punctuation, as compromise includes it. */
+const compromiseAlone: System = (text) => {
+  const doc = nlp(text);
+  const out: GoldSpan[] = [];
+  const take = (matches: Array<{ offset: { start: number; length: number } }>, type: NerType) => {
+    for (const m of matches) {
+      let s = m.offset.start;
+      let e = s + m.offset.length;
+      while (s < e && !/[\p{L}\p{N}]/u.test(text[s]!)) s++;
+      while (e > s && !/[\p{L}\p{N}]/u.test(text[e - 1]!)) e--;
+      if (e > s) out.push({ start: s, end: e, type });
+    }
+  };
+  take(doc.people().json({ offset: true }) as never, 'PER');
+  take(doc.places().json({ offset: true }) as never, 'LOC');
+  take(doc.organizations().json({ offset: true }) as never, 'ORG');
+  return out;
+};
+
+const DOSSIER_TYPES = { PERSON: 'PER', LOCATION: 'LOC', ORGANIZATION: 'ORG' } as const;
+const analyser = defaultAnalyser();
+const dossier: System = (text) =>
+  findEntities(text, analyser).flatMap((m) => {
+    const type = DOSSIER_TYPES[m.type as keyof typeof DOSSIER_TYPES];
+    return type ? [{ start: m.start, end: m.end, type }] : [];
+  });
+
+const systems: Array<{ name: string; run: System; langs: Array<'zh' | 'en'> }> = [
+  { name: 'jieba', run: jiebaAlone, langs: ['zh'] },
+  { name: 'compromise', run: compromiseAlone, langs: ['zh', 'en'] },
+  { name: 'dossier', run: dossier, langs: ['zh', 'en'] },
+];
+
+findEntities('新疆维吾尔自治区党委书记陈全国 met Xi Jinping.', analyser); // load resources before timing
+
+const rows: Array<Record<string, string | number>> = [];
+const json: Record<string, unknown> = {};
+const round = (x: number) => Math.round(x * 1000) / 1000;
+for (const set of datasets) {
+  const perSystem: Record<string, Record<string, Counts>> = {};
+  for (const system of systems) {
+    if (!system.langs.includes(set.lang)) continue;
+    const counts = emptyCounts();
+    let chars = 0;
+    const started = process.hrtime.bigint();
+    for (const doc of set.docs) {
+      countMatches(doc.gold, system.run(doc.text), counts);
+      chars += doc.text.length;
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    perSystem[system.name] = counts;
+    const entry: Record<string, unknown> = { charsPerSecond: Math.round(chars / seconds) };
+    for (const type of ['PER', 'LOC', 'ORG', 'ALL'] as const) {
+      const s = scoresOf(counts[type]);
+      entry[type] = { p: round(s.p), r: round(s.r), f1: round(s.f1), ...counts[type] };
+      rows.push({ dataset: set.name, system: system.name, type, P: round(s.p), R: round(s.r), F1: round(s.f1), gold: counts[type].tp + counts[type].fn, 'chars/s': type === 'ALL' ? Math.round(chars / seconds) : '' });
+    }
+    json[`${set.name}/${system.name}`] = entry;
+  }
+  const f1 = (name: string) => (perSystem[name]?.ALL ? scoresOf(perSystem[name].ALL).f1 : 0);
+  const best = Math.max(...systems.filter((s) => s.name !== 'dossier').map((s) => f1(s.name)));
+  json[`${set.name}/margin`] = round(f1('dossier') - best);
+  rows.push({ dataset: set.name, system: 'margin over best baseline', type: 'ALL', P: '', R: '', F1: round(f1('dossier') - best), gold: '', 'chars/s': '' });
+}
+console.log(table(rows));
+writeResult('eval-ner', json);

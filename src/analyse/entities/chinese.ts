@@ -1,0 +1,248 @@
+import type { Mention } from '../../domain/entities.js';
+import type { NamesDictionary } from '../dictionary/names-dictionary.js';
+import { foldChar } from '../normalise/normalise.js';
+import type { Segmenter } from '../segment/segmenter.js';
+import { ABBREVIATION_HEADS, ABBREVIATIONS, NAME_SEPARATORS, NOT_NAME_FIRST, ORG_SUFFIXES, PAIR_FIRST, VISIT_CHARS, PLACE_SUFFIXES, SPEECH_WORDS, STANDALONE_ORGS, TITLES } from './zh-affixes.js';
+import { zhLexicon, type NameType, type ZhLexicon } from './zh-lexicon.js';
+
+interface Word {
+  w: string;
+  s: number;
+  e: number;
+  tag: string;
+  type: NameType | null;
+}
+
+const ENTITY: Record<NameType, Mention['type']> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
+const ORG_SUFFIX_SET = new Set(ORG_SUFFIXES);
+const LONG_ORG_SUFFIXES = ORG_SUFFIXES.filter((s) => s.length > 1);
+const PLACE_SUFFIX_SET = new Set(PLACE_SUFFIXES);
+const TITLE_SET = new Set(TITLES);
+const HAN = /^\p{Script=Han}+$/u;
+/** Tags of the words an organisation's name is made of between its first word and its suffix. */
+const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'nr', 'j', 'vn', 'b', 'x', 'nrt', 'an', 'ng']);
+/** Where an organisation's name may start. */
+const ORG_START_TAGS = new Set(['ns', 'nt', 'nz', 'j']);
+const PERSON_TAGS = new Set(['nr', 'nrfg', 'nrt']);
+/** The tag of a one-character country name split out of a word (中|美|关系). */
+const ABBR = 'ns1';
+/** Two characters for one country (中华), never a pair of two. */
+const SAME_COUNTRY = new Set(['中', '华']);
+/** Doctrines named after a person: 邓小平理论 → 邓小平|理论. */
+const DOCTRINES = ['理论', '思想', '主义', '精神', '路线'];
+const NAME_SEPARATOR_CHARS = new Set(['·', '•', '・', '‧']);
+
+/** The type of a word from the editors' names, jieba's own tag, CC-CEDICT's gloss, or the standalone bodies. */
+function typeOfWord(word: string, lexicon: ZhLexicon, names: NamesDictionary | undefined): NameType | null {
+  const entry = names?.get(word);
+  if (entry && entry.type !== 'name') return entry.type === 'person' ? 'PER' : entry.type === 'place' ? 'LOC' : 'ORG';
+  if (STANDALONE_ORGS.has(word)) return 'ORG';
+  if (lexicon.common.has(word)) return null;
+  if (word.length === 2 && NOT_NAME_FIRST.has(word[0]!) && /[国省市县区地方]/.test(word[1]!)) return null;
+  const cedict = lexicon.cedict.get(word);
+  if (cedict) return cedict;
+  const tag = lexicon.jiebaTag.get(word);
+  if (!tag || word.length < 2) return null;
+  if (tag === 'ns') return 'LOC';
+  if (tag === 'nt') return endsWithOrgSuffix(word) || word.length <= 4 ? 'ORG' : null;
+  // jieba's person tags are partly automatic (今天上午, 宣传教育 are nr): trust them for a name's shape.
+  if (tag === 'nrt' || tag === 'nrfg') return 'PER';
+  if (tag === 'nr') return nameShape(word, lexicon) > 0.3 ? 'PER' : null;
+  return null;
+}
+
+/**
+ * Words that hold more than one thing (中美关系 → 中|美|关系, 访华 → 访|华, 党委书记 → 党委|书记,
+ * 司法部长 → 司法部|长), split so that each part gets its own type.
+ */
+function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexicon): Array<{ word: string; tag: string }> {
+  const out: Array<{ word: string; tag: string }> = [];
+  for (const item of words) {
+    const w = item.word;
+    if (w.length < 2 || lexicon.cedict.has(w) || STANDALONE_ORGS.has(w) || !HAN.test(w)) {
+      out.push(item);
+      continue;
+    }
+    const doctrine = DOCTRINES.find((d) => w.length > d.length + 1 && w.endsWith(d));
+    if (doctrine && lexicon.cedict.get(w.slice(0, -doctrine.length)) === 'PER') {
+      out.push({ word: w.slice(0, -doctrine.length), tag: 'nr' }, { word: doctrine, tag: 'n' });
+      continue;
+    }
+    const [a, b] = [w[0]!, w[1]!];
+    // A people or style of a place: 中国人, 美国式 → 中国|人.
+    if (w.length >= 3 && /[人式籍]/.test(w[w.length - 1]!) && lexicon.cedict.get(w.slice(0, -1)) === 'LOC') {
+      out.push({ word: w.slice(0, -1), tag: 'ns' }, { word: w[w.length - 1]!, tag: 'n' });
+      continue;
+    }
+    if (PAIR_FIRST.has(a) && ABBREVIATIONS.has(b) && a !== b && !(SAME_COUNTRY.has(a) && SAME_COUNTRY.has(b)) && !lexicon.common.has(w) && (w.length === 2 || lexicon.common.has(w.slice(2)) || !lexicon.jiebaTag.has(w.slice(2)))) {
+      out.push({ word: a, tag: ABBR }, { word: b, tag: ABBR });
+      if (w.length > 2) out.push({ word: w.slice(2), tag: 'n' });
+      continue;
+    }
+    if (w.length === 2 && VISIT_CHARS.has(a) && ABBREVIATIONS.has(b) && !lexicon.common.has(w)) {
+      out.push({ word: a, tag: 'v' }, { word: b, tag: ABBR });
+      continue;
+    }
+    if (w.length === 2 && ABBREVIATIONS.has(a) && ABBREVIATION_HEADS.has(b) && PAIR_FIRST.has(a)) {
+      out.push({ word: a, tag: ABBR }, { word: b, tag: 'n' });
+      continue;
+    }
+    const title = w.length > 2 ? TITLES.find((t) => t.length > 1 && !SPEECH_WORDS.has(t) && w.endsWith(t)) : undefined;
+    if (title) {
+      const head = w.slice(0, w.length - title.length);
+      if (head.length === 1 && PAIR_FIRST.has(head)) {
+        out.push({ word: head, tag: ABBR }, { word: title, tag: 'n' });
+        continue;
+      }
+      if (STANDALONE_ORGS.has(head) || endsWithOrgSuffix(head)) {
+        out.push({ word: head, tag: 'nt' }, { word: title, tag: 'n' });
+        continue;
+      }
+      // 司法部长, 外交部长: the ministry and 长.
+      if (title.endsWith('长') && head.length >= 2 && ORG_SUFFIX_SET.has(title[0]!)) {
+        out.push({ word: head + title[0]!, tag: 'nt' }, { word: '长', tag: 'n' });
+        continue;
+      }
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+function endsWithOrgSuffix(word: string): boolean {
+  if (ORG_SUFFIX_SET.has(word)) return true;
+  return word.length > 2 && LONG_ORG_SUFFIXES.some((s) => word.endsWith(s));
+}
+
+/** A person's name made of a surname and one or two given-name characters. */
+function nameShape(word: string, lexicon: ZhLexicon): number {
+  if (word.length < 2 || word.length > 4 || !HAN.test(word)) return 0;
+  const compound = word.length > 2 ? lexicon.surname.get(word.slice(0, 2)) : undefined;
+  const surname = compound !== undefined && word.length >= 3 ? compound : lexicon.surname.get(word[0]!) ?? 0;
+  const givenStart = compound !== undefined && word.length >= 3 ? 2 : 1;
+  const given = word.slice(givenStart);
+  if (given.length === 0 || given.length > 2) return 0;
+  let g = 1;
+  for (const ch of given) g = Math.min(g, lexicon.given.get(ch) ?? 0);
+  return surname * (0.5 + 0.5 * g);
+}
+
+function isTitle(word: Word | undefined): boolean {
+  return word !== undefined && (TITLE_SET.has(word.w) || (word.w.length > 2 && TITLES.some((t) => t.length > 1 && !SPEECH_WORDS.has(t) && word.w.endsWith(t))));
+}
+
+/** Mentions in a passage of Chinese text (no Latin letters), offsets shifted by `offset`. */
+export function findChineseEntities(text: string, offset: number, segmenter: Segmenter, names?: NamesDictionary): Mention[] {
+  const lexicon = zhLexicon();
+  // Fold to simplified one character at a time, so offsets stay those of the original.
+  let folded = '';
+  for (const ch of text) {
+    const f = foldChar(ch);
+    folded += f.length === ch.length ? f : ch;
+  }
+  const words: Word[] = [];
+  let at = 0;
+  for (const { word, tag } of splitWords(segmenter.tag(folded, true), lexicon)) {
+    words.push({ w: word, s: at, e: at + word.length, tag, type: null });
+    at += word.length;
+  }
+  for (const [k, w] of words.entries()) {
+    // A dateline's 日电 (5月25日电) is the day and "cable", not NEC.
+    if (w.w === '日电' && words[k - 1]?.tag === 'm') w.tag = 'm';
+    else if (HAN.test(w.w)) w.type = w.tag === ABBR ? 'LOC' : typeOfWord(w.w, lexicon, names);
+  }
+
+  const found: Array<{ s: number; e: number; type: NameType; confidence: number }> = [];
+  const add = (s: number, e: number, type: NameType, confidence: number) => found.push({ s, e, type, confidence });
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const prev = words[i - 1];
+    const next = words[i + 1];
+    const titled = isTitle(prev) || isTitle(next);
+
+    // Foreign and Uyghur names written with a middle dot: 伊力哈木·土赫提.
+    if (next && NAME_SEPARATOR_CHARS.has(next.w) && HAN.test(w.w)) {
+      let first = i;
+      // The part before the dot: the unknown or name-like words just before it, up to 5 characters.
+      while (first > 0 && HAN.test(words[first - 1]!.w) && w.e - words[first - 1]!.s <= 5 && (words[first - 1]!.tag === 'x' || PERSON_TAGS.has(words[first - 1]!.tag) || words[first - 1]!.w.length === 1) && !isTitle(words[first - 1])) first--;
+      let last = i + 2;
+      if (!words[last] || !HAN.test(words[last]!.w)) continue;
+      while (words[last + 1] && NAME_SEPARATOR_CHARS.has(words[last + 1]!.w) && words[last + 2] && HAN.test(words[last + 2]!.w)) last += 2;
+      // The part after the last dot: the words of an unknown name, not a following verb or title.
+      while (words[last + 1] && HAN.test(words[last + 1]!.w) && words[last + 1]!.e - words[last]!.s <= 4 && (words[last + 1]!.tag === 'x' || words[last + 1]!.w.length === 1) && !isTitle(words[last + 1]) && !ORG_SUFFIX_SET.has(words[last + 1]!.w)) last++;
+      if (words[first]!.w.length + 0 >= 1) add(words[first]!.s, words[last]!.e, 'PER', 0.8);
+      i = last;
+      continue;
+    }
+
+    if (w.type === 'PER' && w.w.length >= 2) {
+      add(w.s, w.e, 'PER', titled ? 0.95 : 0.85);
+      continue;
+    }
+    if (w.type === 'LOC') {
+      // A place and its suffix written apart: 疏附|县, 喀什|地区.
+      const e = next && PLACE_SUFFIX_SET.has(next.w) && next.w.length <= 3 ? next.e : w.e;
+      add(w.s, e, 'LOC', 0.85);
+      continue;
+    }
+    if (w.type === 'ORG') {
+      add(w.s, w.e, 'ORG', 0.85);
+      continue;
+    }
+    // A name jieba's HMM put together (张敬涛), shaped like surname + given name.
+    if (w.tag === 'x' && HAN.test(w.w)) {
+      const shape = nameShape(w.w, lexicon);
+      if (shape >= (titled ? 0.3 : 0.55)) add(w.s, w.e, 'PER', Math.min(0.9, shape));
+      continue;
+    }
+    // A surname alone, then one or two characters or a word that is the given name (陈|全国, 张|敬|涛).
+    if (w.w.length <= 2 && lexicon.surname.has(w.w) && (w.tag === 'nr' || w.tag === 'x') && next && HAN.test(next.w)) {
+      const candidates: Word[][] = [[next]];
+      if (next.w.length === 1 && words[i + 2] && words[i + 2]!.w.length === 1 && HAN.test(words[i + 2]!.w)) candidates.unshift([next, words[i + 2]!]);
+      for (const given of candidates) {
+        const end = given[given.length - 1]!;
+        const name = folded.slice(w.s, end.e);
+        if (name.length > 4 || given.some((g) => g.type || isTitle(g) || ORG_SUFFIX_SET.has(g.w) || PLACE_SUFFIX_SET.has(g.w))) continue;
+        const shape = nameShape(name, lexicon);
+        const after = words[i + 1 + given.length];
+        const context = isTitle(prev) || isTitle(after);
+        const known = given.length === 1 && given[0]!.w.length === 2 && given[0]!.tag !== 'x';
+        if (shape >= (context ? 0.3 : known ? 2 : 0.6)) {
+          add(w.s, end.e, 'PER', context ? 0.8 : 0.6);
+          i += given.length;
+          break;
+        }
+      }
+    }
+  }
+
+  // Organisations: a place, organisation or proper noun, nouns, and a suffix (喀什地区|公安局,
+  // 新疆维吾尔自治区|党委, 青岛|海牛|队). The longest such chain wins over what it contains.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!(w.type === 'LOC' || w.type === 'ORG' || ORG_START_TAGS.has(w.tag)) || !HAN.test(w.w)) continue;
+    let lastSuffix = -1;
+    for (let j = i + 1; j < words.length && j <= i + 5; j++) {
+      const x = words[j]!;
+      if (!HAN.test(x.w) || x.type === 'PER') break;
+      if (!(x.type || ORG_INNER_TAGS.has(x.tag) || ORG_SUFFIX_SET.has(x.w))) break;
+      if (x.type === 'ORG' || endsWithOrgSuffix(x.w)) lastSuffix = j;
+    }
+    if (lastSuffix < 0) continue;
+    add(w.s, words[lastSuffix]!.e, 'ORG', 0.75);
+  }
+
+  // Keep the longest of overlapping mentions; at equal length, the first found.
+  found.sort((a, b) => a.s - b.s || b.e - a.e);
+  const out: Mention[] = [];
+  let reach = -1;
+  for (const m of found) {
+    if (m.s < reach) continue;
+    reach = m.e;
+    out.push({ text: text.slice(m.s, m.e), type: ENTITY[m.type], start: m.s + offset, end: m.e + offset, confidence: Math.round(m.confidence * 100) / 100 });
+  }
+  return out;
+}
+
+export { NAME_SEPARATORS };
