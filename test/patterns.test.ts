@@ -165,6 +165,8 @@ describe('phone numbers', () => {
     expect(only('Paris +33 1 42 68 53 00', 'PHONE', '+33 1 42 68 53 00').value?.e164).toBe('+33142685300');
     expect(only('Tel. +44 (0)20 7946 0958', 'PHONE', '+44 (0)20 7946 0958').value?.e164).toBe('+442079460958');
     expect(only('Almaty +7 727 258 1234', 'PHONE', '+7 727 258 1234').value?.e164).toBe('+77272581234');
+    // Past E.164's 15 digits the last groups belong to something else.
+    expect(only('+44 20 7946 0958 2017', 'PHONE', '+44 20 7946 0958').value?.e164).toBe('+442079460958');
   });
 
   it('finds North American numbers written without +1, with lower confidence', () => {
@@ -217,6 +219,7 @@ describe('emails and URLs', () => {
       ['(see https://example.com/a)', 'https://example.com/a', 'example.com'],
       ['访问http://example.com/path中文说明', 'http://example.com/path', 'example.com'],
       ['Visit WWW.EXAMPLE.COM!', 'WWW.EXAMPLE.COM', 'www.example.com'],
+      ['见（http://x.com/a)))。', 'http://x.com/a', 'x.com'],
     ];
     for (const [text, expected, host] of cases) expect(only(text, 'URL', expected).value?.host, text).toBe(host);
     expect(ofType('www.example.org', 'URL')[0]?.value?.url).toBe('http://www.example.org');
@@ -225,6 +228,12 @@ describe('emails and URLs', () => {
   it('keeps a URL whole when it contains a date, a phone-like number or an @', () => {
     const text = '原文 https://news.example.cn/2017-02-03/13800138000.html?to=a@b.com 已删除';
     expect(patterns(text).map((m) => [m.type, m.text])).toEqual([['URL', 'https://news.example.cn/2017-02-03/13800138000.html?to=a@b.com']]);
+  });
+
+  it('reads a Markdown link whose text is its URL as two URLs', () => {
+    const text = '[https://github.com/a/b](https://github.com/a/b)';
+    expect(textsOf(text, 'URL')).toEqual(['https://github.com/a/b', 'https://github.com/a/b']);
+    expect(ofType(text, 'URL')[1]!.start).toBe(text.lastIndexOf('https:'));
   });
 
   it('does not take a bare scheme or "www." alone for a URL', () => {
@@ -255,6 +264,10 @@ describe('dates', () => {
     ['in February 2017 the', 'February 2017', '2017-02'],
     ['Sept. 2019', 'Sept. 2019', '2019-09'],
     ['2016年2月29日', '2016年2月29日', '2016-02-29'],
+    ['二〇一七年元月五日', '二〇一七年元月五日', '2017-01-05'],
+    ['the 3rd of February 2017', '3rd of February 2017', '2017-02-03'],
+    ['February 3rd, 2017', 'February 3rd, 2017', '2017-02-03'],
+    ['2017-02-03T10:15:00Z', '2017-02-03', '2017-02-03'],
   ];
   it.each(cases)('%s → %s', (text, expected, iso) => {
     const m = only(text, 'DATE', expected);
@@ -269,7 +282,7 @@ describe('dates', () => {
   });
 
   it('rejects impossible dates', () => {
-    const negatives = ['2017-13-45', '2017年2月30日', '2017年13月', '2017/02/29', '二〇一七年十三月', '31 February 2017', '2017年0月1日', 'February 30, 2017'];
+    const negatives = ['2017-13-45', '2017年2月30日', '2017年13月', '2017/02/29', '二〇一七年十三月', '31 February 2017', '31st of February 2017', '2017年0月1日', 'February 30, 2017', '二〇一七年二月三十二日'];
     for (const text of negatives) expect(textsOf(text, 'DATE'), text).toEqual([]);
   });
 

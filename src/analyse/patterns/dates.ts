@@ -27,9 +27,9 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (g: Record<string, string | un
     read: (g) => [Number(g.year), Number(g.month), g.day === undefined ? undefined : Number(g.day)],
   },
   {
-    // 二〇一七年二月三日, 一九九八年十二月
-    re: new RegExp(String.raw`(?<!${YEAR_DIGIT})(?<year>${YEAR_DIGIT}{4})年(?<month>${SMALL_NUMBER})月(?:(?<day>${SMALL_NUMBER})[日号])?`, 'g'),
-    read: (g) => [chineseYearValue(g.year!), chineseSmallNumberValue(g.month!), g.day === undefined ? undefined : chineseSmallNumberValue(g.day)],
+    // 二〇一七年二月三日, 一九九八年十二月, 二〇一七年元月 (元月 is January)
+    re: new RegExp(String.raw`(?<!${YEAR_DIGIT})(?<year>${YEAR_DIGIT}{4})年(?<month>元|${SMALL_NUMBER})月(?:(?<day>${SMALL_NUMBER})[日号])?`, 'g'),
+    read: (g) => [chineseYearValue(g.year!), g.month === '元' ? 1 : chineseSmallNumberValue(g.month!), g.day === undefined ? undefined : chineseSmallNumberValue(g.day)],
   },
   {
     // 2017-02-03, 2017/2/3, 2017.2.3: the same separator twice, and not part of a longer dotted number or a version (1.2017.2.3, v2017.02.03)
@@ -37,8 +37,8 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (g: Record<string, string | un
     read: (g) => [Number(g.year), Number(g.month), Number(g.day)],
   },
   {
-    // 3 February 2017, 3rd Feb. 2017, 3 Feb, 2017
-    re: new RegExp(String.raw`(?<![\w.])${DAY}\s(?<month>${MONTH})\.?,?\s(?<year>\d{4})(?![\w])`, 'g'),
+    // 3 February 2017, 3rd Feb. 2017, 3 Feb, 2017, 3rd of February 2017
+    re: new RegExp(String.raw`(?<![\w.])${DAY}\s(?:of\s)?(?<month>${MONTH})\.?,?\s(?<year>\d{4})(?![\w])`, 'g'),
     read: (g) => [Number(g.year), monthNumber(g.month!), Number(g.day)],
   },
   {
@@ -48,7 +48,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (g: Record<string, string | un
   },
   {
     // February 2017, Feb. 2017; not the tail of an impossible day (31 February 2017)
-    re: new RegExp(String.raw`(?<![\w]|\d(?:st|nd|rd|th)?\s)(?<month>${MONTH})\.?,?\s(?<year>\d{4})(?![\w])`, 'g'),
+    re: new RegExp(String.raw`(?<![\w]|\d(?:st|nd|rd|th)?\s(?:of\s)?)(?<month>${MONTH})\.?,?\s(?<year>\d{4})(?![\w])`, 'g'),
     read: (g) => [Number(g.year), monthNumber(g.month!)],
   },
 ];

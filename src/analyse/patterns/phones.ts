@@ -62,10 +62,13 @@ export function findPhones(text: string): Mention[] {
     add(m.index, m.index + m[0].length, value, 0.85);
   }
   for (const m of text.matchAll(INTERNATIONAL)) {
-    const digits = digitsOf(m[0].replace(/\(0\)/, ''));
-    // E.164 allows at most 15 digits; fewer than 8 is a sum or a code, not a phone.
-    if (digits.length < 8 || digits.length > 15) continue;
-    add(m.index, m.index + m[0].length, { kind: 'international', e164: `+${digits}` }, 0.8);
+    // E.164 allows at most 15 digits: past that the groups are taken to be a following number
+    // (+44 20 7946 0958 2017) and dropped; fewer than 8 is a sum or a code, not a phone.
+    let number = m[0];
+    while (digitsOf(number.replace(/\(0\)/, '')).length > 15) number = number.replace(/[ .-]?(?:\(\d{1,4}\)|\d{1,5})$/, '');
+    const digits = digitsOf(number.replace(/\(0\)/, ''));
+    if (digits.length < 8) continue;
+    add(m.index, m.index + number.length, { kind: 'international', e164: `+${digits}` }, 0.8);
   }
   for (const m of text.matchAll(NANP)) {
     const g = m.groups!;

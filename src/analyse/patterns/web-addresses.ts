@@ -13,26 +13,26 @@ const EMAIL = /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-
 
 const URL_CHARS = String.raw`[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]`;
 const URL = new RegExp(String.raw`(?<![\w@.-])(?:(?:https?|ftp)://|www\.)${URL_CHARS}+`, 'gi');
-const TRAILING = /[.,;:!?'"*]$/;
+const TRAILING = /^[.,;:!?'"*]$/;
 
 /** Takes sentence punctuation, and brackets the URL did not open, off its end. */
 function trimUrl(url: string): string {
   // A Markdown link [text](url) written with the URL as its text: the first one ends at '](' .
   const link = url.indexOf('](');
-  let out = link > 0 ? url.slice(0, link) : url;
-  for (;;) {
-    if (TRAILING.test(out)) {
-      out = out.slice(0, -1);
-      continue;
-    }
-    const close = out.at(-1);
-    const open = close === ')' ? '(' : close === ']' ? '[' : undefined;
-    if (open && out.split(open).length < out.split(close!).length) {
-      out = out.slice(0, -1);
-      continue;
-    }
-    return out;
+  const out = link > 0 ? url.slice(0, link) : url;
+  const count = (ch: string): number => out.split(ch).length - 1;
+  // Opened minus closed, counted once: trimming walks back from the end in one pass.
+  const open: Record<string, number> = { ')': count('(') - count(')'), ']': count('[') - count(']') };
+  let end = out.length;
+  while (end > 0) {
+    const last = out[end - 1]!;
+    if (TRAILING.test(last)) end--;
+    else if ((last === ')' || last === ']') && open[last]! < 0) {
+      open[last]!++;
+      end--;
+    } else break;
   }
+  return out.slice(0, end);
 }
 
 /** Email addresses in a text; value.address is lower-cased for matching. */
