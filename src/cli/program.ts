@@ -135,7 +135,7 @@ Query language:
   新疆 AND (培训 OR 教育) NOT 旅游     boolean, with parentheses; -word is NOT word
   title:通知  from:li.wen  to:tips     a term in the title, sender or recipients
   type:pdf type:email       types: pdf, email, word, spreadsheet, presentation, html, text, image, archive (or a media type)
-  lang:zh  collection:leak-2026
+  lang:zh  collection:leak-2026  tag:to-verify  -tag:done     tags put on documents in the workbench
   date:2017  date:2017-03  date:2017-01..2017-06  date:..2016-12`,
     )
     .action(withApp((app, query: string, opts: SearchCommandOptions) => searchCommand(app, query, opts)));

@@ -13,6 +13,8 @@ import { highlightSpans, snippetHtml } from './highlight.js';
 import { parseQuerySyntax } from './query-syntax.js';
 
 export { parseQuerySyntax } from './query-syntax.js';
+export { entityDetail, listEntities, type EntityDetail, type EntityMention, type EntityScope, type EntitySummary } from './entities.js';
+export { parseCsv, parseNameList, runWatchlist, watchlistCsv, type WatchlistOptions, type WatchlistResult } from './watchlist.js';
 
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
@@ -201,4 +203,17 @@ async function explain(db: Kysely<Database>, index: SearchIndexReader, pageIds: 
     }
   }
   return out;
+}
+
+/**
+ * Where a query matches in one text (a page of a document), with the same analysis and the same
+ * phrases as search: [start, end) offsets for <mark>. For the document viewer.
+ */
+export function highlightDocument(analyser: TextAnalyser, text: string, query: string, mode: SearchMode = 'normalised', match: 'all' | 'any' = 'all'): Array<[number, number]> {
+  const { match: expr } = compileQuery(parseQuerySyntax(query, match === 'any' ? 'or' : 'and'), mode, analyser, query);
+  const phrases = expr ? phrasesOf(expr).filter((p) => !p.columns.includes('flags')) : [];
+  if (phrases.length === 0 || text === '') return [];
+  const spans = highlightSpans(analyser.analyse(text, { pinyin: false }), phrases);
+  if (spans.length || !phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'))) return spans;
+  return passages(text, 4000).flatMap(([from, to]) => highlightSpans(analyser.analyse(text.slice(from, to), { pinyin: true }), phrases).map(([s, e]): [number, number] => [s + from, e + from]));
 }

@@ -47,6 +47,8 @@ export interface RunOptions {
   /** Extra environment variables (merged over the test environment). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Text written to the command's standard input (which is closed after it). */
+  input?: string;
 }
 
 /** The environment every CLI run gets: two extraction processes, no inherited Dossier settings. */
@@ -59,7 +61,7 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** Run `dossier ARGS…` to completion and capture its output and exit code (never throws on exit codes). */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       {
@@ -79,6 +81,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
         resolve({ code: failed ? (failed.code ?? null) : 0, signal: failed?.signal ?? null, stdout, stderr });
       },
     );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    else child.stdin?.end();
   });
 }
 
