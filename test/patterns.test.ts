@@ -364,6 +364,7 @@ describe('classification marks', () => {
       '内部管理制度',
       'It was a secret. The SECRET ingredient.',
       '  内部人员',
+      '秘密 的 行动 已经 被 发现 ， 相关 人员 已 被 处理 。', // OCR output, spaced word by word
     ];
     for (const text of prose) expect(textsOf(text, 'CLASSIFICATION'), text).toEqual([]);
   });

@@ -10,8 +10,10 @@ import { mentionOf } from './mention.js';
  * ID numbers, version numbers and prices like 138.00), and no currency sign or unit of money next
  * to it (13800138000元 is an amount). Landlines need their area code set off (010-12345678,
  * (0991) 1234567): eleven bare digits starting with 0 are as often a serial number as a phone.
- * Dates never match: no Chinese area code starts with a 1 or 2 after the leading 0 except 010 and
- * 02x, and those are followed by 7–8 digits, not a month.
+ * Dates do not match: a landline starts with its trunk 0 (or +86) and a mobile is 1[3-9] and ten
+ * more digits, while 2017-02-03 starts with a year. Separators inside a number are one space or
+ * dash; spaced international groups can still swallow a short number written right after them
+ * (+44 20 7946 0958 12 → one number), up to E.164's 15 digits.
  */
 
 const PREFIX_86 = String.raw`(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)`;
