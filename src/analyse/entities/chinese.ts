@@ -30,6 +30,8 @@ const ABBR = 'ns1';
 const SAME_COUNTRY = new Set(['中', '华']);
 /** Doctrines named after a person: 邓小平理论 → 邓小平|理论. */
 const DOCTRINES = ['理论', '思想', '主义', '精神', '路线'];
+/** Tags of words that are never part of a name (prepositions, conjunctions, particles, verbs …). */
+const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'd', 'v', 'vn', 'r', 'f', 'm', 'q', 'y', 'e', 'o', 'ad', 't', 'w']);
 const NAME_SEPARATOR_CHARS = new Set(['·', '•', '・', '‧']);
 
 /** The type of a word from the editors' names, jieba's own tag, CC-CEDICT's gloss, or the standalone bodies. */
@@ -165,12 +167,12 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     if (next && NAME_SEPARATOR_CHARS.has(next.w) && HAN.test(w.w)) {
       let first = i;
       // The part before the dot: the unknown or name-like words just before it, up to 5 characters.
-      while (first > 0 && HAN.test(words[first - 1]!.w) && w.e - words[first - 1]!.s <= 5 && (words[first - 1]!.tag === 'x' || PERSON_TAGS.has(words[first - 1]!.tag) || words[first - 1]!.w.length === 1) && !isTitle(words[first - 1])) first--;
+      while (first > 0 && HAN.test(words[first - 1]!.w) && w.e - words[first - 1]!.s <= 5 && (words[first - 1]!.tag === 'x' || PERSON_TAGS.has(words[first - 1]!.tag) || (words[first - 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[first - 1]!.tag) && words[first - 1]!.tag !== 'n')) && !isTitle(words[first - 1])) first--;
       let last = i + 2;
       if (!words[last] || !HAN.test(words[last]!.w)) continue;
       while (words[last + 1] && NAME_SEPARATOR_CHARS.has(words[last + 1]!.w) && words[last + 2] && HAN.test(words[last + 2]!.w)) last += 2;
       // The part after the last dot: the words of an unknown name, not a following verb or title.
-      while (words[last + 1] && HAN.test(words[last + 1]!.w) && words[last + 1]!.e - words[last]!.s <= 4 && (words[last + 1]!.tag === 'x' || words[last + 1]!.w.length === 1) && !isTitle(words[last + 1]) && !ORG_SUFFIX_SET.has(words[last + 1]!.w)) last++;
+      while (words[last + 1] && HAN.test(words[last + 1]!.w) && words[last + 1]!.e - words[last]!.s <= 4 && (words[last + 1]!.tag === 'x' || (words[last + 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[last + 1]!.tag))) && !isTitle(words[last + 1]) && !ORG_SUFFIX_SET.has(words[last + 1]!.w)) last++;
       if (words[first]!.w.length + 0 >= 1) add(words[first]!.s, words[last]!.e, 'PER', 0.8);
       i = last;
       continue;

@@ -1,5 +1,188 @@
 import type { Mention } from '../../domain/entities.js';
+import { enLexicon, type EnLexicon } from './en-lexicon.js';
 
-export function findEnglishEntities(_text: string, _offset: number): Mention[] {
-  return [];
+type Type = 'PER' | 'LOC' | 'ORG';
+const ENTITY: Record<Type, Mention['type']> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
+
+interface Token {
+  t: string;
+  s: number;
+  e: number;
+  /** Capitalised (or a capitalised word of an all-caps line), so possibly part of a name. */
+  cap: boolean;
+  /** First word of a sentence or line, where capitals say nothing. */
+  initial: boolean;
+}
+
+/** Words that precede a person's name and are not part of it. */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist', 'party']);
+/** Last words of organisation names. */
+const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church']);
+/** First words of organisation names with "of" (Bank of England, University of Chicago). */
+const ORG_OF = new Set(['bank', 'university', 'ministry', 'department', 'institute', 'college', 'academy', 'bureau', 'council', 'federation', 'association', 'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'commission', 'committee', 'society', 'school', 'chamber', 'organisation', 'organization']);
+/** Last words of place names (Yellow River, Gulf of Mexico, Xinjiang Province). */
+const PLACE_HEADS = new Set(['river', 'lake', 'mountain', 'mountains', 'mount', 'mt', 'island', 'islands', 'sea', 'ocean', 'gulf', 'bay', 'valley', 'province', 'county', 'state', 'region', 'prefecture', 'district', 'street', 'avenue', 'road', 'square', 'park', 'airport', 'strait', 'desert', 'peninsula', 'coast', 'canal', 'heights', 'hills', 'plain', 'plateau', 'basin', 'township', 'village', 'town']);
+/** Words that join a name's parts (Bank of England, Vincent van Gogh, Osama bin Laden). */
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'for', 'the', '&']);
+/** Prepositions after which an unknown name is a place. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'towards', 'toward', 'throughout', 'via']);
+/** Capitalised words that are never names by themselves. */
+const NEVER = new Set(['i', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'mr', 'mrs', 'ms', 'dr', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'we', 'they', 'you', 'his', 'her', 'its', 'our', 'their', 'my', 'your', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'of', 'as', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'which', 'no', 'not', 'yes', 'all', 'some', 'one', 'two', 'three', 'am', 'pm', 'gmt', 'est', 'ok', 'tv']);
+/** Common other names of countries. */
+const ALIASES: Record<string, Type> = { Britain: 'LOC', 'Great Britain': 'LOC', 'U.S.': 'LOC', US: 'LOC', USA: 'LOC', UK: 'LOC', 'U.K.': 'LOC', Russia: 'LOC', Holland: 'LOC', 'South Korea': 'LOC', 'North Korea': 'LOC', Taiwan: 'LOC', 'Hong Kong': 'LOC', Tibet: 'LOC', Xinjiang: 'LOC', Europe: 'LOC', Asia: 'LOC', Africa: 'LOC', 'Middle East': 'LOC', 'European Union': 'ORG', EU: 'ORG', UN: 'ORG', 'United Nations': 'ORG', NATO: 'ORG', Reuters: 'ORG', Xinhua: 'ORG', 'U.N.': 'ORG' };
+/** Nationalities and religions are not entities here (Chinese, British, Moslem, South Korean). */
+const NATIONALITY = /^(\p{Lu}[\p{L}-]*(ish|ese|ian|ean|ic|i|an) )*\p{Lu}[\p{L}-]*(ish|ese|ian|ean|ic|i)$|^(Moslem|Muslim|Arab|Jewish|Christian|Catholic|Protestant|Islamic|Kurdish|English|French|Dutch|Swiss|Greek|Thai|Czech|Slovak|Uzbek|Kazakh|Tajik|Turkmen|Sikh|Hindu|Buddhist|Tibetan|Uyghur|Uighur|Han|Hui)$/u;
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
+const UPPER = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  // A line mostly in capitals is a headline: its words are capitalised whatever they are.
+  const lineCaps = new Map<number, boolean>();
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    lineCaps.set(lineStart, letters.length > 3 && !LOWER.test(letters));
+    lineStart += line.length + 1;
+  }
+  let currentLine = 0;
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    const s = m.index;
+    // Keep the dot of abbreviations and initials (U.S., Mr., J.), not a sentence's full stop.
+    if (t.endsWith('.') && !/^(\p{Lu}|\p{L}+\.\p{L}+\.?|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Gov|Sen|Rep|Inc|Ltd|Corp|Co|Mt)\.$/u.test(t)) t = t.slice(0, -1);
+    const lineAt = text.lastIndexOf('\n', s - 1) + 1;
+    if (lineAt !== currentLine) currentLine = lineAt;
+    const headline = lineCaps.get(currentLine) ?? false;
+    const before = text.slice(Math.max(lineAt, s - 3), s);
+    const initial = s === lineAt || /[.!?:;"“(]\s*$/.test(before) || /^\s*$/.test(text.slice(lineAt, s));
+    out.push({ t, s, e: s + t.length, cap: UPPER.test(t) && !/^\p{N}/u.test(t), initial: initial || headline });
+    if (headline) out[out.length - 1]!.initial = true;
+  }
+  return out;
+}
+
+/** Where the chunk a token is in would start: the token itself (chunks start at a token). */
+const chunksFirst = (_tokens: Token[], first: number) => first;
+
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+
+/** What the gazetteer says of a name, as written or title-cased (headlines). */
+function kindsOf(name: string, lexicon: EnLexicon): Set<string> | undefined {
+  return lexicon.names.get(name) ?? (name === name.toUpperCase() ? lexicon.names.get(name.split(' ').map(titleCase).join(' ')) : undefined);
+}
+
+function typeFromGazetteer(name: string, lexicon: EnLexicon): Type | null | 'skip' {
+  const alias = ALIASES[name];
+  if (alias) return alias;
+  const kinds = kindsOf(name, lexicon);
+  if (!kinds) return null;
+  if (kinds.has('demonym')) return 'skip';
+  if (kinds.has('country') || kinds.has('capital') || kinds.has('region') || kinds.has('place')) return 'LOC';
+  if (kinds.has('org') || kinds.has('team')) return 'ORG';
+  if (kinds.has('city')) return 'LOC';
+  return null;
+}
+
+function isCommonWord(token: Token, lexicon: EnLexicon, lowerSeen: Set<string>): boolean {
+  const lower = token.t.toLowerCase();
+  if (NEVER.has(lower.replace(/\.$/, ''))) return true;
+  if (lexicon.names.has(token.t) || lexicon.names.has(titleCase(token.t)) || ALIASES[token.t]) return false;
+  return lowerSeen.has(lower) || lexicon.common.has(lower);
+}
+
+/** Mentions in a passage of English (Latin-script) text, offsets shifted by `offset`. */
+export function findEnglishEntities(text: string, offset: number): Mention[] {
+  const lexicon = enLexicon();
+  const tokens = tokenize(text);
+  const lowerSeen = new Set<string>();
+  for (const tok of tokens) if (!UPPER.test(tok.t)) lowerSeen.add(tok.t.toLowerCase());
+
+  // Chunks: runs of capitalised words, with connectors inside, not across punctuation.
+  const chunks: Array<{ first: number; last: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!tok.cap) continue;
+    // At a sentence's start or in a headline, an ordinary word is not a name.
+    if (isCommonWord(tok, lexicon, lowerSeen) && (tok.initial || NEVER.has(tok.t.toLowerCase()))) {
+      // Unless it starts a known name: New York, Los Angeles (in a headline, NEW YORK).
+      let known = 0;
+      for (let n = 2; n <= 4 && i + n <= tokens.length; n++) if (typeFromGazetteer(text.slice(tok.s, tokens[i + n - 1]!.e), lexicon)) known = n;
+      if (known === 0) continue;
+    }
+    let last = i;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const gap = text.slice(tokens[j - 1]!.e, tokens[j]!.s);
+      if (!/^[ \t]?$/.test(gap) && gap !== ' - ') break;
+      const next = tokens[j]!;
+      if (next.cap && !NEVER.has(next.t.toLowerCase().replace(/\.$/, ''))) {
+        last = j;
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(next.t.toLowerCase()) && tokens[j + 1]?.cap && /^[ \t]$/.test(text.slice(next.e, tokens[j + 1]!.s))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    chunks.push({ first: i, last });
+    i = last;
+  }
+
+  const found: Array<{ s: number; e: number; type: Type; confidence: number; name: string }> = [];
+  const unknown: Array<{ s: number; e: number; name: string; prev: Token | undefined; initial: boolean }> = [];
+  for (const chunk of chunks) {
+    let first = chunk.first;
+    const last = chunk.last;
+    let prev = tokens[first - 1];
+    // Titles inside the chunk (President Xi Jinping, Mr. Smith) mark a person and are left out.
+    let titled = prev !== undefined && PERSON_TITLES.has(prev.t.toLowerCase().replace(/\.$/, ''));
+    while (first < last && PERSON_TITLES.has(tokens[first]!.t.toLowerCase().replace(/\.$/, '')) && !ORG_OF.has(tokens[first]!.t.toLowerCase())) {
+      titled = true;
+      prev = tokens[first];
+      first++;
+    }
+    const s = tokens[first]!.s;
+    const e = tokens[last]!.e;
+    const name = text.slice(s, e);
+    const words = name.split(/\s+/);
+    const head = words[words.length - 1]!.toLowerCase().replace(/\.$/, '');
+    const firstWord = words[0]!.toLowerCase();
+    const gazetteer = typeFromGazetteer(name, lexicon);
+    if (gazetteer === 'skip' || NATIONALITY.test(name.split(' ').map((w) => (w === w.toUpperCase() ? titleCase(w) : w)).join(' '))) continue;
+    let type: Type | null = null;
+    let confidence = 0.6;
+    if (gazetteer) [type, confidence] = [gazetteer, 0.85];
+    else if (ORG_HEADS.has(head) && words.length > 1) [type, confidence] = ['ORG', 0.8];
+    else if (words.length > 2 && ORG_OF.has(firstWord) && words[1] === 'of') [type, confidence] = ['ORG', 0.8];
+    else if (PLACE_HEADS.has(head) && words.length > 1) [type, confidence] = ['LOC', 0.75];
+    else if (titled) [type, confidence] = ['PER', 0.85];
+    else if (words.length >= 2 && words.length <= 4 && (kindsOf(words[0]!, lexicon)?.has('first') || kindsOf(words[words.length - 1]!, lexicon)?.has('last'))) [type, confidence] = ['PER', 0.75];
+    if (type) found.push({ s, e, type, confidence, name });
+    else unknown.push({ s, e, name, prev, initial: tokens[first]!.initial && first === chunksFirst(tokens, first) });
+  }
+
+  // An unknown name repeating part of a known one is that one (Simmons after Phil Simmons);
+  // after "in", "at", "from" it is a place; otherwise a lone word is a person or team we cannot tell.
+  const known = new Map<string, Type>();
+  for (const f of found) {
+    known.set(f.name, f.type);
+    if (f.type === 'PER') for (const part of f.name.split(/\s+/)) if (part.length > 1 && !known.has(part)) known.set(part, 'PER');
+  }
+  for (const u of unknown) {
+    const remembered = known.get(u.name) ?? known.get(u.name.split(/\s+/).map(titleCase).join(' '));
+    if (remembered) found.push({ s: u.s, e: u.e, type: remembered, confidence: 0.7, name: u.name });
+    else if (u.prev && PLACE_PREPOSITIONS.has(u.prev.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.5, name: u.name });
+    // An acronym outside a headline is an organisation (KDP, NATO).
+    else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
+    else if (u.initial && !u.name.includes(' ')) continue;
+    // Several capitalised words, none of them ordinary (Cup, Open, Tour are): a person's name.
+    else if (u.name.split(/\s+/).every((w) => !lexicon.common.has(w.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'PER', confidence: 0.4, name: u.name });
+  }
+  found.sort((a, b) => a.s - b.s);
+  return found.map((f) => ({ text: text.slice(f.s, f.e), type: ENTITY[f.type], start: f.s + offset, end: f.e + offset, confidence: f.confidence }));
 }

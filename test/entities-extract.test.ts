@@ -1,0 +1,115 @@
+/**
+ * Entity extraction (src/analyse/entities), imported directly: it is a pure library. Chinese
+ * sentences with titles, place suffixes and organisations built on places; Uyghur names with a
+ * middle dot; English names with titles, organisation heads and gazetteer places; mixed text;
+ * common words that must stay untagged. Every offset must point at the mention's own text.
+ * Also the readers of the evaluation sets (bench/ner-corpora.ts) on a few real lines of each.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultAnalyser, findEntities } from '../src/analyse/index.js';
+import type { Mention } from '../src/domain/entities.js';
+import { readConll, readPeoplesDaily, readResume, readWeibo } from '../bench/ner-corpora.js';
+
+const analyser = defaultAnalyser();
+const find = (text: string): Mention[] => {
+  const found = findEntities(text, analyser);
+  for (const m of found) {
+    expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(m.confidence).toBeGreaterThan(0);
+    expect(m.confidence).toBeLessThanOrEqual(1);
+  }
+  return found;
+};
+const pairs = (text: string) => find(text).map((m) => `${m.text}/${m.type}`);
+
+describe('Chinese', () => {
+  it('finds officials with their titles and organisations built on places', () => {
+    const out = pairs('新疆维吾尔自治区党委书记陈全国在喀什地区公安局讲话');
+    expect(out).toContain('新疆维吾尔自治区党委/ORGANIZATION');
+    expect(out).toContain('陈全国/PERSON');
+    expect(out).toContain('喀什地区公安局/ORGANIZATION');
+  });
+
+  it('finds 习近平 with 总书记, unknown names next to 同志, and places with suffixes', () => {
+    const out = pairs('习近平总书记会见了王小明和李建华同志，随后前往疏附县。');
+    expect(out).toContain('习近平/PERSON');
+    expect(out).toContain('王小明/PERSON');
+    expect(out).toContain('李建华/PERSON');
+    expect(out).toContain('疏附县/LOCATION');
+  });
+
+  it('reads traditional characters too, with offsets into the original', () => {
+    expect(pairs('習近平在北京講話')).toEqual(['習近平/PERSON', '北京/LOCATION']);
+  });
+
+  it('keeps a Uyghur name written with a middle dot whole', () => {
+    const out = pairs('伊力哈木·土赫提被判处无期徒刑。');
+    expect(out[0]).toBe('伊力哈木·土赫提/PERSON');
+  });
+
+  it('tags no common words', () => {
+    expect(find('今天多云转晴，城市文明建设取得成功，两国关系良好。')).toEqual([]);
+  });
+});
+
+describe('English', () => {
+  it('finds people by title, first name or repetition, leaving the title out', () => {
+    const out = pairs('President Xi Jinping met Mr. Chen Quanguo in Beijing. Later, Chen said nothing.');
+    expect(out).toContain('Xi Jinping/PERSON');
+    expect(out).toContain('Chen Quanguo/PERSON');
+    expect(out).toContain('Beijing/LOCATION');
+    expect(out).toContain('Chen/PERSON');
+  });
+
+  it('finds organisations by their last word or "X of Y" and places from the gazetteer', () => {
+    const out = pairs('The Bank of England and Acme Holdings Ltd opened offices in Germany and Kashgar.');
+    expect(out).toContain('Bank of England/ORGANIZATION');
+    expect(out).toContain('Acme Holdings Ltd/ORGANIZATION');
+    expect(out).toContain('Germany/LOCATION');
+    expect(out).toContain('Kashgar/LOCATION');
+    expect(out.some((m) => m.startsWith('The'))).toBe(false);
+  });
+
+  it('skips nationalities and sentence-initial ordinary words', () => {
+    expect(find('Chinese officials said nothing. However, British diplomats disagreed.')).toEqual([]);
+  });
+});
+
+describe('mixed text', () => {
+  it('runs the Chinese path on Han runs and the English path on Latin runs', () => {
+    const text = '陈全国（Chen Quanguo）曾任西藏自治区党委书记, according to Reuters.';
+    const out = pairs(text);
+    expect(out).toContain('陈全国/PERSON');
+    expect(out).toContain('Chen Quanguo/PERSON');
+    expect(out).toContain('西藏自治区党委/ORGANIZATION');
+    expect(out).toContain('Reuters/ORGANIZATION');
+  });
+});
+
+describe('readers of the evaluation sets', () => {
+  const write = (name: string, text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ner-')), name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  it("reads People's Daily BIO", () => {
+    const [doc] = readPeoplesDaily(write('pd', '胡 B-PER\n锦 I-PER\n涛 I-PER\n在 O\n北 B-LOC\n京 I-LOC\n\n'));
+    expect(doc).toEqual({ text: '胡锦涛在北京', gold: [{ start: 0, end: 3, type: 'PER' }, { start: 4, end: 6, type: 'LOC' }] });
+  });
+  it('reads Weibo: named mentions only, GPE as LOC, segmentation digits dropped', () => {
+    const [doc] = readWeibo(write('wb', '我0\tO\n在0\tO\n北0\tB-GPE.NAM\n京1\tI-GPE.NAM\n见0\tO\n老0\tB-PER.NOM\n师1\tI-PER.NOM\n'));
+    expect(doc).toEqual({ text: '我在北京见老师', gold: [{ start: 2, end: 4, type: 'LOC' }] });
+  });
+  it('reads Resume BMES: NAME is a person, titles are not entities', () => {
+    const [doc] = readResume(write('rs', '吴 B-NAME\n重 M-NAME\n阳 E-NAME\n， O\n教 B-TITLE\n授 E-TITLE\n'));
+    expect(doc!.gold).toEqual([{ start: 0, end: 3, type: 'PER' }]);
+  });
+  it('reads CoNLL-2003: tokens joined by spaces, MISC outside', () => {
+    const [doc] = readConll(write('cn', '-DOCSTART- O 0\n\nWest B-MISC 0\nIndian I-MISC 0\nPhil B-PER 0\nSimmons I-PER 0\nin O 0\nLondon B-LOC 0\n'));
+    expect(doc!.text).toBe('West Indian Phil Simmons in London');
+    expect(doc!.gold).toEqual([{ start: 12, end: 24, type: 'PER' }, { start: 28, end: 34, type: 'LOC' }]);
+  });
+});
