@@ -91,6 +91,14 @@ describe('resident ID numbers', () => {
     expect(m.end).toBe(27);
   });
 
+  it('is not also a phone when it starts like a mobile (河北 13…, 内蒙古 15…)', () => {
+    for (const first17 of ['13010219850314123', '15010219850314123']) {
+      const id = residentId(first17);
+      expect(patterns(`号码${id}`).map((m) => m.type)).toEqual(['ID_NUMBER']);
+      expect(patterns(`号码${withWrongCheck(id)}`)).toEqual([]);
+    }
+  });
+
   it('does not report a number whose checksum fails, nor take it for a phone', () => {
     expect(patterns(`身份证号 ${withWrongCheck(male)} 无效`)).toEqual([]);
     expect(patterns(withWrongCheck(female))).toEqual([]);

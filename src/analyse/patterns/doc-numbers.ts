@@ -16,7 +16,8 @@ import { mentionOf } from './mention.js';
 const DOC_NUMBER = /(?<issuer>[\u4e00-\u9fff]{1,10})\s?[〔[（(【]\s?(?<year>(?:19|20)\d{2})\s?[〕\]）)】]\s?第?\s?(?<number>\d{1,5})\s?号/g;
 
 // Words that end the prose before a code; longest first so 关于 is cut as a whole. Single
-// characters that occur inside issuers' codes (经 of 经信委) are absent, and 和 is cut unless it begins a place (和田, 和静, 和硕).
+// characters that occur inside issuers' codes (经 of 经信委) are absent, and 和 is cut unless it
+// begins a place (和田, 和静, 和硕 are Xinjiang prefectures and counties).
 const LEAD_IN = /^.*(?:根据|依据|按照|依照|参照|遵照|对照|印发|转发|下发|通过|文件|通知|精神|规定|要求|关于|对于|执行|落实|贯彻|以及|简称|作出|发布|颁布|下达|[我本][院部委厅局办]|以|和(?![田静硕布平])|见|的|及|与|或|是|即|在|将|把|按|为|等|了|《|》|、)/;
 const USUAL_ENDING = /[发字函办令电文释复]$/;
 

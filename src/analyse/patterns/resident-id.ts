@@ -28,7 +28,7 @@ export function residentIdCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-/** Resident ID numbers in a text, each with its birth date, sex and region; only numbers whose checksum holds. */
+/** Resident ID numbers in a text, each with its birth date, sex and region; only numbers whose checksum holds (births after `today` are impossible). */
 export function findResidentIds(text: string, today: Date = new Date()): Mention[] {
   const mentions: Mention[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
