@@ -15,7 +15,7 @@ function sameToken(a: string, b: string): boolean {
 /**
  * Anti-forgery: every write by a signed-in user carries the session's token, in the
  * `X-CSRF-Token` header (API and scripts) or a hidden `csrf` form field (pages); else 403.
- * A write with an Origin header from another site is refused outright (that covers sign-in,
+ * A write whose Origin (or Sec-Fetch-Site) names another site is refused outright (that covers sign-in,
  * which has no session to hold a token). Anonymous writes pass on to requireUser, which
  * answers 401 or the sign-in page.
  */
@@ -24,7 +24,8 @@ export function csrfProtection(): MiddlewareHandler<HttpEnv> {
     if (!UNSAFE.has(c.req.method)) return next();
     const origin = c.req.header('Origin');
     if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin) return forbidden(c, 'this request came from another site');
-    if (origin === 'null' || c.req.header('Sec-Fetch-Site') === 'cross-site') return forbidden(c, 'this request came from another site');
+    // With Referrer-Policy no-referrer browsers send "Origin: null" on our own forms; Sec-Fetch-Site still tells.
+    if (c.req.header('Sec-Fetch-Site') === 'cross-site') return forbidden(c, 'this request came from another site');
     const expected = c.get('csrf');
     if (SIGN_IN.has(c.req.path) && !(c.req.path === '/api/session' && c.req.method === 'DELETE')) return next();
     if (!expected) return next();

@@ -23,7 +23,8 @@ export function securityHeaders(): MiddlewareHandler<HttpEnv> {
       "frame-ancestors 'none'",
       "base-uri 'none'",
     ].join('; ');
-    c.header('Content-Security-Policy', csp);
+    // A route may tighten the policy (the original files: sandbox); it never loosens it.
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');

@@ -1,7 +1,35 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { changePassword } from '../../accounts/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { isDossierError } from '../../domain/errors.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
+import { currentUser } from '../middleware/require-user.js';
+import { AccountPage } from '../views/account-page.js';
+import { renderPage } from '../views/render.js';
 
-/** (being written) */
-export function accountRoutes(_deps: HttpDeps): Hono<HttpEnv> {
-  return new Hono<HttpEnv>();
+/** /account: one's role and collections, and changing one's password (the old one is needed). */
+export function accountRoutes(deps: HttpDeps): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  const page = (c: Context<HttpEnv>, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 = 200) =>
+    renderPage(c, AccountPage({ user: currentUser(c), collections: c.get('access').collectionNames, all: c.get('access').all, message, csrf: c.get('csrf'), nonce: c.get('nonce') }), status);
+
+  app.get('/account', (c) => page(c));
+
+  app.post('/account/password', async (c) => {
+    const user = currentUser(c);
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    if (field('new_password') !== field('repeat_password')) return page(c, { kind: 'error', text: 'The two new passwords differ.' }, 400);
+    try {
+      if (!(await changePassword(deps.db, user.name, field('old_password'), field('new_password')))) return page(c, { kind: 'error', text: 'The current password is wrong.' }, 400);
+    } catch (error) {
+      if (isDossierError(error) && error.code === 'invalid_argument') return page(c, { kind: 'error', text: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.` }, 400);
+      throw error;
+    }
+    await recordAudit(deps.db, { user, action: 'password', detail: { name: user.name } });
+    // Every session ended with the change, this one too: sign in again with the new password.
+    return c.redirect('/login?changed=1', 303);
+  });
+
+  return app;
 }

@@ -66,7 +66,7 @@ export function sessionRoutes(deps: HttpDeps): Hono<HttpEnv> {
 
   app.get('/login', (c) => {
     if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 302);
-    return renderPage(c, LoginPage({ next: safeNext(c.req.query('next')), nonce: c.get('nonce') }));
+    return renderPage(c, LoginPage({ next: safeNext(c.req.query('next')), notice: c.req.query('changed') ? 'Your password was changed. Sign in with the new one.' : undefined, nonce: c.get('nonce') }));
   });
 
   app.post('/login', async (c) => {

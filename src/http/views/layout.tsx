@@ -10,11 +10,13 @@ export interface LayoutProps {
   nonce?: string;
   /** The query to keep in the header's search box. */
   query?: string;
+  /** The search box in the header (off on the search page, which has its own). */
+  headerSearch?: boolean;
   children?: Child;
 }
 
 /** Every page's frame: language, skip link, header with navigation, main landmark, footer. */
-export function Layout({ title, user, csrf, query, children }: LayoutProps) {
+export function Layout({ title, user, csrf, query, headerSearch = true, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -46,7 +48,7 @@ export function Layout({ title, user, csrf, query, children }: LayoutProps) {
               </ul>
             </nav>
           ) : null}
-          {user ? (
+          {user && headerSearch ? (
             <form role="search" method="get" action="/search" class="header-search">
               <label for="header-q" class="visually-hidden">Search the documents</label>
               <input id="header-q" type="search" name="q" value={query ?? ''} placeholder="Search…" />

@@ -1,11 +1,12 @@
 import { Layout } from './layout.js';
 
 /** The sign-in form: fields `username` and `password`; a failure says so without saying which was wrong. */
-export function LoginPage({ next, username, error, nonce }: { next: string; username?: string; error?: string; nonce?: string }) {
+export function LoginPage({ next, username, error, notice, nonce }: { next: string; username?: string; error?: string; notice?: string; nonce?: string }) {
   return (
     <Layout title="Sign in" user={null} csrf={null} nonce={nonce}>
       <div class="narrow">
         <h1>Sign in to Dossier</h1>
+        {notice ? <p class="notice" role="status">{notice}</p> : null}
         {error ? <p class="alert" role="alert" id="login-error">{error}</p> : null}
         <form method="post" action="/login" class="stacked-form" id="login-form">
           <input type="hidden" name="next" value={next} />
