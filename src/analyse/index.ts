@@ -13,3 +13,4 @@ export { entityKey, foldLatinName, isNamedType, pinyinKeyOfHan, pinyinKeyOfLatin
 export { segmentWords, type Word } from './segment/words.js';
 export { findPatterns } from './patterns/find-patterns.js';
 export { findEntities } from './entities/find-entities.js';
+export { findMentions } from './find-mentions.js';

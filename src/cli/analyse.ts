@@ -1,4 +1,4 @@
-import { findEntities, findPatterns, languageOf, segmentWords, type TextAnalyser } from '../analyse/index.js';
+import { findMentions, languageOf, segmentWords, type TextAnalyser } from '../analyse/index.js';
 import type { Mention } from '../domain/entities.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
@@ -27,7 +27,7 @@ function codePointOffsets(text: string): (utf16: number) => number {
 /** Language, words and mentions (people, places, organisations, patterns) of one text. */
 export function analyseOne(analyser: TextAnalyser, text: string): AnalysisOutput {
   const at = codePointOffsets(text);
-  const mentions = [...findEntities(text, analyser), ...findPatterns(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions = findMentions(text, analyser);
   return {
     language: languageOf(text),
     tokens: segmentWords(text, analyser.segmenter).map((w) => ({ text: w.text, start: at(w.start), end: at(w.end) })),

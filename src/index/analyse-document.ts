@@ -1,4 +1,4 @@
-import { entityKey, findEntities, findPatterns, isNamedType, languageOf, streamOf, WORD_BOUNDARY, type EntityKey, type TextAnalyser } from '../analyse/index.js';
+import { entityKey, findMentions, isNamedType, languageOf, streamOf, WORD_BOUNDARY, type EntityKey, type TextAnalyser } from '../analyse/index.js';
 import type { Mention } from '../domain/entities.js';
 import { SAME_AS_NORM_FLAG, type SearchColumn } from '../domain/search.js';
 import { documentDate } from './document-date.js';
@@ -47,7 +47,7 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
   const mentions: PageMention[] = [];
   for (const page of doc.pages) {
     if (page.text.trim() === '') continue;
-    for (const mention of [...findEntities(page.text, analyser), ...findPatterns(page.text)]) {
+    for (const mention of findMentions(page.text, analyser)) {
       mentions.push({ ...mention, page: page.page, ...(isNamedType(mention.type) ? { entity: entityKey(mention.text, analyser.names) } : {}) });
     }
     const body = analyser.analyse(page.text);

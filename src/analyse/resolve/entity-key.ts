@@ -40,10 +40,23 @@ export function entityKey(text: string, names: NamesDictionary): EntityKey {
   const candidates = [latin];
   if (words.length === 2) candidates.push(`${words[1]} ${words[0]}`);
   for (const candidate of candidates) {
-    const han = names.hanForAlias(candidate);
+    const han = names.hanForAlias(candidate).filter((h) => !namesOnlyPart(candidate, h));
     if (han.length === 1) return { key: han[0]!, name: han[0]!, confidence: candidate === latin ? 0.95 : 0.85 };
   }
   return { key: `latin:${latin}`, name: text.trim().replace(/\s+/g, ' '), confidence: 1 };
+}
+
+/**
+ * Whether a Latin alias spells only the start of the Han name: CC-CEDICT calls 新绛县 (Xinjiang
+ * County) "Xinjiang", which must not make every "Xinjiang" the county rather than 新疆.
+ */
+function namesOnlyPart(latin: string, han: string): boolean {
+  const spelled = syllabify(latin)?.join('');
+  const full = pinyinKeyOfHan(han);
+  if (!spelled || !full || spelled === full) return false;
+  const chars = Array.from(han);
+  for (let cut = chars.length - 1; cut >= 1; cut--) if (pinyinKeyOfHan(chars.slice(0, cut).join('')) === spelled) return true;
+  return false;
 }
 
 /** The joined toneless pinyin of a Han key (习近平 → xijinping), or null when it has none. */
