@@ -11,14 +11,17 @@ const COLOURS: Record<string, string> = { PERSON: '#1f5fa8', LOCATION: '#1d7a3e'
 /** An SVG picture (no script, no inline style) of an entity and up to 16 entities seen with it. */
 export function EntityNetwork({ centre, nodes, documents }: { centre: NetworkNode; nodes: NetworkNode[]; documents: number }) {
   const shown = nodes.slice(0, 16);
-  const size = 520;
+  const size = 640;
   const mid = size / 2;
   const most = Math.max(1, ...shown.map((n) => n.documents));
   const placed = shown.map((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, shown.length) - Math.PI / 2;
     // Entities sharing more documents sit nearer the centre.
-    const radius = 200 - 90 * (node.documents / most);
-    return { node, x: mid + radius * Math.cos(angle), y: mid + radius * Math.sin(angle) };
+    const radius = 230 - 110 * (node.documents / most);
+    const cos = Math.cos(angle);
+    // Labels sit outside their node, away from the centre, so they do not cover the spokes.
+    const label = { x: mid + (radius + 18) * cos, y: mid + (radius + 18) * Math.sin(angle) + 4, anchor: cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle' };
+    return { node, x: mid + radius * cos, y: mid + radius * Math.sin(angle), label };
   });
   return (
     <svg class="network" viewBox={`0 0 ${size} ${size}`} role="img" aria-labelledby="network-title network-desc">
@@ -32,7 +35,7 @@ export function EntityNetwork({ centre, nodes, documents }: { centre: NetworkNod
       {placed.map((p) => (
         <a href={`/entities/${p.node.id}`}>
           <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={(8 + (10 * p.node.documents) / most).toFixed(1)} fill={COLOURS[p.node.type] ?? '#444'} />
-          <text x={p.x.toFixed(1)} y={(p.y + 30).toFixed(1)} text-anchor="middle" class="network-label">{`${p.node.name} (${p.node.documents})`}</text>
+          <text x={p.label.x.toFixed(1)} y={p.label.y.toFixed(1)} text-anchor={p.label.anchor} class="network-label">{`${p.node.name} (${p.node.documents})`}</text>
         </a>
       ))}
     </svg>

@@ -1,6 +1,7 @@
 import type { EntityDetail, EntitySummary } from '../../search/index.js';
 import type { SessionUser } from '../context.js';
 import { EntityNetwork } from './entity-network.js';
+import { assetUrl } from '../routes/assets.js';
 import { Layout } from './layout.js';
 import { TimelineChart } from './timeline-chart.js';
 
@@ -24,6 +25,7 @@ export function EntityListPage(p: EntityListProps) {
   const mayEdit = p.user.role === 'admin' || p.user.role === 'editor';
   return (
     <Layout title="Entities" user={p.user} csrf={p.csrf}>
+      <link rel="stylesheet" href={assetUrl('entities.css')} />
       <h1>People, places and organisations</h1>
       <form method="get" action="/entities" class="filters">
         <label for="entity-q">Name or form</label>
@@ -75,6 +77,7 @@ export function EntityPage({ user, csrf, entity }: { user: SessionUser; csrf: st
   const others = entity.aliases.filter((a) => a !== entity.name);
   return (
     <Layout title={entity.name} user={user} csrf={csrf}>
+      <link rel="stylesheet" href={assetUrl('entities.css')} />
       <p><a href="/entities">Entities</a></p>
       <h1>{entity.name} <span class="entity-type">{TYPE_LABEL[entity.type] ?? entity.type}</span></h1>
       <p>

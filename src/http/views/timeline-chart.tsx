@@ -21,12 +21,22 @@ export function TimelineChart({ name, periods }: { name: string; periods: Array<
         return (
           <g>
             {n > 0 ? <rect x={x.toFixed(1)} y={(height - h).toFixed(1)} width={bar.toFixed(1)} height={h.toFixed(1)} fill="#1f5fa8"><title>{`${month}: ${n}`}</title></rect> : null}
-            {i === 0 || i === months.length - 1 || month.endsWith('-01') ? <text x={x.toFixed(1)} y={height + 18} class="axis-label">{month}</text> : null}
+            {labelled(months, i) ? <text x={x.toFixed(1)} y={height + 18} class="axis-label">{months.length > 24 ? month.slice(0, 4) : month}</text> : null}
           </g>
         );
       })}
     </svg>
   );
+}
+
+/** Which months get a label: all of a short span; else some Januaries, at most about ten labels. */
+function labelled(months: string[], i: number): boolean {
+  if (months.length <= 12) return true;
+  const month = months[i]!;
+  if (months.length <= 24) return i === 0 || month.endsWith('-01') || month.endsWith('-07');
+  const years = Math.ceil(months.length / 12);
+  const every = Math.max(1, Math.ceil(years / 10));
+  return month.endsWith('-01') && Number(month.slice(0, 4)) % every === 0;
 }
 
 /** Every month from the first to the last (YYYY-MM), so gaps show as gaps; years alone stay as they are. */

@@ -1,6 +1,7 @@
 import type { WatchlistResult } from '../../search/index.js';
 import type { SessionUser } from '../context.js';
 import type { WatchlistProgress } from '../watchlist-runner.js';
+import { assetUrl } from '../routes/assets.js';
 import { Layout } from './layout.js';
 
 export interface WatchlistRow {
@@ -15,6 +16,7 @@ export interface WatchlistRow {
 export function WatchlistsPage({ user, csrf, lists, error }: { user: SessionUser; csrf: string | null; lists: WatchlistRow[]; error?: string }) {
   return (
     <Layout title="Watch-lists" user={user} csrf={csrf}>
+      <link rel="stylesheet" href={assetUrl('entities.css')} />
       <h1>Watch-lists</h1>
       <p>Search a list of names in one go — in any script: each name is searched across scripts (习近平 finds 習近平 and Xi Jinping) in the collections you may see.</p>
       {error ? <p class="error" role="alert">{error}</p> : null}
@@ -64,6 +66,7 @@ export function WatchlistPage(p: WatchlistPageProps) {
   const runningNow = p.progress?.state === 'running';
   return (
     <Layout title={p.name} user={p.user} csrf={p.csrf}>
+      <link rel="stylesheet" href={assetUrl('entities.css')} />
       {runningNow ? <meta http-equiv="refresh" content="2" /> : null}
       <p><a href="/watchlists">Watch-lists</a></p>
       <h1>{p.name}</h1>
