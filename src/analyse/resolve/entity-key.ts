@@ -40,7 +40,8 @@ export function entityKey(text: string, names: NamesDictionary): EntityKey {
   const candidates = [latin];
   if (words.length === 2) candidates.push(`${words[1]} ${words[0]}`);
   for (const candidate of candidates) {
-    const han = names.hanForAlias(candidate).filter((h) => !namesOnlyPart(candidate, h));
+    // 伊力哈木·土赫提 is in the dictionary with and without its middle dot: one name.
+    const han = [...new Set(names.hanForAlias(candidate).map((h) => h.replace(NAME_SEPARATORS, '')))].filter((h) => !namesOnlyPart(candidate, h));
     if (han.length === 1) return { key: han[0]!, name: han[0]!, confidence: candidate === latin ? 0.95 : 0.85 };
   }
   return { key: `latin:${latin}`, name: text.trim().replace(/\s+/g, ' '), confidence: 1 };
