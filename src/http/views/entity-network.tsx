@@ -24,7 +24,7 @@ export function EntityNetwork({ centre, nodes, documents }: { centre: NetworkNod
     return { node, x: mid + radius * cos, y: mid + radius * Math.sin(angle), label };
   });
   return (
-    <svg class="network" viewBox={`0 0 ${size} ${size}`} role="img" aria-labelledby="network-title network-desc">
+    <svg class="network" viewBox={`0 0 ${size} ${size}`} role="group" aria-labelledby="network-title network-desc">
       <title id="network-title">{`Entities that appear with ${centre.name}`}</title>
       <desc id="network-desc">{`${centre.name} appears in ${documents} documents; ${shown.map((n) => `${n.name} shares ${n.documents}`).join(', ')}.`}</desc>
       {placed.map((p) => (
