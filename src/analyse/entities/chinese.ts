@@ -15,9 +15,20 @@ interface Word {
 
 const ENTITY: Record<NameType, Mention['type']> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 const ORG_SUFFIX_SET = new Set(ORG_SUFFIXES);
-const LONG_ORG_SUFFIXES = ORG_SUFFIXES.filter((s) => s.length > 1);
+const LONG_ORG_SUFFIXES = new Set(ORG_SUFFIXES.filter((s) => s.length > 1));
 const PLACE_SUFFIX_SET = new Set(PLACE_SUFFIXES);
 const TITLE_SET = new Set(TITLES);
+/** Titles a longer word can end with (党委书记, 司法部长): not the speech verbs. */
+const TITLE_ENDINGS = new Set(TITLES.filter((t) => t.length > 1 && !SPEECH_WORDS.has(t)));
+
+/** The longest of `endings` (2 to 4 characters) that `word` ends with and is longer than. */
+function endingOf(word: string, endings: Set<string>): string | undefined {
+  for (let n = Math.min(4, word.length - 1); n >= 2; n--) {
+    const tail = word.slice(word.length - n);
+    if (endings.has(tail)) return tail;
+  }
+  return undefined;
+}
 const HAN = /^\p{Script=Han}+$/u;
 /** Tags of the words an organisation's name is made of between its first word and its suffix. */
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'nr', 'j', 'vn', 'b', 'x', 'nrt', 'an', 'ng']);
@@ -35,9 +46,23 @@ const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv'
 const NAME_SEPARATOR_CHARS = new Set(['·', '•', '・', '‧']);
 
 /** The type of a word from the editors' names, jieba's own tag, CC-CEDICT's gloss, or the standalone bodies. */
-function typeOfWord(word: string, lexicon: ZhLexicon, names: NamesDictionary | undefined): NameType | null {
-  const entry = names?.get(word);
+function typeOfWord(word: string, segmenterTag: string, lexicon: ZhLexicon, names: NamesDictionary | undefined): NameType | null {
+  // The segmenter tags every word of the names dictionary nr: only those can be editors' names.
+  const entry = segmenterTag === 'nr' ? names?.get(word) : undefined;
   if (entry && entry.type !== 'name') return entry.type === 'person' ? 'PER' : entry.type === 'place' ? 'LOC' : 'ORG';
+  let type = typeCache.get(word);
+  if (type === undefined) {
+    if (typeCache.size > 200_000) typeCache.clear();
+    type = lexicalType(word, lexicon);
+    typeCache.set(word, type);
+  }
+  return type;
+}
+
+/** Words repeat endlessly in a collection: remember each word's type from the bundled lexicons. */
+const typeCache = new Map<string, NameType | null>();
+
+function lexicalType(word: string, lexicon: ZhLexicon): NameType | null {
   if (STANDALONE_ORGS.has(word)) return 'ORG';
   if (lexicon.common.has(word)) return null;
   if (word.length === 2 && NOT_NAME_FIRST.has(word[0]!) && /[国省市县区地方]/.test(word[1]!)) return null;
@@ -49,8 +74,15 @@ function typeOfWord(word: string, lexicon: ZhLexicon, names: NamesDictionary | u
   if (tag === 'nt') return endsWithOrgSuffix(word) || word.length <= 4 ? 'ORG' : null;
   // jieba's person tags are partly automatic (今天上午, 宣传教育 are nr): trust them for a name's shape.
   if (tag === 'nrt' || tag === 'nrfg') return 'PER';
-  if (tag === 'nr') return nameShape(word, lexicon) > 0.3 ? 'PER' : null;
+  if (tag === 'nr') return nameShape(word, lexicon) > 0.3 || isTransliterated(word, lexicon) ? 'PER' : null;
   return null;
+}
+
+/** A foreign name spelled in characters (基里延科, 若斯潘): three or more transliteration characters. */
+function isTransliterated(word: string, lexicon: ZhLexicon): boolean {
+  if (word.length < 3) return false;
+  for (const ch of word) if (!lexicon.transliteration.has(ch)) return false;
+  return true;
 }
 
 /**
@@ -89,7 +121,7 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
       out.push({ word: a, tag: ABBR }, { word: b, tag: 'n' });
       continue;
     }
-    const title = w.length > 2 ? TITLES.find((t) => t.length > 1 && !SPEECH_WORDS.has(t) && w.endsWith(t)) : undefined;
+    const title = w.length > 2 ? endingOf(w, TITLE_ENDINGS) : undefined;
     if (title) {
       const head = w.slice(0, w.length - title.length);
       if (head.length === 1 && PAIR_FIRST.has(head)) {
@@ -113,7 +145,7 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
 
 function endsWithOrgSuffix(word: string): boolean {
   if (ORG_SUFFIX_SET.has(word)) return true;
-  return word.length > 2 && LONG_ORG_SUFFIXES.some((s) => word.endsWith(s));
+  return word.length > 2 && endingOf(word, LONG_ORG_SUFFIXES) !== undefined;
 }
 
 /** A person's name made of a surname and one or two given-name characters. */
@@ -130,7 +162,7 @@ function nameShape(word: string, lexicon: ZhLexicon): number {
 }
 
 function isTitle(word: Word | undefined): boolean {
-  return word !== undefined && (TITLE_SET.has(word.w) || (word.w.length > 2 && TITLES.some((t) => t.length > 1 && !SPEECH_WORDS.has(t) && word.w.endsWith(t))));
+  return word !== undefined && (TITLE_SET.has(word.w) || (word.w.length > 2 && endingOf(word.w, TITLE_ENDINGS) !== undefined));
 }
 
 /** Mentions in a passage of Chinese text (no Latin letters), offsets shifted by `offset`. */
@@ -151,7 +183,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   for (const [k, w] of words.entries()) {
     // A dateline's 日电 (5月25日电) is the day and "cable", not NEC.
     if (w.w === '日电' && words[k - 1]?.tag === 'm') w.tag = 'm';
-    else if (HAN.test(w.w)) w.type = w.tag === ABBR ? 'LOC' : typeOfWord(w.w, lexicon, names);
+    else if (HAN.test(w.w)) w.type = w.tag === ABBR ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
   }
 
   const found: Array<{ s: number; e: number; type: NameType; confidence: number }> = [];
@@ -196,10 +228,11 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     if (w.tag === 'x' && HAN.test(w.w)) {
       const shape = nameShape(w.w, lexicon);
       if (shape >= (titled ? 0.3 : 0.55)) add(w.s, w.e, 'PER', Math.min(0.9, shape));
+      else if (isTransliterated(w.w, lexicon)) add(w.s, w.e, 'PER', titled ? 0.7 : 0.5);
       continue;
     }
     // A surname alone, then one or two characters or a word that is the given name (陈|全国, 张|敬|涛).
-    if (w.w.length <= 2 && lexicon.surname.has(w.w) && (w.tag === 'nr' || w.tag === 'x') && next && HAN.test(next.w)) {
+    if (w.w.length <= 2 && lexicon.surname.has(w.w) && (w.tag === 'nr' || w.tag === 'x') && next && HAN.test(next.w) && prev?.tag !== 'm') {
       const candidates: Word[][] = [[next]];
       if (next.w.length === 1 && words[i + 2] && words[i + 2]!.w.length === 1 && HAN.test(words[i + 2]!.w)) candidates.unshift([next, words[i + 2]!]);
       for (const given of candidates) {
@@ -233,6 +266,13 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     }
     if (lastSuffix < 0) continue;
     add(w.s, words[lastSuffix]!.e, 'ORG', 0.75);
+  }
+
+  // A name found once is the same name elsewhere in the text (江宏伟 told by 说 once, then alone).
+  const named = new Map<string, NameType>();
+  for (const m of found) if (m.e - m.s >= 2 && m.confidence >= 0.6 && m.type === 'PER') named.set(folded.slice(m.s, m.e), m.type);
+  for (const [name, type] of named) {
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) add(at, at + name.length, type, 0.55);
   }
 
   // Keep the longest of overlapping mentions; at equal length, the first found.

@@ -7,6 +7,8 @@ export interface EnLexicon {
   names: Map<string, Set<string>>;
   /** Lower-case words that are ordinary vocabulary (compromise's lexicon, not its names). */
   common: Set<string>;
+  /** First four letters of every country's name, to tell its demonym (Indones|ian). */
+  countryPrefixes: Set<string>;
 }
 
 let lexicon: EnLexicon | null = null;
@@ -23,6 +25,8 @@ export function enLexicon(): EnLexicon {
     const list = Array.isArray(tags) ? tags : [tags];
     if (!list.some((t) => NAME_TAGS.has(t)) && !word.includes(' ')) common.add(word);
   }
-  lexicon = { names, common };
+  const countryPrefixes = new Set<string>();
+  for (const [name, kinds] of names) if (kinds.has('country')) countryPrefixes.add(name.slice(0, 4));
+  lexicon = { names, common, countryPrefixes };
   return lexicon;
 }

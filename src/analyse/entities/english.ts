@@ -31,7 +31,19 @@ const NEVER = new Set(['i', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 /** Common other names of countries. */
 const ALIASES: Record<string, Type> = { Britain: 'LOC', 'Great Britain': 'LOC', 'U.S.': 'LOC', US: 'LOC', USA: 'LOC', UK: 'LOC', 'U.K.': 'LOC', Russia: 'LOC', Holland: 'LOC', 'South Korea': 'LOC', 'North Korea': 'LOC', Taiwan: 'LOC', 'Hong Kong': 'LOC', Tibet: 'LOC', Xinjiang: 'LOC', Europe: 'LOC', Asia: 'LOC', Africa: 'LOC', 'Middle East': 'LOC', 'European Union': 'ORG', EU: 'ORG', UN: 'ORG', 'United Nations': 'ORG', NATO: 'ORG', Reuters: 'ORG', Xinhua: 'ORG', 'U.N.': 'ORG' };
 /** Nationalities and religions are not entities here (Chinese, British, Moslem, South Korean). */
-const NATIONALITY = /^(\p{Lu}[\p{L}-]*(ish|ese|ian|ean|ic|i|an) )*\p{Lu}[\p{L}-]*(ish|ese|ian|ean|ic|i)$|^(Moslem|Muslim|Arab|Jewish|Christian|Catholic|Protestant|Islamic|Kurdish|English|French|Dutch|Swiss|Greek|Thai|Czech|Slovak|Uzbek|Kazakh|Tajik|Turkmen|Sikh|Hindu|Buddhist|Tibetan|Uyghur|Uighur|Han|Hui)$/u;
+const NATIONALITY_WORDS = /^(Moslem|Muslim|Arab|Jewish|Christian|Catholic|Protestant|Islamic|Kurdish|English|French|Dutch|Swiss|Greek|Thai|Czech|Slovak|Uzbek|Kazakh|Tajik|Turkmen|Sikh|Hindu|Buddhist|Tibetan|Uyghur|Uighur|Han|Hui|Briton|Britons|Scots|Welsh|Irish)$/;
+const DEMONYM_ENDING = /^(\p{Lu}\p{Ll}{3,}?)(ese|ish|ian|ians|ean|eans|an|ans|i|is|ic)$/u;
+
+/** A nationality or religion (Chinese, British, Pakistani, Moslem): named, but not an entity here. */
+function isNationality(word: string, lexicon: EnLexicon): boolean {
+  const w = upperToTitle(word);
+  if (NATIONALITY_WORDS.test(w)) return true;
+  const kinds = lexicon.names.get(w);
+  if (kinds) return kinds.has('demonym');
+  // Otherwise a country's name with a demonym's ending: Indonesian, Pakistani, Uzbeks.
+  const m = DEMONYM_ENDING.exec(w);
+  return m !== null && lexicon.countryPrefixes.has(m[1]!.slice(0, 4));
+}
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
 const UPPER = /^\p{Lu}/u;
@@ -63,6 +75,35 @@ function tokenize(text: string): Token[] {
   }
   return out;
 }
+
+/** Verbs and marks of a match between two teams. */
+const MATCH_WORDS = new Set(['beat', 'beats', 'drew', 'defeated', 'edged', 'thrashed', 'routed', 'v', 'vs', 'vs.', 'versus']);
+const NUMBER = /^\d+$/;
+
+/**
+ * A name used as a team's: next to a word of a match (X beat Y, X v Y), or followed by a score
+ * with another name and score on the same line (X 6 Y 1), or leading a row of numbers (a table).
+ */
+function playsAsTeam(tokens: Token[], first: number, last: number, text: string): boolean {
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  if ((next && MATCH_WORDS.has(next.t.toLowerCase())) || (prev && MATCH_WORDS.has(prev.t.toLowerCase()))) return true;
+  const sameLine = (a: Token, b: Token) => !text.slice(a.e, b.s).includes('\n');
+  if (next && NUMBER.test(next.t) && sameLine(tokens[last]!, next)) {
+    const after = tokens[last + 2];
+    if (after && sameLine(next, after) && after.cap && !NUMBER.test(after.t)) {
+      // X 6 Y 1: a name, a score, a name, a score.
+      for (let k = last + 3; k < tokens.length && k < last + 7 && sameLine(tokens[k - 1]!, tokens[k]!); k++) if (NUMBER.test(tokens[k]!.t)) return true;
+    }
+    let numbers = 0;
+    for (let k = last + 1; k < tokens.length && sameLine(tokens[k - 1]!, tokens[k]!) && NUMBER.test(tokens[k]!.t); k++) numbers++;
+    if (numbers >= 3) return true;
+  }
+  if (prev && NUMBER.test(prev.t) && sameLine(prev, tokens[first]!) && tokens[first - 2]?.cap && sameLine(tokens[first - 2]!, prev) && next && NUMBER.test(next.t)) return true;
+  return false;
+}
+
+const upperToTitle = (w: string) => (w.length > 1 && w === w.toUpperCase() ? titleCase(w) : w);
 
 /** Where the chunk a token is in would start: the token itself (chunks start at a token). */
 const chunksFirst = (_tokens: Token[], first: number) => first;
@@ -98,7 +139,12 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
   const lexicon = enLexicon();
   const tokens = tokenize(text);
   const lowerSeen = new Set<string>();
-  for (const tok of tokens) if (!UPPER.test(tok.t)) lowerSeen.add(tok.t.toLowerCase());
+  // Words written capitalised inside sentences and never in lower case: names, even at a sentence's start.
+  const capitalisedInside = new Set<string>();
+  for (const tok of tokens) {
+    if (!UPPER.test(tok.t)) lowerSeen.add(tok.t.toLowerCase());
+    else if (!tok.initial) capitalisedInside.add(tok.t);
+  }
 
   // Chunks: runs of capitalised words, with connectors inside, not across punctuation.
   const chunks: Array<{ first: number; last: number }> = [];
@@ -106,7 +152,8 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     const tok = tokens[i]!;
     if (!tok.cap) continue;
     // At a sentence's start or in a headline, an ordinary word is not a name.
-    if (isCommonWord(tok, lexicon, lowerSeen) && (tok.initial || NEVER.has(tok.t.toLowerCase()))) {
+    const insideName = capitalisedInside.has(tok.t) && !lowerSeen.has(tok.t.toLowerCase()) && !NEVER.has(tok.t.toLowerCase());
+    if (!insideName && isCommonWord(tok, lexicon, lowerSeen) && (tok.initial || NEVER.has(tok.t.toLowerCase()))) {
       // Unless it starts a known name: New York, Los Angeles (in a headline, NEW YORK).
       let known = 0;
       for (let n = 2; n <= 4 && i + n <= tokens.length; n++) if (typeFromGazetteer(text.slice(tok.s, tokens[i + n - 1]!.e), lexicon)) known = n;
@@ -146,6 +193,8 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       prev = tokens[first];
       first++;
     }
+    // A nationality before a name describes it (American Dennis Mitchell).
+    while (first < last && isNationality(tokens[first]!.t, lexicon)) first++;
     const s = tokens[first]!.s;
     const e = tokens[last]!.e;
     const name = text.slice(s, e);
@@ -153,7 +202,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     const head = words[words.length - 1]!.toLowerCase().replace(/\.$/, '');
     const firstWord = words[0]!.toLowerCase();
     const gazetteer = typeFromGazetteer(name, lexicon);
-    if (gazetteer === 'skip' || NATIONALITY.test(name.split(' ').map((w) => (w === w.toUpperCase() ? titleCase(w) : w)).join(' '))) continue;
+    if (gazetteer === 'skip' || (words.length <= 2 && isNationality(words[words.length - 1]!, lexicon))) continue;
     let type: Type | null = null;
     let confidence = 0.6;
     if (gazetteer) [type, confidence] = [gazetteer, 0.85];
@@ -162,6 +211,10 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     else if (PLACE_HEADS.has(head) && words.length > 1) [type, confidence] = ['LOC', 0.75];
     else if (titled) [type, confidence] = ['PER', 0.85];
     else if (words.length >= 2 && words.length <= 4 && (kindsOf(words[0]!, lexicon)?.has('first') || kindsOf(words[words.length - 1]!, lexicon)?.has('last'))) [type, confidence] = ['PER', 0.75];
+    // A place's name as a team's (Leicestershire beat Somerset; Minnesota 6 Milwaukee 1) is an organisation.
+    // Countries keep their type: a national side is named as its country.
+    const country = type === 'LOC' && (kindsOf(name, lexicon)?.has('country') || ALIASES[name] === 'LOC');
+    if (((type === 'LOC' && !country) || (type === null && first === last)) && playsAsTeam(tokens, first, last, text)) [type, confidence] = ['ORG', 0.6];
     if (type) found.push({ s, e, type, confidence, name });
     else unknown.push({ s, e, name, prev, initial: tokens[first]!.initial && first === chunksFirst(tokens, first) });
   }
@@ -180,6 +233,8 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     // An acronym outside a headline is an organisation (KDP, NATO).
     else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
     else if (u.initial && !u.name.includes(' ')) continue;
+    // "the" before a lone unknown name: an institution or a team (the Treasury, the Braves).
+    else if (u.prev?.t.toLowerCase() === 'the' && !u.name.includes(' ')) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.45, name: u.name });
     // Several capitalised words, none of them ordinary (Cup, Open, Tour are): a person's name.
     else if (u.name.split(/\s+/).every((w) => !lexicon.common.has(w.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'PER', confidence: 0.4, name: u.name });
   }

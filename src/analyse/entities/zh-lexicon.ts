@@ -20,6 +20,8 @@ export interface ZhLexicon {
   surname: Map<string, number>;
   /** Given-name character → how name-like (0..1). */
   given: Map<string, number>;
+  /** Characters that spell foreign names (尔 斯 拉 克 …): frequent in jieba's transliterated names (nrt). */
+  transliteration: Set<string>;
 }
 
 let lexicon: ZhLexicon | null = null;
@@ -32,6 +34,7 @@ export function zhLexicon(): ZhLexicon {
   const cedictSurnames = new Set(readResource('entities/zh-surnames.tsv').map(([s]) => s!));
   const surnameCount = new Map<string, number>();
   const givenCount = new Map<string, number>();
+  const translitCount = new Map<string, number>();
   const text = dict.toString();
   let at = 0;
   while (at < text.length) {
@@ -46,6 +49,7 @@ export function zhLexicon(): ZhLexicon {
     if (!KEPT_TAGS.has(tag)) continue;
     const word = line.slice(0, a);
     jiebaTag.set(word, tag);
+    if (tag === 'nrt') for (const ch of word) translitCount.set(ch, (translitCount.get(ch) ?? 0) + 1);
     if (tag !== 'nr' || word.length !== 3) continue;
     const first = word[0]!;
     if (!cedictSurnames.has(first)) continue;
@@ -63,6 +67,7 @@ export function zhLexicon(): ZhLexicon {
   const surname = normalise(surnameCount, 3);
   for (const s of cedictSurnames) if (s.length === 2 && !surname.has(s)) surname.set(s, 0.6);
   const common = new Set(readResource('entities/zh-common.tsv').map(([w]) => w!));
-  lexicon = { jiebaTag, cedict, common, surname, given: normalise(givenCount, 2) };
+  const transliteration = new Set([...translitCount].filter(([, n]) => n >= 8).map(([ch]) => ch));
+  lexicon = { jiebaTag, cedict, common, surname, given: normalise(givenCount, 2), transliteration };
   return lexicon;
 }
