@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ingest, ls, makeWorkspace, parseJsonLines, removeDir, runCli, runCliOk, type LsRow } from './support/cli.js';
-import { addUser, grant, HttpClient, startWorkbench, type Workbench } from './support/workbench.js';
+import { addUser, grant, HttpClient, pollUntil, startWorkbench, type Workbench } from './support/workbench.js';
 import { databaseFile } from './support/workspace-db.js';
 
 const PASSWORDS = { admin: 'admin-password-1', rita: 'rita-password-1', tom: 'tom-password-1', vic: 'vic-password-1', una: 'una-password-1' };
@@ -61,9 +61,9 @@ describe('dossier serve', () => {
     const fresh = makeWorkspace('workbench-fresh');
     const bench = await startWorkbench(fresh);
     try {
-      expect(bench.output()).toMatch(/No account exists yet/);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(bench.output()).toContain('npx dossier user add admin --role admin');
+      const told = await pollUntil('the first-account hint', async () => bench.output().includes('Press Ctrl-C') && bench.output(), 10_000, 50);
+      expect(told).toMatch(/No account exists yet/);
+      expect(told).toContain('npx dossier user add admin --role admin');
     } finally {
       await bench.stop();
       removeDir(fresh);

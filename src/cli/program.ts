@@ -328,7 +328,7 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
 
   program
     .command('demo')
-    .description('ingest the bundled examples/ (once), show the status and a sample search; what `npm start` runs')
+    .description('ingest the bundled examples/ (once), show the status and a sample search; `npm start` runs it, then serve')
     .addOption(workspace())
     .action(withApp((app) => demoCommand(app, deps.examplesDir)));
 
