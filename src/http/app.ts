@@ -32,7 +32,7 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', sessionRoutes(full));
 
   // Everything below needs a signed-in user.
-  for (const prefix of ['/api/me', '/api/collections', '/api/search', '/api/documents/*', '/api/audit', '/api/audit/*', '/account', '/search', '/documents/*', '/admin/*']) {
+  for (const prefix of ['/api/me', '/api/collections', '/api/search', '/api/documents/*', '/api/audit', '/api/audit/*', '/account', '/account/*', '/search', '/documents/*', '/admin/*']) {
     app.use(prefix, requireUser());
   }
   app.use('/admin/*', requireRole('admin'));
