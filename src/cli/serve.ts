@@ -34,6 +34,9 @@ export async function serveCommand(app: App, serve: ServeWorkbench, options: Ser
     console.log('Note: this address may be reachable from other machines; put HTTPS in front of it (a reverse proxy) before anyone signs in over a network.');
   }
   console.log('Press Ctrl-C to stop.');
+  // One failed request must not stop the server for everyone: log a stray rejection and go on.
+  const onRejection = (reason: unknown) => console.error('dossier: unhandled error while serving:', reason);
+  process.on('unhandledRejection', onRejection);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -43,5 +46,6 @@ export async function serveCommand(app: App, serve: ServeWorkbench, options: Ser
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.off('unhandledRejection', onRejection);
   await running.close();
 }

@@ -24,6 +24,7 @@ export function Layout({ title, user, csrf, query, headerSearch = true, children
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${title} · Dossier`}</title>
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('dossier.css')} />
         <script src={assetUrl('dossier.js')} defer></script>
       </head>
