@@ -11,7 +11,8 @@ export function sessionMiddleware(deps: Pick<HttpDeps, 'db'>): MiddlewareHandler
     c.set('user', null);
     c.set('access', NO_ACCESS);
     c.set('csrf', null);
-    const token = getCookie(c, SESSION_COOKIE);
+    // The stylesheet, script and icon are the same for everyone: no session lookup for them.
+    const token = c.req.path.startsWith('/assets/') ? undefined : getCookie(c, SESSION_COOKIE);
     if (token) {
       const session = await sessionFor(deps.db, token);
       if (session) {

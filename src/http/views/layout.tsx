@@ -23,6 +23,7 @@ export function Layout({ title, user, csrf, query, headerSearch = true, children
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        {csrf ? <meta name="csrf-token" content={csrf} /> : null}
         <title>{`${title} · Dossier`}</title>
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('dossier.css')} />
