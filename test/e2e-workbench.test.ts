@@ -34,6 +34,16 @@ afterAll(async () => {
   await room?.close();
 });
 
+/** The little of the DOM that in-page code here uses (this project's TypeScript has no DOM library). */
+interface InPage {
+  document: {
+    querySelector(selector: string): object | null;
+    createTreeWalker(root: object, whatToShow: number): { nextNode(): { data: string } | null };
+    createRange(): { setStart(node: object, offset: number): void; setEnd(node: object, offset: number): void; toString(): string };
+  };
+  getSelection(): { removeAllRanges(): void; addRange(range: object): void } | null;
+}
+
 /** The text of the page's body, lower-cased: what a reader could see. */
 const bodyText = async (p: Page) => (await p.locator('body').innerText()).toLowerCase();
 
@@ -81,16 +91,17 @@ describe('the workbench in a browser, as a reporter granted one collection', () 
     await page.goto(`${room.url}/documents/${id}`);
     // Select the first dozen characters of the page's first text with some substance.
     const selected = await page.evaluate((n) => {
+      const { document, getSelection } = globalThis as unknown as InPage;
       const container = document.querySelector(`section#page-${n} .page-text`);
       if (!container) return null;
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const walker = document.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const start = node.data.search(/\S/);
         if (start === -1 || node.data.trim().length < 12) continue;
         const range = document.createRange();
         range.setStart(node, start);
         range.setEnd(node, start + 12);
-        const selection = window.getSelection()!;
+        const selection = getSelection()!;
         selection.removeAllRanges();
         selection.addRange(range);
         return range.toString();

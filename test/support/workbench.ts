@@ -95,11 +95,11 @@ export class HttpClient {
     return client;
   }
 
-  async request(method: string, path: string, options: { json?: unknown; form?: Record<string, string>; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
+  async request(method: string, path: string, options: { json?: unknown; form?: Record<string, string>; body?: RequestInit['body']; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers['Cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrf && method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] ??= this.csrf;
-    let body: BodyInit | undefined = options.body;
+    let body: RequestInit['body'] = options.body;
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.json);
