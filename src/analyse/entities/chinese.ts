@@ -15,6 +15,9 @@ interface Word {
 
 const ENTITY: Record<NameType, Mention['type']> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 const ORG_SUFFIX_SET = new Set(ORG_SUFFIXES);
+const SINGLE_ORG_SUFFIXES = new Set(['部', '厅', '局', '委', '署', '院', '社', '所', '办', '行']);
+/** Two-character words that end like an organisation but are not one's end (内部, 全局, 剧院 is one). */
+const NOT_ORG_ENDINGS = new Set(['内部', '外部', '全部', '局部', '干部', '胸部', '头部', '腹部', '背部', '底部', '顶部', '北部', '南部', '东部', '西部', '中部', '全局', '大局', '格局', '布局', '结局', '当局', '出院', '住院', '庭院', '场所', '住所', '处所', '厕所', '诊所', '寓所', '进行', '执行', '举行', '实行', '运行', '旅行', '发行', '流行', '可行', '同行', '步行', '言行', '罪行', '暴行', '德行', '修行', '游行', '例行', '履行', '推行', '施行', '奉行', '盛行', '先行', '自行', '通行', '平行', '飞行', '航行', '爬行', '不行', '还行', '承办', '创办', '举办', '主办', '协办', '开办', '兴办', '合办', '查办', '督办', '代办', '包办', '置办', '筹办', '怎办', '结社', '公社']);
 const LONG_ORG_SUFFIXES = new Set(ORG_SUFFIXES.filter((s) => s.length > 1));
 const PLACE_SUFFIX_SET = new Set(PLACE_SUFFIXES);
 const TITLE_SET = new Set(TITLES);
@@ -37,6 +40,16 @@ const ORG_START_TAGS = new Set(['ns', 'nt', 'nz', 'j']);
 const PERSON_TAGS = new Set(['nr', 'nrfg', 'nrt']);
 /** The tag of a one-character country name split out of a word (中|美|关系). */
 const ABBR = 'ns1';
+/** The legal forms that end a registered company's name. */
+const FORMAL_COMPANY = /(有限公司|有限责任公司|股份公司|集团公司|总公司|分公司|事务所)$/;
+const FORMAL_COMPANY_WORDS = new Set(['有限公司', '有限责任公司', '股份有限公司', '股份公司', '集团公司', '总公司', '分公司', '事务所']);
+/** Verbs of holding a post, which come before an employer's name (曾任, 担任, 任职于). */
+const POST_VERBS = new Set(['任', '曾任', '现任', '兼任', '历任', '担任', '出任', '任职', '就职', '供职', '于', '在', '至', '及', '和', '与', '、', '入职', '加入', '创办', '创立', '成立', '是', '为']);
+/** A party congress by its number: 十五大, 中共十九大. */
+const PARTY_CONGRESS = /^(中共)?[一二三四五六七八九十]{2,3}大$/;
+/** Suffixes that make a company of any name before them, a person's or an unknown word (劳拉公司). */
+const COMPANY_SUFFIXES = new Set(['公司', '集团', '银行', '酒店', '饭店', '工厂', '俱乐部', '有限公司', '股份公司']);
+const NUMERALS = /[0-9０-９零一二两三四五六七八九十百千万亿余几数多]/;
 /** Two characters for one country (中华), never a pair of two. */
 const SAME_COUNTRY = new Set(['中', '华']);
 /** Doctrines named after a person: 邓小平理论 → 邓小平|理论. */
@@ -63,7 +76,7 @@ function typeOfWord(word: string, segmenterTag: string, lexicon: ZhLexicon, name
 const typeCache = new Map<string, NameType | null>();
 
 function lexicalType(word: string, lexicon: ZhLexicon): NameType | null {
-  if (STANDALONE_ORGS.has(word)) return 'ORG';
+  if (STANDALONE_ORGS.has(word) || PARTY_CONGRESS.test(word)) return 'ORG';
   if (lexicon.common.has(word)) return null;
   if (word.length === 2 && NOT_NAME_FIRST.has(word[0]!) && /[国省市县区地方]/.test(word[1]!)) return null;
   const cedict = lexicon.cedict.get(word);
@@ -71,7 +84,7 @@ function lexicalType(word: string, lexicon: ZhLexicon): NameType | null {
   const tag = lexicon.jiebaTag.get(word);
   if (!tag || word.length < 2) return null;
   if (tag === 'ns') return 'LOC';
-  if (tag === 'nt') return endsWithOrgSuffix(word) || word.length <= 4 ? 'ORG' : null;
+  if (tag === 'nt') return 'ORG';
   // jieba's person tags are partly automatic (今天上午, 宣传教育 are nr): trust them for a name's shape.
   if (tag === 'nrt' || tag === 'nrfg') return 'PER';
   if (tag === 'nr') return nameShape(word, lexicon) > 0.3 || isTransliterated(word, lexicon) ? 'PER' : null;
@@ -145,6 +158,7 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
 
 function endsWithOrgSuffix(word: string): boolean {
   if (ORG_SUFFIX_SET.has(word)) return true;
+  if (word.length > 2 && SINGLE_ORG_SUFFIXES.has(word[word.length - 1]!) && !ORG_SUFFIX_SET.has(word.slice(-2)) && !NOT_ORG_ENDINGS.has(word.slice(-2))) return true;
   return word.length > 2 && endingOf(word, LONG_ORG_SUFFIXES) !== undefined;
 }
 
@@ -187,7 +201,11 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   }
 
   const found: Array<{ s: number; e: number; type: NameType; confidence: number }> = [];
-  const add = (s: number, e: number, type: NameType, confidence: number) => found.push({ s, e, type, confidence });
+  const add = (s: number, e: number, type: NameType, confidence: number) => {
+    // 1.5万人, 200余人: a count, not a person.
+    if (type === 'PER' && s > 0 && NUMERALS.test(folded[s - 1]!)) return;
+    found.push({ s, e, type, confidence });
+  };
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -212,6 +230,11 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
 
     if (w.type === 'PER' && w.w.length >= 2) {
       add(w.s, w.e, 'PER', titled ? 0.95 : 0.85);
+      continue;
+    }
+    // A place-like word shaped as a name that speaks is a person (罗干说).
+    if (w.type === 'LOC' && next && SPEECH_WORDS.has(next.w) && !lexicon.cedict.has(w.w) && nameShape(w.w, lexicon) >= 0.6) {
+      add(w.s, w.e, 'PER', 0.6);
       continue;
     }
     if (w.type === 'LOC') {
@@ -252,10 +275,38 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     }
   }
 
+  // Registered companies: whatever words come before 有限公司 and the like, back to punctuation,
+  // a function word or a verb of holding a post (曾任|上海申时广告传播有限公司).
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!FORMAL_COMPANY.test(w.w)) continue;
+    let first = i;
+    if (w.w.length <= 4 || FORMAL_COMPANY_WORDS.has(w.w)) {
+      while (first > 0) {
+        const x = words[first - 1]!;
+        if (w.e - x.s > 24 || POST_VERBS.has(x.w) || isTitle(x) || !(HAN.test(x.w) || /^[（(）)]$/.test(x.w) || /^[A-Za-z0-9]+$/.test(x.w)) || (FUNCTION_TAGS.has(x.tag) && x.tag !== 'v' && x.tag !== 'vn' && x.tag !== 'm')) break;
+        if (x.tag === 'v' && x.w.length === 1) break;
+        first--;
+      }
+    }
+    // An opening bracket without its closing one is not part of the name.
+    while (first < i && /^[）)]$/.test(words[first]!.w)) first++;
+    let start = words[first]!.s;
+    // 任金健米业…: the verb of the post was taken into the first word.
+    const lead = /^(曾任|现任|兼任|历任|担任|任|于|在)/.exec(folded.slice(start, w.e));
+    if (lead && first < i && words[first]!.w.length > lead[0].length) start += lead[0].length;
+    if (first < i || w.w.length > 4) add(start, w.e, 'ORG', 0.75);
+  }
+
   // Organisations: a place, organisation or proper noun, nouns, and a suffix (喀什地区|公安局,
   // 新疆维吾尔自治区|党委, 青岛|海牛|队). The longest such chain wins over what it contains.
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    const next = words[i + 1];
+    if (next && COMPANY_SUFFIXES.has(next.w) && HAN.test(w.w) && (w.type === 'PER' || w.tag === 'x' || w.tag === 'nz' || w.tag === 'nrt')) {
+      add(w.s, next.e, 'ORG', 0.7);
+      continue;
+    }
     if (!(w.type === 'LOC' || w.type === 'ORG' || ORG_START_TAGS.has(w.tag)) || !HAN.test(w.w)) continue;
     let lastSuffix = -1;
     for (let j = i + 1; j < words.length && j <= i + 5; j++) {
@@ -276,14 +327,18 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   }
 
   // Keep the longest of overlapping mentions; at equal length, the first found.
-  found.sort((a, b) => a.s - b.s || b.e - a.e);
-  const out: Mention[] = [];
-  let reach = -1;
-  for (const m of found) {
-    if (m.s < reach) continue;
-    reach = m.e;
-    out.push({ text: text.slice(m.s, m.e), type: ENTITY[m.type], start: m.s + offset, end: m.e + offset, confidence: Math.round(m.confidence * 100) / 100 });
+  const order = found.map((m, k) => ({ m, k })).sort((a, b) => b.m.e - b.m.s - (a.m.e - a.m.s) || a.k - b.k);
+  const taken = new Uint8Array(folded.length);
+  const kept: typeof found = [];
+  for (const { m } of order) {
+    let free = true;
+    for (let c = m.s; c < m.e && free; c++) free = taken[c] === 0;
+    if (!free) continue;
+    taken.fill(1, m.s, m.e);
+    kept.push(m);
   }
+  kept.sort((a, b) => a.s - b.s);
+  const out: Mention[] = kept.map((m) => ({ text: text.slice(m.s, m.e), type: ENTITY[m.type], start: m.s + offset, end: m.e + offset, confidence: Math.round(m.confidence * 100) / 100 }));
   return out;
 }
 
