@@ -21,7 +21,7 @@ const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'c
 /** First words of organisation names with "of" (Bank of England, University of Chicago). */
 const ORG_OF = new Set(['bank', 'university', 'ministry', 'department', 'institute', 'college', 'academy', 'bureau', 'council', 'federation', 'association', 'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'commission', 'committee', 'society', 'school', 'chamber', 'organisation', 'organization']);
 /** Last words of place names (Yellow River, Gulf of Mexico, Xinjiang Province). */
-const PLACE_HEADS = new Set(['river', 'lake', 'mountain', 'mountains', 'mount', 'mt', 'island', 'islands', 'sea', 'ocean', 'gulf', 'bay', 'valley', 'province', 'county', 'state', 'region', 'prefecture', 'district', 'street', 'avenue', 'road', 'square', 'park', 'airport', 'strait', 'desert', 'peninsula', 'coast', 'canal', 'heights', 'hills', 'plain', 'plateau', 'basin', 'township', 'village', 'town']);
+const PLACE_HEADS = new Set(['city', 'capital', 'port', 'river', 'lake', 'mountain', 'mountains', 'mount', 'mt', 'island', 'islands', 'sea', 'ocean', 'gulf', 'bay', 'valley', 'province', 'county', 'state', 'region', 'prefecture', 'district', 'street', 'avenue', 'road', 'square', 'park', 'airport', 'strait', 'desert', 'peninsula', 'coast', 'canal', 'heights', 'hills', 'plain', 'plateau', 'basin', 'township', 'village', 'town']);
 /** Words that join a name's parts (Bank of England, Vincent van Gogh, Osama bin Laden). */
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'for', 'the', '&']);
 /** Prepositions after which an unknown name is a place. */
@@ -29,7 +29,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'a
 /** Capitalised words that are never names by themselves. */
 const NEVER = new Set(['i', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'mr', 'mrs', 'ms', 'dr', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'we', 'they', 'you', 'his', 'her', 'its', 'our', 'their', 'my', 'your', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'of', 'as', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'which', 'no', 'not', 'yes', 'all', 'some', 'one', 'two', 'three', 'am', 'pm', 'gmt', 'est', 'ok', 'tv']);
 /** Common other names of countries. */
-const ALIASES: Record<string, Type> = { Britain: 'LOC', 'Great Britain': 'LOC', 'U.S.': 'LOC', US: 'LOC', USA: 'LOC', UK: 'LOC', 'U.K.': 'LOC', Russia: 'LOC', Holland: 'LOC', 'South Korea': 'LOC', 'North Korea': 'LOC', Taiwan: 'LOC', 'Hong Kong': 'LOC', Tibet: 'LOC', Xinjiang: 'LOC', Europe: 'LOC', Asia: 'LOC', Africa: 'LOC', 'Middle East': 'LOC', 'European Union': 'ORG', EU: 'ORG', UN: 'ORG', 'United Nations': 'ORG', NATO: 'ORG', Reuters: 'ORG', Xinhua: 'ORG', 'U.N.': 'ORG' };
+const ALIASES: Record<string, Type> = { Britain: 'LOC', 'Great Britain': 'LOC', 'U.S.': 'LOC', US: 'LOC', USA: 'LOC', UK: 'LOC', 'U.K.': 'LOC', Russia: 'LOC', Holland: 'LOC', 'South Korea': 'LOC', 'North Korea': 'LOC', Taiwan: 'LOC', 'Hong Kong': 'LOC', Tibet: 'LOC', Xinjiang: 'LOC', Europe: 'LOC', Asia: 'LOC', Africa: 'LOC', 'Middle East': 'LOC', 'European Union': 'ORG', EU: 'ORG', UN: 'ORG', 'United Nations': 'ORG', NATO: 'ORG', Reuters: 'ORG', Xinhua: 'ORG', 'U.N.': 'ORG', England: 'LOC', Scotland: 'LOC', Wales: 'LOC', 'Northern Ireland': 'LOC', Yugoslavia: 'LOC', 'Soviet Union': 'LOC', 'Czech Republic': 'LOC', 'West Bank': 'LOC', Gaza: 'LOC', Kosovo: 'LOC', Chechnya: 'LOC', Hongkong: 'LOC' };
 /** Nationalities and religions are not entities here (Chinese, British, Moslem, South Korean). */
 const NATIONALITY_WORDS = /^(Moslem|Muslim|Arab|Jewish|Christian|Catholic|Protestant|Islamic|Kurdish|English|French|Dutch|Swiss|Greek|Thai|Czech|Slovak|Uzbek|Kazakh|Tajik|Turkmen|Sikh|Hindu|Buddhist|Tibetan|Uyghur|Uighur|Han|Hui|Briton|Britons|Scots|Welsh|Irish)$/;
 const DEMONYM_ENDING = /^(\p{Lu}\p{Ll}{3,}?)(ese|ish|ian|ians|ean|eans|an|ans|i|is|ic)$/u;
@@ -106,7 +106,6 @@ function playsAsTeam(tokens: Token[], first: number, last: number, text: string)
 const upperToTitle = (w: string) => (w.length > 1 && w === w.toUpperCase() ? titleCase(w) : w);
 
 /** Where the chunk a token is in would start: the token itself (chunks start at a token). */
-const chunksFirst = (_tokens: Token[], first: number) => first;
 
 const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 
@@ -116,7 +115,7 @@ function kindsOf(name: string, lexicon: EnLexicon): Set<string> | undefined {
 }
 
 function typeFromGazetteer(name: string, lexicon: EnLexicon): Type | null | 'skip' {
-  const alias = ALIASES[name];
+  const alias = ALIASES[name] ?? ALIASES[name.split(' ').map(upperToTitle).join(' ')];
   if (alias) return alias;
   const kinds = kindsOf(name, lexicon);
   if (!kinds) return null;
@@ -181,7 +180,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
   }
 
   const found: Array<{ s: number; e: number; type: Type; confidence: number; name: string }> = [];
-  const unknown: Array<{ s: number; e: number; name: string; prev: Token | undefined; initial: boolean }> = [];
+  const unknown: Array<{ s: number; e: number; name: string; prev: Token | undefined; initial: boolean; team: boolean; of: Token | undefined }> = [];
   for (const chunk of chunks) {
     let first = chunk.first;
     const last = chunk.last;
@@ -214,21 +213,26 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     // A place's name as a team's (Leicestershire beat Somerset; Minnesota 6 Milwaukee 1) is an organisation.
     // Countries keep their type: a national side is named as its country.
     const country = type === 'LOC' && (kindsOf(name, lexicon)?.has('country') || ALIASES[name] === 'LOC');
-    if (((type === 'LOC' && !country) || (type === null && first === last)) && playsAsTeam(tokens, first, last, text)) [type, confidence] = ['ORG', 0.6];
+    if (type === 'LOC' && !country && playsAsTeam(tokens, first, last, text)) [type, confidence] = ['ORG', 0.6];
     if (type) found.push({ s, e, type, confidence, name });
-    else unknown.push({ s, e, name, prev, initial: tokens[first]!.initial && first === chunksFirst(tokens, first) });
+    else unknown.push({ s, e, name, prev, initial: tokens[first]!.initial, team: first === last && playsAsTeam(tokens, first, last, text), of: tokens[first - 2] });
   }
 
   // An unknown name repeating part of a known one is that one (Simmons after Phil Simmons);
   // after "in", "at", "from" it is a place; otherwise a lone word is a person or team we cannot tell.
   const known = new Map<string, Type>();
   for (const f of found) {
-    known.set(f.name, f.type);
-    if (f.type === 'PER') for (const part of f.name.split(/\s+/)) if (part.length > 1 && !known.has(part)) known.set(part, 'PER');
+    if (f.confidence < 0.7) continue;
+    if (f.type === 'PER') for (const part of f.name.split(/\s+/)) if (part.length > 1) known.set(part, 'PER');
   }
+  for (const f of found) if (f.confidence >= 0.7 && !known.has(f.name)) known.set(f.name, f.type);
   for (const u of unknown) {
     const remembered = known.get(u.name) ?? known.get(u.name.split(/\s+/).map(titleCase).join(' '));
     if (remembered) found.push({ s: u.s, e: u.e, type: remembered, confidence: 0.7, name: u.name });
+    else if (u.name.length === 1) continue;
+    else if (u.team) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
+    // The city of Arbil, the province of Zhejiang.
+    else if (u.prev?.t === 'of' && u.of && PLACE_HEADS.has(u.of.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.6, name: u.name });
     else if (u.prev && PLACE_PREPOSITIONS.has(u.prev.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.5, name: u.name });
     // An acronym outside a headline is an organisation (KDP, NATO).
     else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
