@@ -15,9 +15,11 @@ interface Token {
 }
 
 /** Words that precede a person's name and are not part of it. */
-const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist', 'party']);
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist']);
 /** Last words of organisation names. */
 const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church']);
+/** Words that make any name they are in an organisation's (American League Baseball, Red Star Belgrade). */
+const ORG_INSIDE = new Set(['league', 'bank', 'union', 'party', 'university', 'corporation', 'airlines', 'ministry', 'council', 'committee', 'commission', 'agency', 'association', 'federation', 'institute', 'college', 'club', 'fc', 'sc', 'ac', 'inc', 'ltd', 'corp', 'group', 'motors', 'holdings', 'exchange', 'reserve']);
 /** First words of organisation names with "of" (Bank of England, University of Chicago). */
 const ORG_OF = new Set(['bank', 'university', 'ministry', 'department', 'institute', 'college', 'academy', 'bureau', 'council', 'federation', 'association', 'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'commission', 'committee', 'society', 'school', 'chamber', 'organisation', 'organization']);
 /** Last words of place names (Yellow River, Gulf of Mexico, Xinjiang Province). */
@@ -76,6 +78,10 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Common nouns that name what an organisation is, just before its name (news agency Interfax). */
+const ORG_BEFORE = new Set(['agency', 'company', 'firm', 'group', 'newspaper', 'daily', 'weekly', 'bank', 'club', 'side', 'carrier', 'airline', 'maker', 'manufacturer', 'insurer', 'broker', 'brokerage', 'conglomerate', 'party', 'giant', 'retailer', 'operator', 'producer', 'distributor', 'subsidiary', 'unit', 'magazine', 'station', 'network', 'university']);
+/** Words just after an organisation's name (Pirelli shares, Interfax news agency). */
+const ORG_AFTER = new Set(['shares', 'stock', 'stocks', 'newspaper', 'daily', 'agency', 'airline', 'bank', 'group', 'subsidiary', 'unit', 'plant', 'factory', 'shareholders', 'management', 'executives']);
 /** Verbs and marks of a match between two teams. */
 const MATCH_WORDS = new Set(['beat', 'beats', 'drew', 'defeated', 'edged', 'thrashed', 'routed', 'v', 'vs', 'vs.', 'versus']);
 const NUMBER = /^\d+$/;
@@ -162,7 +168,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     let j = i + 1;
     while (j < tokens.length) {
       const gap = text.slice(tokens[j - 1]!.e, tokens[j]!.s);
-      if (!/^[ \t]?$/.test(gap) && gap !== ' - ') break;
+      if (!/^[ \t]?$/.test(gap)) break;
       const next = tokens[j]!;
       if (next.cap && !NEVER.has(next.t.toLowerCase().replace(/\.$/, ''))) {
         last = j;
@@ -180,7 +186,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
   }
 
   const found: Array<{ s: number; e: number; type: Type; confidence: number; name: string }> = [];
-  const unknown: Array<{ s: number; e: number; name: string; prev: Token | undefined; initial: boolean; team: boolean; of: Token | undefined }> = [];
+  const unknown: Array<{ s: number; e: number; name: string; prev: Token | undefined; initial: boolean; team: boolean; of: Token | undefined; next: Token | undefined }> = [];
   for (const chunk of chunks) {
     let first = chunk.first;
     const last = chunk.last;
@@ -206,6 +212,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     let confidence = 0.6;
     if (gazetteer) [type, confidence] = [gazetteer, 0.85];
     else if (ORG_HEADS.has(head) && words.length > 1) [type, confidence] = ['ORG', 0.8];
+    else if (words.length > 1 && words.some((w) => ORG_INSIDE.has(w.toLowerCase()))) [type, confidence] = ['ORG', 0.65];
     else if (words.length > 2 && ORG_OF.has(firstWord) && words[1] === 'of') [type, confidence] = ['ORG', 0.8];
     else if (PLACE_HEADS.has(head) && words.length > 1) [type, confidence] = ['LOC', 0.75];
     else if (titled) [type, confidence] = ['PER', 0.85];
@@ -215,7 +222,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     const country = type === 'LOC' && (kindsOf(name, lexicon)?.has('country') || ALIASES[name] === 'LOC');
     if (type === 'LOC' && !country && playsAsTeam(tokens, first, last, text)) [type, confidence] = ['ORG', 0.6];
     if (type) found.push({ s, e, type, confidence, name });
-    else unknown.push({ s, e, name, prev, initial: tokens[first]!.initial, team: first === last && playsAsTeam(tokens, first, last, text), of: tokens[first - 2] });
+    else unknown.push({ s, e, name, prev, initial: tokens[first]!.initial, team: first === last && playsAsTeam(tokens, first, last, text), of: tokens[first - 2], next: tokens[last + 1] });
   }
 
   // An unknown name repeating part of a known one is that one (Simmons after Phil Simmons);
@@ -230,6 +237,8 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     const remembered = known.get(u.name) ?? known.get(u.name.split(/\s+/).map(titleCase).join(' '));
     if (remembered) found.push({ s: u.s, e: u.e, type: remembered, confidence: 0.7, name: u.name });
     else if (u.name.length === 1) continue;
+    // The company's own words around it: news agency Interfax, Pirelli shares.
+    else if ((u.prev && ORG_BEFORE.has(u.prev.t.toLowerCase())) || (u.next && ORG_AFTER.has(u.next.t.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.55, name: u.name });
     else if (u.team) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
     // The city of Arbil, the province of Zhejiang.
     else if (u.prev?.t === 'of' && u.of && PLACE_HEADS.has(u.of.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.6, name: u.name });
