@@ -87,13 +87,14 @@ async function main(): Promise<void> {
     await page.goto(`${base}/entities/${entity.id}`);
     await shootDownTo(page, 'entity', 'svg.timeline');
 
-    // An upload and its progress.
+    // An upload (new files: a ZIP of Chinese-named files, a DOCX, an encrypted PDF) and its progress.
     await page.goto(`${base}/upload`);
     await page.selectOption('#upload-collection', COLLECTION);
-    await page.setInputFiles('#upload-files', [path.join(ROOT, 'examples', 'archive', 'bundle.zip'), path.join(ROOT, 'examples', 'broken', 'truncated.pdf')]);
+    const fixtures = path.join(ROOT, 'test', 'fixtures');
+    await page.setInputFiles('#upload-files', [path.join(fixtures, 'archive', 'gbk-names.zip'), path.join(fixtures, 'office', 'sample.docx'), path.join(fixtures, 'pdf', 'encrypted-user-password.pdf')]);
     await Promise.all([page.waitForURL(/\/uploads\/\d+$/, { timeout: 60_000 }), page.click('#upload-submit')]);
     await page.locator('#upload-progress[data-state="done"], #upload-progress[data-state="failed"]').waitFor({ timeout: 120_000 }).catch(() => page.reload());
-    await shoot(page, 'upload');
+    await shootDownTo(page, 'upload', '#upload-failures, #upload-no-failures');
 
     // The audit log.
     await page.goto(`${base}/admin/audit`);
