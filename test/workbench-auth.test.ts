@@ -294,6 +294,37 @@ describe('access: a reporter granted alpha', () => {
   });
 });
 
+describe('grants through the admin API', () => {
+  it('grant and revoke take effect at once; unknown names are errors; only admins may', async () => {
+    const admin = await HttpClient.signIn(server.url, 'admin', PASSWORDS.admin);
+    const una = await HttpClient.signIn(server.url, 'una', PASSWORDS.una);
+    const beta = betaIds()[0]!;
+    expect((await una.get(`/api/documents/${beta}`)).status).toBe(404);
+    const granted = await admin.request('POST', '/api/grants', { json: { user: 'una', collection: 'beta' } });
+    expect(JSON.parse(granted.body)).toMatchObject({ added: true });
+    expect((await una.get(`/api/documents/${beta}`)).status).toBe(200);
+    const revoked = await admin.request('DELETE', '/api/grants', { json: { user: 'una', collection: 'beta' } });
+    expect(JSON.parse(revoked.body)).toMatchObject({ removed: true });
+    expect((await una.get(`/api/documents/${beta}`)).status).toBe(404);
+    const unknown = await admin.request('POST', '/api/grants', { json: { user: 'una', collection: 'gamma' } });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ error: { message: 'no collection named "gamma"' } });
+    expect((await una.request('POST', '/api/grants', { json: { user: 'una', collection: 'beta' } })).status).toBe(403);
+    expect((await una.get('/api/users')).status).toBe(403);
+    const users = await admin.json<{ users: Array<{ name: string }> }>('/api/users');
+    expect(users.users.map((u) => u.name)).toContain('una');
+  });
+
+  it('a password changes through the API too, with the old one', async () => {
+    const una = await HttpClient.signIn(server.url, 'una', PASSWORDS.una);
+    expect((await una.request('POST', '/api/account/password', { json: { oldPassword: 'wrong-old-password', newPassword: 'una-password-2' } })).status).toBe(400);
+    expect((await una.request('POST', '/api/account/password', { json: { oldPassword: PASSWORDS.una, newPassword: 'una-password-2' } })).status).toBe(204);
+    expect((await una.get('/api/me')).status).toBe(401);
+    PASSWORDS.una = 'una-password-2';
+    expect((await HttpClient.signIn(server.url, 'una', PASSWORDS.una)).csrf).toBeTruthy();
+  });
+});
+
 describe('the audit log', () => {
   it('records searches, views, downloads, sign-ins, failures and sign-outs', async () => {
     const rita = await HttpClient.signIn(server.url, 'rita', PASSWORDS.rita);

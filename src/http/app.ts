@@ -32,12 +32,10 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', sessionRoutes(full));
 
   // Everything below needs a signed-in user.
-  for (const prefix of ['/api/me', '/api/collections', '/api/search', '/api/documents/*', '/api/audit', '/api/audit/*', '/account', '/account/*', '/search', '/documents/*', '/admin/*']) {
+  for (const prefix of ['/api/me', '/api/collections', '/api/search', '/api/documents/*', '/api/account/*', '/api/audit', '/api/audit/*', '/api/users', '/api/grants', '/account', '/account/*', '/search', '/documents/*', '/admin/*']) {
     app.use(prefix, requireUser());
   }
-  app.use('/admin/*', requireRole('admin'));
-  app.use('/api/audit', requireRole('admin'));
-  app.use('/api/audit/*', requireRole('admin'));
+  for (const prefix of ['/admin/*', '/api/audit', '/api/audit/*', '/api/users', '/api/grants']) app.use(prefix, requireRole('admin'));
 
   app.route('/', accountRoutes(full));
   app.route('/', collectionRoutes(full));

@@ -36,6 +36,7 @@ export async function findEmailThread(db: Kysely<Database>, access: Access, meta
           eb.exists(sql`(SELECT 1 FROM json_each(documents.metadata, '$.references') WHERE json_each.value IN (${sql.join(ids)}))`),
         ]),
       )
+      .where('mime', 'in', ['message/rfc822', 'application/vnd.ms-outlook'])
       .where(sql`json_valid(metadata)`, '=', 1)
       .limit(limit);
     if (!access.all) query = query.where('collection_id', 'in', access.collectionIds);

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { HttpEnv, Role, SessionUser } from '../context.js';
 
 const isApi = (c: Context<HttpEnv>) => c.req.path.startsWith('/api/');
@@ -35,9 +36,9 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<HttpEnv> {
   };
 }
 
-/** The signed-in user of a request behind requireUser. */
+/** The signed-in user of a request behind requireUser; a route left outside it fails closed (401), never open. */
 export function currentUser(c: Context<HttpEnv>): SessionUser {
   const user = c.get('user');
-  if (!user) throw new Error('currentUser() outside requireUser()');
+  if (!user) throw new HTTPException(401, { message: 'sign in first' });
   return user;
 }

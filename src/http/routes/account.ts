@@ -7,7 +7,7 @@ import { currentUser } from '../middleware/require-user.js';
 import { AccountPage } from '../views/account-page.js';
 import { renderPage } from '../views/render.js';
 
-/** /account: one's role and collections, and changing one's password (the old one is needed). */
+/** /account: one's role and collections, and changing one's password (the old one is needed); POST /api/account/password. */
 export function accountRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   const page = (c: Context<HttpEnv>, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 = 200) =>
@@ -29,6 +29,17 @@ export function accountRoutes(deps: HttpDeps): Hono<HttpEnv> {
     await recordAudit(deps.db, { user, action: 'password', detail: { name: user.name } });
     // Every session ended with the change, this one too: sign in again with the new password.
     return c.redirect('/login?changed=1', 303);
+  });
+
+  app.post('/api/account/password', async (c) => {
+    const user = currentUser(c);
+    const body = (await c.req.json().catch(() => null)) as { oldPassword?: unknown; newPassword?: unknown } | null;
+    if (!body || typeof body.oldPassword !== 'string' || typeof body.newPassword !== 'string') {
+      return c.json({ error: { code: 'invalid_argument', message: 'send JSON {"oldPassword": "…", "newPassword": "…"}' } }, 400);
+    }
+    if (!(await changePassword(deps.db, user.name, body.oldPassword, body.newPassword))) return c.json({ error: { code: 'invalid_argument', message: 'the current password is wrong' } }, 400);
+    await recordAudit(deps.db, { user, action: 'password', detail: { name: user.name } });
+    return c.body(null, 204);
   });
 
   return app;

@@ -27,12 +27,36 @@ function auditFilters(c: Context<HttpEnv>): AuditFilters {
   return { user: text('user'), action: text('action'), documentId: number('document'), from: date('from'), to: date('to'), limit: number('limit') ?? AUDIT_PAGE_SIZE, offset: number('offset') ?? 0 };
 }
 
-/** Admin pages (/admin/audit, /admin/users with grant and revoke) and GET /api/audit, /api/audit/verify. */
+/** Admin pages (/admin/audit, /admin/users with grant and revoke) and GET /api/audit, /api/audit/verify, /api/users, POST/DELETE /api/grants. */
 export function adminRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
 
   app.get('/api/audit', async (c) => c.json(await listAudit(deps.db, auditFilters(c))));
   app.get('/api/audit/verify', async (c) => c.json(await verifyAudit(deps.db)));
+
+  app.get('/api/users', async (c) => c.json({ users: await listUsers(deps.db) }));
+
+  const grantApi = async (c: Context<HttpEnv>, revoke: boolean) => {
+    const body = (await c.req.json().catch(() => null)) as { user?: unknown; collection?: unknown } | null;
+    if (!body || typeof body.user !== 'string' || typeof body.collection !== 'string') throw new DossierError('invalid_argument', 'send JSON {"user": "…", "collection": "…"}');
+    const [name, collection] = [body.user, body.collection];
+    try {
+      if (revoke) {
+        const result = await revokeCollection(deps.db, name, collection);
+        if (result.removed) await recordAudit(deps.db, { user: currentUser(c), action: 'revoke', collectionId: result.collectionId, detail: { user: name, collection } });
+        return c.json({ user: name, collection, removed: result.removed });
+      }
+      const result = await grantCollection(deps.db, name, collection);
+      if (result.added) await recordAudit(deps.db, { user: currentUser(c), action: 'grant', collectionId: result.collectionId, detail: { user: name, collection } });
+      return c.json({ user: name, collection, added: result.added });
+    } catch (error) {
+      // An admin may know which users and collections exist: say which one is unknown.
+      if (isDossierError(error) && error.code === 'not_found') return c.json({ error: { code: 'not_found', message: error.message } }, 404);
+      throw error;
+    }
+  };
+  app.post('/api/grants', (c) => grantApi(c, false));
+  app.delete('/api/grants', (c) => grantApi(c, true));
 
   app.get('/admin/audit', async (c) => {
     const filters = auditFilters(c);
