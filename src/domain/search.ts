@@ -37,6 +37,9 @@ export interface SearchFilters {
   notLangs?: string[];
   collections?: string[];
   notCollections?: string[];
+  /** Normalised tag names: a document must carry every one of `tags` and none of `notTags`. */
+  tags?: string[];
+  notTags?: string[];
   /** ISO dates (inclusive start, exclusive end). */
   dateFrom?: string;
   dateTo?: string;

@@ -1,6 +1,7 @@
 import { pinyinSyllables, syllabify, type TextAnalyser } from '../analyse/index.js';
-import { DossierError } from '../domain/errors.js';
+import { DossierError, isDossierError } from '../domain/errors.js';
 import { DOCUMENT_TYPES, SAME_AS_NORM_FLAG, type MatchExpr, type SearchColumn, type SearchFilters, type SearchMode } from '../domain/search.js';
+import { normaliseTag } from '../domain/tag.js';
 import type { QueryNode } from './query-syntax.js';
 import { parseDateRange } from './date-range.js';
 
@@ -54,7 +55,7 @@ function assertNoFilter(node: QueryNode): void {
 }
 
 function addFilter(node: Extract<QueryNode, { type: 'filter' }>, negated: boolean, filters: SearchFilters, input: string): void {
-  const push = (key: 'mimes' | 'langs' | 'collections', values: string[]) => {
+  const push = (key: 'mimes' | 'langs' | 'collections' | 'tags', values: string[]) => {
     const k = (negated ? `not${key[0]!.toUpperCase()}${key.slice(1)}` : key) as keyof SearchFilters;
     (filters[k] as string[] | undefined) = [...((filters[k] as string[] | undefined) ?? []), ...values];
   };
@@ -71,6 +72,14 @@ function addFilter(node: Extract<QueryNode, { type: 'filter' }>, negated: boolea
       return;
     case 'collection':
       push('collections', [node.value]);
+      return;
+    case 'tag':
+      try {
+        push('tags', [normaliseTag(node.value)]);
+      } catch (error) {
+        if (isDossierError(error)) throw new DossierError('invalid_query', `tag: ${error.message} (at character ${node.at + 1})`);
+        throw error;
+      }
       return;
     case 'date': {
       if (negated) throw new DossierError('invalid_query', `NOT date: is not supported; give the range you want (at character ${node.at + 1})`);

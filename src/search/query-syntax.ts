@@ -5,10 +5,10 @@ export type QueryNode =
   | { type: 'and' | 'or'; items: QueryNode[] }
   | { type: 'not'; item: QueryNode; at: number }
   | { type: 'term'; text: string; phrase: boolean; prefix: boolean; field: 'title' | 'from' | 'to' | null; at: number }
-  | { type: 'filter'; field: 'type' | 'lang' | 'collection' | 'date'; value: string; at: number };
+  | { type: 'filter'; field: 'type' | 'lang' | 'collection' | 'date' | 'tag'; value: string; at: number };
 
 const TEXT_FIELDS = new Set(['title', 'from', 'to']);
-const FILTER_FIELDS = new Set(['type', 'lang', 'collection', 'date']);
+const FILTER_FIELDS = new Set(['type', 'lang', 'collection', 'date', 'tag']);
 
 type Lexeme =
   | { kind: 'open' | 'close' | 'and' | 'or' | 'not'; at: number }
@@ -71,7 +71,7 @@ function lex(input: string): Lexeme[] {
 
 /**
  * Parse a query: words, "phrases", prefix*, AND / OR / NOT (and -word), parentheses, text fields
- * (title:, from:, to:) and filters (type:, lang:, collection:, date:2017-01..2017-06). Adjacent
+ * (title:, from:, to:) and filters (type:, lang:, collection:, tag:, date:2017-01..2017-06). Adjacent
  * parts are joined by `implicit` (AND by default; OR for --match any). Errors say what is wrong
  * and point at where.
  */

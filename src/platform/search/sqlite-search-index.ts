@@ -14,7 +14,8 @@ export interface MatchedPage {
   score: number;
 }
 
-export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', Record<string, number>>;
+/** Counts per facet; `tag` only when some matching document carries a tag. */
+export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', Record<string, number>> & { tag?: Record<string, number> };
 
 /** BM25 weight of each column, in SEARCH_COLUMNS order: titles above bodies, stems and syllables below words. */
 const WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
@@ -82,7 +83,7 @@ export class SqliteSearchIndex {
     return { total: Number(total.rows[0]?.n ?? 0), hits: [...best.values()].slice(options.offset, wanted) };
   }
 
-  /** Counts of matching documents by type, language, collection, year and sender. */
+  /** Counts of matching documents by type, language, collection, year, sender and tag. */
   async facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Facets> {
     const where = (await this.filterSql(db, filters)) ?? sql`1 = 1`;
     // Without text, the matches are the readable documents that pass the filters, as in listFiltered.
@@ -93,12 +94,16 @@ export class SqliteSearchIndex {
     const type: Record<string, number> = {};
     for (const r of byMime) type[documentType(r.k)] = (type[documentType(r.k)] ?? 0) + Number(r.n);
     const toRecord = (rows: Array<{ k: string | null; n: number }>) => Object.fromEntries(rows.filter((r) => r.k !== null).map((r) => [r.k!, Number(r.n)]));
+    const tag = toRecord(
+      (await sql<{ k: string; n: number }>`SELECT t.tag AS k, count(*) AS n FROM ${source} JOIN collections c ON c.id = d.collection_id JOIN tags t ON t.document_id = d.id WHERE ${where} GROUP BY k ORDER BY n DESC LIMIT 50`.execute(db)).rows,
+    );
     return {
       type,
       lang: toRecord(await group(sql`d.lang`)),
       collection: toRecord(await group(sql`c.name`)),
       year: toRecord(await group(sql`substr(d.date, 1, 4)`)),
       sender: toRecord(await group(sql`d.sender`)),
+      ...(Object.keys(tag).length ? { tag } : {}),
     };
   }
 
@@ -138,6 +143,9 @@ export class SqliteSearchIndex {
     if (f.notLangs?.length) parts.push(sql`(d.lang IS NULL OR d.lang NOT IN (${sql.join(f.notLangs)}))`);
     if (f.collections?.length) parts.push(sql`c.name IN (${sql.join(f.collections)})`);
     if (f.notCollections?.length) parts.push(sql`c.name NOT IN (${sql.join(f.notCollections)})`);
+    // Every tag asked for (a document carries many), and none of those excluded.
+    for (const tag of f.tags ?? []) parts.push(sql`d.id IN (SELECT document_id FROM tags WHERE tag = ${tag})`);
+    if (f.notTags?.length) parts.push(sql`d.id NOT IN (SELECT document_id FROM tags WHERE tag IN (${sql.join(f.notTags)}))`);
     if (f.allowedCollections) parts.push(f.allowedCollections.length ? sql`c.name IN (${sql.join(f.allowedCollections)})` : sql`0 = 1`);
     if (f.dateFrom) parts.push(sql`d.date >= ${f.dateFrom}`);
     if (f.dateTo) parts.push(sql`d.date < ${f.dateTo}`);
