@@ -8,11 +8,15 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { sessionMiddleware } from './middleware/session.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
 import { assetRoutes } from './routes/assets.js';
 import { collectionRoutes } from './routes/collections.js';
 import { documentRoutes } from './routes/documents.js';
+import { noteRoutes } from './routes/notes.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
+import { tagRoutes } from './routes/tags.js';
+import { uploadRoutes } from './routes/uploads.js';
 
 /**
  * The workbench: server-rendered pages and the JSON API under /api, over the same session.
@@ -24,6 +28,8 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   app.use('*', securityHeaders());
   app.use('*', sessionMiddleware(full));
+  // Uploads stream to disk and check their anti-forgery token themselves (the middleware would buffer the body).
+  app.route('/', uploadRoutes(full));
   app.use('*', csrfProtection());
   app.onError(onError);
   app.notFound(notFound);
@@ -43,6 +49,9 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', documentRoutes(full));
   app.route('/', adminRoutes(full));
   // Other parts of the workbench mount their routes below.
+  app.route('/', noteRoutes(full));
+  app.route('/', tagRoutes(full));
+  app.route('/', apiDocsRoutes(full));
 
   return app;
 }

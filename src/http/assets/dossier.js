@@ -1,3 +1,4 @@
+/* global document, location */
 // Dossier workbench: small progressive enhancements. Every page works without this file.
 (function () {
   'use strict';
