@@ -126,8 +126,10 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
       if (w.length > 2) out.push({ word: w.slice(2), tag: 'n' });
       continue;
     }
-    if (w.length === 2 && VISIT_CHARS.has(a) && ABBREVIATIONS.has(b) && !lexicon.common.has(w)) {
+    // 来日 is "days to come" and 出中 nothing: 日 only after visiting or dealing verbs.
+    if (w.length <= 4 && VISIT_CHARS.has(a) && (PAIR_FIRST.has(b) || '华藏疆'.includes(b)) && !lexicon.cedict.has(w) && (b !== '日' || '访驻对赴抵离'.includes(a))) {
       out.push({ word: a, tag: 'v' }, { word: b, tag: ABBR });
+      if (w.length > 2) out.push({ word: w.slice(2), tag: 'n' });
       continue;
     }
     if (w.length === 2 && ABBREVIATIONS.has(a) && ABBREVIATION_HEADS.has(b) && PAIR_FIRST.has(a)) {
@@ -197,7 +199,13 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   for (const [k, w] of words.entries()) {
     // A dateline's 日电 (5月25日电) is the day and "cable", not NEC.
     if (w.w === '日电' && words[k - 1]?.tag === 'm') w.tag = 'm';
-    else if (HAN.test(w.w)) w.type = w.tag === ABBR ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
+    // A country's one-character name standing alone (帮助|俄|渡过): jieba tags it as an abbreviation.
+    else if (HAN.test(w.w)) w.type = w.tag === ABBR || ((w.tag === 'j' || w.tag === 'ns') && w.w.length === 1 && PAIR_FIRST.has(w.w)) ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
+  }
+  // 日|俄 when jieba read 日 as a day: a one-character country next to another is one too.
+  for (const [k, w] of words.entries()) {
+    const next = words[k + 1];
+    if (!w.type && w.w.length === 1 && PAIR_FIRST.has(w.w) && next?.type === 'LOC' && next.w.length === 1 && words[k - 1]?.tag !== 'm') w.type = 'LOC';
   }
 
   const found: Array<{ s: number; e: number; type: NameType; confidence: number }> = [];

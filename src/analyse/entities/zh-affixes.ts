@@ -49,7 +49,7 @@ export const NAME_SEPARATORS = /[·•・‧]/;
 export const ABBREVIATIONS = new Set(Array.from('中华美俄苏日韩朝英法德意西葡荷比瑞奥澳加墨巴印以伊埃越泰菲马新蒙阿土希波捷匈罗乌南非欧亚港台京沪津渝藏疆粤闽川鲁豫皖湘鄂赣浙苏晋冀辽吉黑陕甘宁青琼桂黔滇'));
 export const PAIR_FIRST = new Set(Array.from('中美俄苏日韩朝英法德意印巴以伊越泰菲欧亚港台京沪'));
 /** Verbs of going to or staying in a country that take its one-character name (访华, 驻美, 进京). */
-export const VISIT_CHARS = new Set(Array.from('访驻来赴抵离回进在援旅侵使出入'));
+export const VISIT_CHARS = new Set(Array.from('访驻来赴抵离回进在援旅侵使出入对'));
 /** What follows a one-character country name in compounds (中方, 美军, 日籍, 外资). */
 export const ABBREVIATION_HEADS = new Set(Array.from('方军籍资企股商侨胞裔'));
 /** Words of "two countries", "our province" …: not names, whatever jieba's dictionary says. */
