@@ -88,7 +88,6 @@ const schemas: Record<string, Schema> = {
       url: { type: 'string', description: 'the progress page' },
     },
   },
-  Entity: { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, type: { enum: ['PERSON', 'LOCATION', 'ORGANIZATION'] }, name: { type: 'string' }, aliases: { type: 'array', items: { type: 'string' } }, mentions: { type: 'integer' }, documents: { type: 'integer' } } },
   UploadProgress: {
     type: 'object', description: "the ingest's last progress snapshot; after it ends, its summary (or the error)",
     properties: {
@@ -152,23 +151,6 @@ const paths: OpenApiDocument['paths'] = {
   '/api/audit': { get: { summary: 'The audit log, newest first (admins)', tags: ['audit'], parameters: [query('user', 'only this user'), query('action', 'only this action'), query('collection', 'only this collection'), query('document', 'only this document', { type: 'integer' }), query('limit', 'rows per page', { type: 'integer' }), query('offset', 'rows to skip', { type: 'integer' })], responses: { '200': ok('entries', { type: 'object', additionalProperties: true, properties: { entries: { type: 'array', items: ref('AuditEntry') } } }), ...READ, '403': error('admins only') } } },
   '/api/audit/verify': { get: { summary: 'Check the audit chain: the first edited, deleted or reordered row, if any (admins)', tags: ['audit'], responses: { '200': ok('the verdict', { type: 'object', additionalProperties: true, properties: { ok: { type: 'boolean' } } }), ...READ, '403': error('admins only') } } },
   ...entityPaths,
-  '/api/entities': {
-    get: {
-      summary: 'People, places and organisations named in the documents you may see, most mentioned first', tags: ['entities'],
-      parameters: [query('type', 'PERSON | LOCATION | ORGANIZATION', { enum: ['PERSON', 'LOCATION', 'ORGANIZATION'] }), query('q', 'only entities with a form containing this'), query('limit', 'at most this many (1–1000)', { type: 'integer' }), query('offset', 'skip this many', { type: 'integer' })],
-      responses: { '200': ok('entities', { type: 'object', additionalProperties: true, properties: { total: { type: 'integer' }, entities: { type: 'array', items: ref('Entity') } } }), '400': error('an unknown type'), ...READ },
-    },
-  },
-  '/api/entities/{id}': { get: { summary: "An entity: its forms and its mentions in the documents you may see", tags: ['entities'], parameters: [pathParam('id', 'the entity id')], responses: { '200': ok('the entity', ref('Entity')), '404': error('no such entity, or none of its mentions is in a collection you may see'), ...READ } } },
-  '/api/entities/merge': { post: { summary: 'Merge entities: the others join the first (editors and admins)', tags: ['entities'], requestBody: { required: true, content: json({ type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'integer' }, minItems: 2 } } }) }, responses: { '200': ok('merged', { type: 'object', additionalProperties: true, properties: { into: { type: 'integer' } } }), ...WRITE, '404': error('an entity you may not see'), ...READ } } },
-  '/api/entities/{id}/split': { post: { summary: 'Split a form off an entity into one of its own (editors and admins)', tags: ['entities'], parameters: [pathParam('id', 'the entity id')], requestBody: { required: true, content: json({ type: 'object', required: ['form'], properties: { form: { type: 'string' } } }) }, responses: { '200': ok('split', { type: 'object', additionalProperties: true, properties: { entity: { type: ['integer', 'null'] } } }), ...WRITE, '404': error('an entity you may not see'), ...READ } } },
-  '/api/watchlists': {
-    get: { summary: 'Your watch-lists (every list, for admins)', tags: ['watchlists'], responses: { '200': ok('lists', { type: 'object', properties: { watchlists: { type: 'array', items: { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, name: { type: 'string' }, names: { type: 'integer' }, ranAt: { type: ['string', 'null'] }, createdAt: { type: 'string' } } } } } }), ...READ } },
-    post: { summary: 'Make a watch-list and start its batch search', tags: ['watchlists'], requestBody: { required: true, content: json({ type: 'object', required: ['name'], properties: { name: { type: 'string' }, names: { type: 'array', items: { type: 'string' } }, csv: { type: 'string', description: 'names one a line, instead of names' } } }) }, responses: { '202': ok('started', { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, progress: { type: ['object', 'null'] } } }), ...WRITE, ...READ } },
-  },
-  '/api/watchlists/{id}': { get: { summary: "A watch-list: its names and each name's hits in the documents you may see", tags: ['watchlists'], parameters: [pathParam('id', 'the watch-list id')], responses: { '200': ok('the list', { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, name: { type: 'string' }, names: { type: 'array', items: { type: 'string' } }, ranAt: { type: ['string', 'null'] }, progress: { type: ['object', 'null'] }, results: { type: ['array', 'null'], items: { type: 'object', additionalProperties: true } } } }), '404': error('no such list, or not yours'), ...READ } } },
-  '/api/watchlists/{id}/csv': { get: { summary: "A watch-list's results as CSV (UTF-8 with BOM)", tags: ['watchlists'], parameters: [pathParam('id', 'the watch-list id')], responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, '404': error('no such list, not yours, or not run yet'), ...READ } } },
-  '/api/watchlists/{id}/rerun': { post: { summary: "Run a watch-list's batch search again (on new documents too)", tags: ['watchlists'], parameters: [pathParam('id', 'the watch-list id')], responses: { '202': ok('started', { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, progress: { type: ['object', 'null'] } } }), ...WRITE, '404': error('no such list, or not yours'), ...READ } } },
   '/api/openapi.json': { get: { summary: 'This description', tags: ['meta'], responses: { '200': ok('OpenAPI 3.1', { type: 'object' }), ...READ } } },
   '/api/docs': { get: { summary: 'This description as a page to read', tags: ['meta'], responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, ...READ } } },
 };
@@ -196,8 +178,6 @@ export function openApiDocument(version = '0.1.0'): OpenApiDocument {
       { name: 'notes', description: "notes on passages, read by the collection's team" },
       { name: 'tags', description: 'labels on documents, usable as tag:NAME in searches' },
       { name: 'uploads', description: 'files sent from the browser or a script, and their ingest' },
-      { name: 'entities', description: 'people, places and organisations across scripts' },
-      { name: 'watchlists', description: 'lists of names searched as a batch' },
       { name: 'audit', description: 'who searched, viewed and downloaded what' },
       ...entityTags,
       { name: 'meta', description: 'this description' },
