@@ -50,6 +50,8 @@ const PARTY_CONGRESS = /^(中共)?[一二三四五六七八九十]{2,3}大$/;
 /** Suffixes that make a company of any name before them, a person's or an unknown word (劳拉公司). */
 const COMPANY_SUFFIXES = new Set(['公司', '集团', '银行', '酒店', '饭店', '工厂', '俱乐部', '有限公司', '股份公司']);
 const NUMERALS = /[0-9０-９零一二两三四五六七八九十百千万亿余几数多]/;
+/** Regions named by direction or continent, which take 地区 as a common noun. */
+const REGIONS = new Set(['东北', '西北', '东南', '西南', '华北', '华南', '华东', '华中', '中东', '近东', '远东', '亚太', '中亚', '西亚', '东亚', '南亚', '东南亚', '北非', '拉美', '亚洲', '非洲', '欧洲', '美洲', '大洋洲', '中南']);
 /** Two characters for one country (中华), never a pair of two. */
 const SAME_COUNTRY = new Set(['中', '华']);
 /** Doctrines named after a person: 邓小平理论 → 邓小平|理论. */
@@ -106,6 +108,11 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
   const out: Array<{ word: string; tag: string }> = [];
   for (const item of words) {
     const w = item.word;
+    // 东北地区, 亚太地区: a region and the word "region" (喀什地区, a prefecture, is one name).
+    if (w.length > 3 && w.endsWith('地区') && REGIONS.has(w.slice(0, -2))) {
+      out.push({ word: w.slice(0, -2), tag: ABBR }, { word: '地区', tag: 'n' });
+      continue;
+    }
     if (w.length < 2 || lexicon.cedict.has(w) || STANDALONE_ORGS.has(w) || !HAN.test(w)) {
       out.push(item);
       continue;
@@ -247,7 +254,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     }
     if (w.type === 'LOC') {
       // A place and its suffix written apart: 疏附|县, 喀什|地区.
-      const e = next && PLACE_SUFFIX_SET.has(next.w) && next.w.length <= 3 ? next.e : w.e;
+      const e = next && PLACE_SUFFIX_SET.has(next.w) && next.w.length <= 3 && !REGIONS.has(w.w) ? next.e : w.e;
       add(w.s, e, 'LOC', 0.85);
       continue;
     }
