@@ -59,6 +59,12 @@ export const entityPaths: Record<string, Record<string, Operation>> = {
       responses: { '200': ok('split', { type: 'object', properties: { entity: { type: ['integer', 'null'] } }, additionalProperties: true }), '404': error('no such entity, or not one you may see'), ...WRITE, ...READ },
     },
   },
+  '/api/documents/{id}/entities': {
+    get: {
+      summary: 'Who and what a document names: its entities with mention counts and pages, and the patterns found (IDs, phones, dates, document numbers …)', tags: ['entities'], parameters: [id('the document id')],
+      responses: { '200': ok('what the document names', { type: 'object', properties: { entities: { type: 'array', items: { type: 'object', additionalProperties: true } }, patterns: { type: 'array', items: { type: 'object', additionalProperties: true } } } }), '404': error('no such document, or not one you may see (the same answer)'), ...READ },
+    },
+  },
   '/api/watchlists': {
     get: { summary: 'Your watch-lists (admins: all)', tags: ['watchlists'], responses: { '200': ok('lists', { type: 'object', properties: { watchlists: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, names: { type: 'integer' }, ranAt: { type: ['string', 'null'] }, createdAt: { type: 'string' } } } } } }), ...READ } },
     post: {

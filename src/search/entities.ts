@@ -141,3 +141,40 @@ export async function entityDetail(db: Kysely<Database>, id: number, options: En
     undated: Number(months.find((m) => !m.period)?.documents ?? 0),
   };
 }
+
+export interface DocumentMentions {
+  /** Entities named in the document, most mentions first. */
+  entities: Array<{ id: number; type: string; name: string; mentions: number; pages: number[] }>;
+  /** Patterns found in it: ID numbers, phones, emails, URLs, dates, document numbers, classification marks. */
+  patterns: Array<{ type: string; text: string; page: number; start: number; end: number; value: Record<string, unknown> | null }>;
+}
+
+/** What was found in one document (its visibility is the caller's to check). */
+export async function documentMentions(db: Kysely<Database>, documentId: number, patternLimit = 500): Promise<DocumentMentions> {
+  const named = await db
+    .selectFrom('mentions')
+    .innerJoin('entities', 'entities.id', 'mentions.entity_id')
+    .select(['entities.id', 'entities.type', 'entities.name', 'mentions.page'])
+    .where('mentions.document_id', '=', documentId)
+    .execute();
+  const byEntity = new Map<number, { id: number; type: string; name: string; mentions: number; pages: Set<number> }>();
+  for (const m of named) {
+    const e = byEntity.get(m.id) ?? { id: m.id, type: m.type, name: m.name, mentions: 0, pages: new Set<number>() };
+    e.mentions++;
+    e.pages.add(m.page);
+    byEntity.set(m.id, e);
+  }
+  const patterns = await db
+    .selectFrom('mentions')
+    .select(['type', 'text', 'page', 'start', 'end', 'value'])
+    .where('document_id', '=', documentId)
+    .where('entity_id', 'is', null)
+    .orderBy('page')
+    .orderBy('start')
+    .limit(patternLimit)
+    .execute();
+  return {
+    entities: [...byEntity.values()].sort((a, b) => b.mentions - a.mentions || a.id - b.id).map((e) => ({ ...e, pages: [...e.pages].sort((x, y) => x - y) })),
+    patterns: patterns.map((p) => ({ ...p, value: p.value ? (JSON.parse(p.value) as Record<string, unknown>) : null })),
+  };
+}

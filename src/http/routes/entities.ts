@@ -2,10 +2,11 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { DossierError } from '../../domain/errors.js';
 import { mergeEntities, splitEntity } from '../../index/index.js';
-import { entityDetail, listEntities } from '../../search/index.js';
+import { documentMentions, entityDetail, listEntities } from '../../search/index.js';
 import type { Access, HttpDeps, HttpEnv } from '../context.js';
 import { notFound } from '../middleware/errors.js';
 import { currentUser, requireRole, requireUser } from '../middleware/require-user.js';
+import { documentIfVisible } from '../visibility.js';
 import { EntityListPage, EntityPage } from '../views/entity-pages.js';
 import { renderPage } from '../views/render.js';
 
@@ -22,7 +23,8 @@ const idParam = (c: Context<HttpEnv>, name = 'id'): number => {
 /**
  * Entities: GET /entities (list, filter by type and form), GET /entities/:id (mentions in
  * context, documents, the network of entities seen with it, a timeline), POST /entities/merge
- * and /entities/:id/split for editors; the API under /api/entities the same. An entity no
+ * and /entities/:id/split for editors; the API under /api/entities the same, and
+ * GET /api/documents/:id/entities (what one document names). An entity no
  * visible document mentions answers 404, like one that does not exist.
  */
 export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
@@ -118,6 +120,12 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const body = (await c.req.json().catch(() => null)) as { form?: unknown } | null;
     const result = await split(c, body?.form);
     return result ? c.json(result) : notFound(c);
+  });
+
+  app.get('/api/documents/:id/entities', requireUser(), async (c) => {
+    const doc = await documentIfVisible(deps.db, c.get('access'), idParam(c));
+    if (!doc) return notFound(c);
+    return c.json(await documentMentions(deps.db, doc.id));
   });
 
   return app;
