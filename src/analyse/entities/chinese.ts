@@ -7,6 +7,8 @@ import { zhLexicon, type NameType, type ZhLexicon } from './zh-lexicon.js';
 
 interface Word {
   w: string;
+  /** All Han characters (computed once: the test is asked many times a word). */
+  han: boolean;
   s: number;
   e: number;
   tag: string;
@@ -33,6 +35,16 @@ function endingOf(word: string, endings: Set<string>): string | undefined {
   return undefined;
 }
 const HAN = /^\p{Script=Han}+$/u;
+/** Han only, by code range first (CJK blocks), the Unicode property for the rest. */
+function isHan(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c < 0x2e80) return false;
+    return HAN.test(word);
+  }
+  return word.length > 0;
+}
 /** Tags of the words an organisation's name is made of between its first word and its suffix. */
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'nr', 'j', 'vn', 'b', 'x', 'nrt', 'an', 'ng']);
 /** Where an organisation's name may start. */
@@ -113,7 +125,7 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
       out.push({ word: w.slice(0, -2), tag: ABBR }, { word: '地区', tag: 'n' });
       continue;
     }
-    if (w.length < 2 || lexicon.cedict.has(w) || STANDALONE_ORGS.has(w) || !HAN.test(w)) {
+    if (w.length < 2 || lexicon.cedict.has(w) || STANDALONE_ORGS.has(w) || !isHan(w)) {
       out.push(item);
       continue;
     }
@@ -173,7 +185,7 @@ function endsWithOrgSuffix(word: string): boolean {
 
 /** A person's name made of a surname and one or two given-name characters. */
 function nameShape(word: string, lexicon: ZhLexicon): number {
-  if (word.length < 2 || word.length > 4 || !HAN.test(word)) return 0;
+  if (word.length < 2 || word.length > 4 || !isHan(word)) return 0;
   const compound = word.length > 2 ? lexicon.surname.get(word.slice(0, 2)) : undefined;
   const surname = compound !== undefined && word.length >= 3 ? compound : lexicon.surname.get(word[0]!) ?? 0;
   const givenStart = compound !== undefined && word.length >= 3 ? 2 : 1;
@@ -200,14 +212,14 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   const words: Word[] = [];
   let at = 0;
   for (const { word, tag } of splitWords(segmenter.tag(folded, true), lexicon)) {
-    words.push({ w: word, s: at, e: at + word.length, tag, type: null });
+    words.push({ w: word, han: isHan(word), s: at, e: at + word.length, tag, type: null });
     at += word.length;
   }
   for (const [k, w] of words.entries()) {
     // A dateline's 日电 (5月25日电) is the day and "cable", not NEC.
     if (w.w === '日电' && words[k - 1]?.tag === 'm') w.tag = 'm';
     // A country's one-character name standing alone (帮助|俄|渡过): jieba tags it as an abbreviation.
-    else if (HAN.test(w.w)) w.type = w.tag === ABBR || ((w.tag === 'j' || w.tag === 'ns') && w.w.length === 1 && PAIR_FIRST.has(w.w)) ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
+    else if (w.han) w.type = w.tag === ABBR || ((w.tag === 'j' || w.tag === 'ns') && w.w.length === 1 && PAIR_FIRST.has(w.w)) ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
   }
   // 日|俄 when jieba read 日 as a day: a one-character country next to another is one too.
   for (const [k, w] of words.entries()) {
@@ -229,15 +241,15 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     const titled = isTitle(prev) || isTitle(next);
 
     // Foreign and Uyghur names written with a middle dot: 伊力哈木·土赫提.
-    if (next && NAME_SEPARATOR_CHARS.has(next.w) && HAN.test(w.w)) {
+    if (next && NAME_SEPARATOR_CHARS.has(next.w) && w.han) {
       let first = i;
       // The part before the dot: the unknown or name-like words just before it, up to 5 characters.
-      while (first > 0 && HAN.test(words[first - 1]!.w) && w.e - words[first - 1]!.s <= 5 && (words[first - 1]!.tag === 'x' || PERSON_TAGS.has(words[first - 1]!.tag) || (words[first - 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[first - 1]!.tag) && words[first - 1]!.tag !== 'n')) && !isTitle(words[first - 1])) first--;
+      while (first > 0 && words[first - 1]!.han && w.e - words[first - 1]!.s <= 5 && (words[first - 1]!.tag === 'x' || PERSON_TAGS.has(words[first - 1]!.tag) || (words[first - 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[first - 1]!.tag) && words[first - 1]!.tag !== 'n')) && !isTitle(words[first - 1])) first--;
       let last = i + 2;
-      if (!words[last] || !HAN.test(words[last]!.w)) continue;
-      while (words[last + 1] && NAME_SEPARATOR_CHARS.has(words[last + 1]!.w) && words[last + 2] && HAN.test(words[last + 2]!.w)) last += 2;
+      if (!words[last] || !words[last]!.han) continue;
+      while (words[last + 1] && NAME_SEPARATOR_CHARS.has(words[last + 1]!.w) && words[last + 2] && words[last + 2]!.han) last += 2;
       // The part after the last dot: the words of an unknown name, not a following verb or title.
-      while (words[last + 1] && HAN.test(words[last + 1]!.w) && words[last + 1]!.e - words[last]!.s <= 4 && (words[last + 1]!.tag === 'x' || (words[last + 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[last + 1]!.tag))) && !isTitle(words[last + 1]) && !ORG_SUFFIX_SET.has(words[last + 1]!.w)) last++;
+      while (words[last + 1] && words[last + 1]!.han && words[last + 1]!.e - words[last]!.s <= 4 && (words[last + 1]!.tag === 'x' || (words[last + 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[last + 1]!.tag))) && !isTitle(words[last + 1]) && !ORG_SUFFIX_SET.has(words[last + 1]!.w)) last++;
       if (words[first]!.w.length + 0 >= 1) add(words[first]!.s, words[last]!.e, 'PER', 0.8);
       i = last;
       continue;
@@ -263,16 +275,16 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
       continue;
     }
     // A name jieba's HMM put together (张敬涛), shaped like surname + given name.
-    if (w.tag === 'x' && HAN.test(w.w)) {
+    if (w.tag === 'x' && w.han) {
       const shape = nameShape(w.w, lexicon);
       if (shape >= (titled ? 0.3 : 0.55)) add(w.s, w.e, 'PER', Math.min(0.9, shape));
       else if (isTransliterated(w.w, lexicon)) add(w.s, w.e, 'PER', titled ? 0.7 : 0.5);
       continue;
     }
     // A surname alone, then one or two characters or a word that is the given name (陈|全国, 张|敬|涛).
-    if (w.w.length <= 2 && lexicon.surname.has(w.w) && (w.tag === 'nr' || w.tag === 'x') && next && HAN.test(next.w) && prev?.tag !== 'm') {
+    if (w.w.length <= 2 && lexicon.surname.has(w.w) && (w.tag === 'nr' || w.tag === 'x') && next && next.han && prev?.tag !== 'm') {
       const candidates: Word[][] = [[next]];
-      if (next.w.length === 1 && words[i + 2] && words[i + 2]!.w.length === 1 && HAN.test(words[i + 2]!.w)) candidates.unshift([next, words[i + 2]!]);
+      if (next.w.length === 1 && words[i + 2] && words[i + 2]!.w.length === 1 && words[i + 2]!.han) candidates.unshift([next, words[i + 2]!]);
       for (const given of candidates) {
         const end = given[given.length - 1]!;
         const name = folded.slice(w.s, end.e);
@@ -299,7 +311,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     if (w.w.length <= 4 || FORMAL_COMPANY_WORDS.has(w.w)) {
       while (first > 0) {
         const x = words[first - 1]!;
-        if (w.e - x.s > 24 || POST_VERBS.has(x.w) || isTitle(x) || !(HAN.test(x.w) || /^[（(）)]$/.test(x.w) || /^[A-Za-z0-9]+$/.test(x.w)) || (FUNCTION_TAGS.has(x.tag) && x.tag !== 'v' && x.tag !== 'vn' && x.tag !== 'm')) break;
+        if (w.e - x.s > 24 || POST_VERBS.has(x.w) || isTitle(x) || !(x.han || /^[（(）)]$/.test(x.w) || /^[A-Za-z0-9]+$/.test(x.w)) || (FUNCTION_TAGS.has(x.tag) && x.tag !== 'v' && x.tag !== 'vn' && x.tag !== 'm')) break;
         if (x.tag === 'v' && x.w.length === 1) break;
         first--;
       }
@@ -318,15 +330,15 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (next && COMPANY_SUFFIXES.has(next.w) && HAN.test(w.w) && (w.type === 'PER' || w.tag === 'x' || w.tag === 'nz' || w.tag === 'nrt')) {
+    if (next && COMPANY_SUFFIXES.has(next.w) && w.han && (w.type === 'PER' || w.tag === 'x' || w.tag === 'nz' || w.tag === 'nrt')) {
       add(w.s, next.e, 'ORG', 0.7);
       continue;
     }
-    if (!(w.type === 'LOC' || w.type === 'ORG' || ORG_START_TAGS.has(w.tag)) || !HAN.test(w.w)) continue;
+    if (!(w.type === 'LOC' || w.type === 'ORG' || ORG_START_TAGS.has(w.tag)) || !w.han) continue;
     let lastSuffix = -1;
     for (let j = i + 1; j < words.length && j <= i + 5; j++) {
       const x = words[j]!;
-      if (!HAN.test(x.w) || x.type === 'PER') break;
+      if (!x.han || x.type === 'PER') break;
       if (!(x.type || ORG_INNER_TAGS.has(x.tag) || ORG_SUFFIX_SET.has(x.w))) break;
       if (x.type === 'ORG' || endsWithOrgSuffix(x.w)) lastSuffix = j;
     }
