@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { HttpEnv } from '../context.js';
+import { errorResponse } from './errors.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Signing in has no session yet: these answer to the Origin check only. */
@@ -42,7 +43,6 @@ export function csrfProtection(): MiddlewareHandler<HttpEnv> {
   };
 }
 
-function forbidden(c: Parameters<MiddlewareHandler<HttpEnv>>[0], message: string): Response {
-  if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'forbidden', message } }, 403);
-  return c.text(`Forbidden: ${message}`, 403);
+function forbidden(c: Parameters<MiddlewareHandler<HttpEnv>>[0], message: string): Response | Promise<Response> {
+  return errorResponse(c, 403, 'forbidden', `${message.charAt(0).toUpperCase()}${message.slice(1)}.`);
 }

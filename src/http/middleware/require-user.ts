@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { HttpEnv, Role, SessionUser } from '../context.js';
+import { errorResponse } from './errors.js';
 
 const isApi = (c: Context<HttpEnv>) => c.req.path.startsWith('/api/');
 
@@ -29,8 +30,7 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<HttpEnv> {
     const user = c.get('user');
     if (!user) return unauthenticated(c);
     if (user.role !== 'admin' && !roles.includes(user.role)) {
-      if (isApi(c)) return c.json({ error: { code: 'forbidden', message: `this needs the role ${roles.join(' or ')}` } }, 403);
-      return c.text(`Forbidden: this page needs the role ${roles.join(' or ')}.`, 403);
+      return errorResponse(c, 403, 'forbidden', `This needs the role ${roles.join(' or ')}.`);
     }
     return next();
   };
