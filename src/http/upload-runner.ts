@@ -36,8 +36,14 @@ export class UploadRunner {
     this.tail = this.tail.then(() => this.run(uploadId)).catch((error: unknown) => console.error(`dossier: upload ${uploadId}:`, error));
   }
 
-  /** Pick up uploads a stopped server left queued or running: runIngest resumes them. */
+  /**
+   * Pick up uploads a stopped server left queued or running (runIngest resumes them), and drop
+   * the half-received files of uploads it was still receiving.
+   */
   async resumeUnfinished(): Promise<number> {
+    const root = uploadsRoot(this.deps);
+    const names = fs.existsSync(root) ? await fs.promises.readdir(root) : [];
+    for (const name of names.filter((n) => n.startsWith('incoming-'))) await fs.promises.rm(path.join(root, name), { recursive: true, force: true });
     const rows = await this.deps.db.selectFrom('uploads').select('id').where('state', 'in', ['queued', 'running']).orderBy('id').execute();
     for (const row of rows) this.enqueue(row.id);
     return rows.length;

@@ -19,10 +19,10 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 export function NoteSummary({ note, showDocument }: { note: NoteView; showDocument: boolean }) {
   return (
     <article class="note" aria-labelledby={`note-title-${note.id}`}>
-      <h3 id={`note-title-${note.id}`} class="note-title">
+      <h2 id={`note-title-${note.id}`} class="note-title">
         <a href={note.url}>{showDocument ? (note.documentTitle ?? note.documentPath) : note.page ? `Page ${note.page}` : 'The whole document'}</a>
         {showDocument && note.page ? <span class="note-page">{` · page ${note.page}`}</span> : null}
-      </h3>
+      </h2>
       {note.quote ? <blockquote class="note-quote">{note.quote}</blockquote> : null}
       <p class="note-body">{note.body}</p>
       <p class="note-meta">
