@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyser, findEntities } from '../src/analyse/index.js';
+import { analyserWithNames, defaultAnalyser, findEntities } from '../src/analyse/index.js';
 import type { Mention } from '../src/domain/entities.js';
 import { readConll, readPeoplesDaily, readResume, readWeibo } from '../bench/ner-corpora.js';
 
@@ -48,6 +48,13 @@ describe('Chinese', () => {
   it('keeps a Uyghur name written with a middle dot whole', () => {
     const out = pairs('伊力哈木·土赫提被判处无期徒刑。');
     expect(out[0]).toBe('伊力哈木·土赫提/PERSON');
+  });
+
+  it("finds names editors added to a workspace, with the type they gave", () => {
+    const workspace = analyserWithNames([{ han: '艾合买提江', aliases: ['Ehmetjan'], type: 'person' }, { han: '阿克苏纺织厂', aliases: [], type: 'org' }]);
+    const out = findEntities('艾合买提江在阿克苏纺织厂工作', workspace).map((m) => `${m.text}/${m.type}`);
+    expect(out).toContain('艾合买提江/PERSON');
+    expect(out).toContain('阿克苏纺织厂/ORGANIZATION');
   });
 
   it('tags no common words', () => {

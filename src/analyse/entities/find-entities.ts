@@ -28,7 +28,7 @@ export function findEntities(text: string, analyser: TextAnalyser = defaultAnaly
     const code = text.charCodeAt(i);
     // ASCII outside letters (spaces, digits, punctuation) stays with the passage it is in.
     const isLatin = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code < 0x250 && LATIN.test(text[i]!));
-    const isHan = !isLatin && code >= 0x2e80 && HAN.test(text[i]!);
+    const isHan = !isLatin && code >= 0x2e80 && ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code < 0xd800 || code > 0xdfff ? HAN.test(text[i]!) : HAN.test(text.slice(i, i + 2))));
     const want = isLatin ? 'en' : isHan ? 'zh' : null;
     if (want === null || want === mode) continue;
     if (mode === null) mode = want;
