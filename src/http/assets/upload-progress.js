@@ -1,8 +1,8 @@
 /* global document, window, fetch, setTimeout */
-// Live progress of an upload (GET /uploads/ID): polls /api/uploads/ID once a second and fills the
-// page's data-field figures; reloads once when the ingest ends, or when a document fails, so the
-// server renders the final figures and the list of failures. Without JavaScript a meta refresh
-// inside <noscript> reloads the page instead.
+// Live progress of an upload (GET /uploads/ID): polls /api/uploads/ID once a second, fills the
+// page's data-field figures and the table of failed documents, and reloads once when the ingest
+// ends so the server renders the final page. Without JavaScript a meta refresh inside <noscript>
+// reloads the page instead.
 (() => {
   'use strict';
   const section = document.getElementById('upload-progress');
@@ -32,7 +32,44 @@
     const el = section.querySelector(`[data-field="${key}"]`);
     if (el && el.textContent !== value) el.textContent = value;
   };
-  let failedSeen = Number.NaN;
+  /** The failures table, rebuilt from the API's list (text only, never markup from a file name). */
+  const showFailures = (failed) => {
+    if (!failed || failed.length === 0) return;
+    let table = document.getElementById('upload-failures');
+    if (!table) {
+      const none = document.getElementById('upload-no-failures');
+      table = document.createElement('table');
+      table.id = 'upload-failures';
+      table.className = 'failures';
+      const head = table.createTHead().insertRow();
+      for (const label of ['Document', 'Reason', 'Message']) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = label;
+        head.appendChild(th);
+      }
+      table.createTBody();
+      if (none) none.replaceWith(table);
+      else return;
+    }
+    const body = table.tBodies[0];
+    if (body.rows.length === failed.length) return;
+    body.replaceChildren(
+      ...failed.map((f) => {
+        const row = document.createElement('tr');
+        row.dataset.reason = f.reason || '';
+        const link = document.createElement('a');
+        link.href = `/documents/${f.id}`;
+        link.textContent = f.path;
+        const code = document.createElement('code');
+        code.textContent = f.reason || '';
+        row.insertCell().appendChild(link);
+        row.insertCell().appendChild(code);
+        row.insertCell().textContent = f.message || '';
+        return row;
+      }),
+    );
+  };
   const tick = async () => {
     let upload;
     try {
@@ -59,12 +96,13 @@
       bar.max = Math.max(1, p.filesTotal ?? upload.files);
       bar.value = p.filesDone ?? 0;
     }
+    showFailures(upload.failed);
     section.dataset.state = upload.state;
-    if (upload.state === 'done' || upload.state === 'failed' || (!Number.isNaN(failedSeen) && d.failed !== failedSeen)) {
+    // Once the ingest ends, the server renders the final page (summary, links, no polling).
+    if (upload.state === 'done' || upload.state === 'failed') {
       window.location.reload();
       return;
     }
-    failedSeen = d.failed;
     setTimeout(tick, 1000);
   };
   setTimeout(tick, 500);
