@@ -12,6 +12,8 @@ import { describeViolations, launchChromium, newContext, runAxe, signInPage, typ
 import { ALPHA, BRAVO, BRAVO_MARKER, PASSWORDS, openNewsroom, type Newsroom } from './support/newsroom.js';
 
 const NOT_FOUND_TEXT = 'There is nothing here, or you do not have access to it.';
+/** A bounded wait for what a page's script does after load (the machine may be busy). */
+const POLL = { timeout: 15_000, interval: 100 };
 
 let room: Newsroom;
 let browser: Browser;
@@ -81,7 +83,7 @@ describe('the workbench in a browser, as a reporter granted one collection', () 
     opened = { id: Number(match![1]), page: Number(match![2]) };
     await Promise.all([page.waitForURL(new RegExp(`/documents/${opened.id}`)), first.click()]);
     const section = page.locator(`section#page-${opened.page}`);
-    await expect.poll(() => section.locator('mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => section.locator('mark').count(), POLL).toBeGreaterThan(0);
     expect(await section.locator('mark').first().innerText()).toMatch(/新疆/);
     expect(await section.locator('mark').first().isVisible()).toBe(true);
   });
@@ -109,19 +111,19 @@ describe('the workbench in a browser, as a reporter granted one collection', () 
       return null;
     }, pageNo);
     expect(selected, 'a passage to select').toBeTruthy();
-    await expect.poll(() => page.inputValue('#note-quote')).toBe(selected);
+    await expect.poll(() => page.inputValue('#note-quote'), POLL).toBe(selected);
     expect(await page.inputValue('#note-page')).toBe(String(pageNo));
     expect(await page.inputValue('#note-start')).not.toBe('');
     expect(await page.locator('#note-selection').innerText()).toContain(`page ${pageNo}`);
     await page.fill('#note-body', 'Check this passage against the 2017 notice (browser, selection).');
     await Promise.all([page.waitForURL(/#note-\d+$/), page.click('#add-note-submit')]);
     const note = page.locator('#notes-list li.note', { hasText: 'browser, selection' });
-    await expect.poll(() => note.count()).toBe(1);
+    await expect.poll(() => note.count(), POLL).toBe(1);
     expect(await note.locator('.note-quote').innerText()).toBe(selected!);
     expect(await note.locator('.note-meta').innerText()).toContain('alice');
     // notes.js marks the noted passage in the page's text.
     const noteId = await note.getAttribute('data-note-id');
-    await expect.poll(() => page.locator(`section#page-${pageNo} mark.note-mark[data-note="${noteId}"]`).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`section#page-${pageNo} mark.note-mark[data-note="${noteId}"]`).count(), POLL).toBeGreaterThan(0);
   });
 
   it('notes a passage through the plain form, without any script', async () => {
@@ -178,7 +180,7 @@ describe('the workbench in a browser, as a reporter granted one collection', () 
     const link = page.locator('a[href^="/entities/"]', { hasText: /^陈全国$/ }).first();
     expect(await link.count(), 'an entity 陈全国 in the list').toBe(1);
     await Promise.all([page.waitForURL(/\/entities\/\d+$/), link.click()]);
-    await expect.poll(() => page.locator('h1').innerText()).toContain('陈全国');
+    await expect.poll(() => page.locator('h1').innerText(), POLL).toContain('陈全国');
     expect(await page.locator('svg.network').count()).toBe(1);
     expect(await page.locator('svg.timeline').count()).toBe(1);
     expect(await page.locator('svg.network a').count()).toBeGreaterThan(0);
