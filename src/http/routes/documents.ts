@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { isDossierError } from '../../domain/errors.js';
 import { SEARCH_MODES, type SearchMode } from '../../domain/search.js';
-import { highlightDocument } from '../../search/index.js';
+import { documentMentions, highlightDocument } from '../../search/index.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
 import { readDocumentView } from '../document-view.js';
 import { findEmailThread } from '../email-thread.js';
@@ -13,6 +13,7 @@ import { currentUser } from '../middleware/require-user.js';
 import { boxesForSpans, type PageBox } from '../page-boxes.js';
 import { DocumentPage } from '../views/document-page.js';
 import { documentExtras } from '../views/document-extras.js';
+import { DocumentEntities } from '../views/document-entities.js';
 import { renderPage } from '../views/render.js';
 import { documentIfVisible, parseDocumentId, type VisibleDocument } from '../visibility.js';
 
@@ -89,7 +90,8 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     }
     await recordAudit(deps.db, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
     const extraSections = await documentExtras(deps, c, doc.id);
-    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections }));
+    const named = DocumentEntities({ found: await documentMentions(deps.db, doc.id) });
+    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named }));
   });
 
   const sendOriginal = async (c: Context<HttpEnv>) => {

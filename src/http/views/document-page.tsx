@@ -26,6 +26,8 @@ export interface DocumentPageProps {
   nonce?: string;
   /** Sections other parts of the workbench add (notes, tags …), after the text. */
   extraSections?: Child;
+  /** Who and what the document names (entities and patterns), shown before its text. */
+  named?: Child;
 }
 
 const label = (d: { title: string | null; path: string }) => d.title || d.path.split(/!\/|\//).pop() || d.path;
@@ -134,6 +136,8 @@ export function DocumentPage(props: DocumentPageProps) {
             </ol>
           </section>
         ) : null}
+
+        {props.named ?? null}
 
         <section aria-labelledby="text-h" class="document-text">
           <h2 id="text-h">Text</h2>
