@@ -252,7 +252,11 @@ describe('accessibility (axe-core) of the main pages', () => {
       const entity = await r.locator('a[href^="/entities/"]', { hasText: /^陈全国$/ }).first().getAttribute('href');
       await check(r, 'entity page', new URL(entity!, room.url).toString());
       await check(r, 'collection notes', `${room.url}/collections/${ALPHA}/notes`);
+      await check(r, 'collection tags', `${room.url}/collections/${ALPHA}/tags`);
       await check(r, 'watch-lists', `${room.url}/watchlists`);
+      const list = await r.locator('a[href^="/watchlists/"]').first().getAttribute('href');
+      if (list) await check(r, 'watch-list results', new URL(list, room.url).toString());
+      await check(r, 'API description', `${room.url}/api/docs`);
       await check(r, 'upload', `${room.url}/upload`);
       // An upload through the form, to check its progress page too.
       await r.selectOption('#upload-collection', ALPHA);
