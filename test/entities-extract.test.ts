@@ -41,6 +41,12 @@ describe('Chinese', () => {
     expect(out).toContain('疏附县/LOCATION');
   });
 
+  it('finds officials named by surname and title, as their own papers name them (王局长, 陈书记)', () => {
+    const out = pairs('会上，王局长传达了陈书记的指示。');
+    expect(out).toContain('王/PERSON');
+    expect(out).toContain('陈/PERSON');
+  });
+
   it('reads traditional characters too, with offsets into the original', () => {
     expect(pairs('習近平在北京講話')).toEqual(['習近平/PERSON', '北京/LOCATION']);
   });

@@ -66,6 +66,10 @@ const NUMERALS = /[0-9０-９零一二两三四五六七八九十百千万亿余
 const REGIONS = new Set(['东北', '西北', '东南', '西南', '华北', '华南', '华东', '华中', '中东', '近东', '远东', '亚太', '中亚', '西亚', '东亚', '南亚', '东南亚', '北非', '拉美', '亚洲', '非洲', '欧洲', '美洲', '大洋洲', '中南']);
 /** Two characters for one country (中华), never a pair of two. */
 const SAME_COUNTRY = new Set(['中', '华']);
+/** Characters of prepositions and conjunctions that HMM may glue to a following surname. */
+const LEADING_FUNCTION_CHARS = '当在对和与被向给让把是由从跟同及或';
+/** The tag of a surname split from the title it was written with (李|先生). */
+const SURNAME_TAG = 'nr1';
 /** Doctrines named after a person: 邓小平理论 → 邓小平|理论. */
 const DOCTRINES = ['理论', '思想', '主义', '精神', '路线'];
 /** Tags of words that are never part of a name (prepositions, conjunctions, particles, verbs …). */
@@ -153,6 +157,11 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
     }
     if (w.length === 2 && ABBREVIATIONS.has(a) && ABBREVIATION_HEADS.has(b) && PAIR_FIRST.has(a)) {
       out.push({ word: a, tag: ABBR }, { word: b, tag: 'n' });
+      continue;
+    }
+    // 李先生, 王局长, 陈书记: a surname and a title, the way officials are named in their own papers.
+    if (w.length >= 3 && (lexicon.surname.get(a) ?? 0) >= 0.5 && TITLE_ENDINGS.has(w.slice(1)) && !lexicon.cedict.has(w)) {
+      out.push({ word: a, tag: SURNAME_TAG }, { word: w.slice(1), tag: 'n' });
       continue;
     }
     const title = w.length > 2 ? endingOf(w, TITLE_ENDINGS) : undefined;
@@ -255,6 +264,13 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
       continue;
     }
 
+    const titleNext = next !== undefined && TITLE_ENDINGS.has(next.w) && !SPEECH_WORDS.has(next.w);
+    if (titleNext && w.han && !w.type && (w.tag === SURNAME_TAG || (w.w.length === 1 && (lexicon.surname.get(w.w) ?? 0) >= 0.5 && (w.tag === 'nr' || w.tag === 'x')) || (w.w.length >= 2 && w.w.length <= 4 && (PERSON_TAGS.has(w.tag) || w.tag === 'x') && !lexicon.common.has(w.w)))) {
+      // 当|汤局长 read as 当汤|局长: a preposition took the surname.
+      const cut = w.w.length === 2 && LEADING_FUNCTION_CHARS.includes(w.w[0]!) && (lexicon.surname.get(w.w[1]!) ?? 0) >= 0.5 ? 1 : 0;
+      add(w.s + cut, w.e, 'PER', 0.7);
+      continue;
+    }
     if (w.type === 'PER' && w.w.length >= 2) {
       add(w.s, w.e, 'PER', titled ? 0.95 : 0.85);
       continue;
