@@ -76,7 +76,7 @@ export function UploadProgressPage({ upload, user, csrf, nonce }: { upload: Uplo
       <section id="upload-progress" class="upload-progress" data-upload-id={String(upload.id)} data-state={upload.state} aria-labelledby="upload-progress-title">
         <h2 id="upload-progress-title">Progress</h2>
         <progress id="upload-files-bar" max={Math.max(1, p.filesTotal ?? upload.files)} value={p.filesDone ?? 0} aria-label="Files stored"></progress>
-        <dl class="figures" aria-live="polite">
+        <dl class="figures">
           {LABELS.map(([key, label]) => (
             <div>
               <dt>{label}</dt>
