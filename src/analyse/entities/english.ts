@@ -12,6 +12,8 @@ interface Token {
   cap: boolean;
   /** First word of a sentence or line, where capitals say nothing. */
   initial: boolean;
+  /** In a line written all in capitals. */
+  headline: boolean;
 }
 
 /** Words that precede a person's name and are not part of it. */
@@ -72,8 +74,7 @@ function tokenize(text: string): Token[] {
     const headline = lineCaps.get(currentLine) ?? false;
     const before = text.slice(Math.max(lineAt, s - 3), s);
     const initial = s === lineAt || /[.!?:;"“(]\s*$/.test(before) || /^\s*$/.test(text.slice(lineAt, s));
-    out.push({ t, s, e: s + t.length, cap: UPPER.test(t) && !/^\p{N}/u.test(t), initial: initial || headline });
-    if (headline) out[out.length - 1]!.initial = true;
+    out.push({ t, s, e: s + t.length, cap: UPPER.test(t) && !/^\p{N}/u.test(t), initial: initial || headline, headline });
   }
   return out;
 }
@@ -170,7 +171,9 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       const gap = text.slice(tokens[j - 1]!.e, tokens[j]!.s);
       if (!/^[ \t]?$/.test(gap)) break;
       const next = tokens[j]!;
-      if (next.cap && !NEVER.has(next.t.toLowerCase().replace(/\.$/, ''))) {
+      // In a headline every word is in capitals: an ordinary word ends the name (ENGLAND BEAT PAKISTAN).
+      const plainInHeadline = next.headline && isCommonWord(next, lexicon, lowerSeen) && !typeFromGazetteer(text.slice(tok.s, next.e), lexicon);
+      if (next.cap && !plainInHeadline && !NEVER.has(next.t.toLowerCase().replace(/\.$/, ''))) {
         last = j;
         j++;
         continue;
@@ -180,6 +183,11 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
         continue;
       }
       break;
+    }
+    // A country before another name is a name of its own (U.S. Treasury, China Daily stays whole if known).
+    if (last > i && typeFromGazetteer(tok.t, lexicon) === 'LOC' && (kindsOf(tok.t, lexicon)?.has('country') || (ALIASES[tok.t] ?? ALIASES[upperToTitle(tok.t)]) === 'LOC') && !typeFromGazetteer(text.slice(tok.s, tokens[last]!.e), lexicon)) {
+      chunks.push({ first: i, last: i });
+      continue;
     }
     chunks.push({ first: i, last });
     i = last;
@@ -199,7 +207,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       first++;
     }
     // A nationality before a name describes it (American Dennis Mitchell).
-    while (first < last && isNationality(tokens[first]!.t, lexicon)) first++;
+    while (first < last && isNationality(tokens[first]!.t, lexicon) && !typeFromGazetteer(text.slice(tokens[first]!.s, tokens[last]!.e), lexicon)) first++;
     const s = tokens[first]!.s;
     const e = tokens[last]!.e;
     const name = text.slice(s, e);
@@ -207,7 +215,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     const head = words[words.length - 1]!.toLowerCase().replace(/\.$/, '');
     const firstWord = words[0]!.toLowerCase();
     const gazetteer = typeFromGazetteer(name, lexicon);
-    if (gazetteer === 'skip' || (words.length <= 2 && isNationality(words[words.length - 1]!, lexicon))) continue;
+    if (gazetteer === 'skip' || (!gazetteer && words.length <= 2 && isNationality(words[words.length - 1]!, lexicon))) continue;
     let type: Type | null = null;
     let confidence = 0.6;
     if (gazetteer) [type, confidence] = [gazetteer, 0.85];
