@@ -17,7 +17,7 @@ interface Token {
 }
 
 /** Words that precede a person's name and are not part of it. */
-const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist']);
+const PERSON_TITLES = new Set(['prime', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist']);
 /** Last words of organisation names. */
 const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church']);
 /** Words that make any name they are in an organisation's (American League Baseball, Red Star Belgrade). */
@@ -201,13 +201,15 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     let prev = tokens[first - 1];
     // Titles inside the chunk (President Xi Jinping, Mr. Smith) mark a person and are left out.
     let titled = prev !== undefined && PERSON_TITLES.has(prev.t.toLowerCase().replace(/\.$/, ''));
-    while (first < last && PERSON_TITLES.has(tokens[first]!.t.toLowerCase().replace(/\.$/, '')) && !ORG_OF.has(tokens[first]!.t.toLowerCase())) {
-      titled = true;
-      prev = tokens[first];
-      first++;
+    // Nationalities before a name describe it (American Dennis Mitchell, Palestinian President Yasser Arafat).
+    for (;;) {
+      if (first < last && PERSON_TITLES.has(tokens[first]!.t.toLowerCase().replace(/\.$/, '')) && !ORG_OF.has(tokens[first]!.t.toLowerCase())) {
+        titled = true;
+        prev = tokens[first];
+        first++;
+      } else if (first < last && isNationality(tokens[first]!.t, lexicon) && !typeFromGazetteer(text.slice(tokens[first]!.s, tokens[last]!.e), lexicon)) first++;
+      else break;
     }
-    // A nationality before a name describes it (American Dennis Mitchell).
-    while (first < last && isNationality(tokens[first]!.t, lexicon) && !typeFromGazetteer(text.slice(tokens[first]!.s, tokens[last]!.e), lexicon)) first++;
     const s = tokens[first]!.s;
     const e = tokens[last]!.e;
     const name = text.slice(s, e);
