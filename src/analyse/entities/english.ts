@@ -236,7 +236,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
   }
 
   // An unknown name repeating part of a known one is that one (Simmons after Phil Simmons);
-  // after "in", "at", "from" it is a place; otherwise a lone word is a person or team we cannot tell.
+  // after "in", "at", "from" it is a place; the words around it may say organisation or team.
   const known = new Map<string, Type>();
   for (const f of found) {
     if (f.confidence < 0.7) continue;
@@ -258,8 +258,9 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     else if (u.initial && !u.name.includes(' ')) continue;
     // "the" before a lone unknown name: an institution or a team (the Treasury, the Braves).
     else if (u.prev?.t.toLowerCase() === 'the' && !u.name.includes(' ')) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.45, name: u.name });
-    // Several capitalised words, none of them ordinary (Cup, Open, Tour are): a person's name.
-    else if (u.name.split(/\s+/).every((w) => !lexicon.common.has(w.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'PER', confidence: 0.4, name: u.name });
+    // Several capitalised words, none of them ordinary (Cup, Open, Tour are): a person's name. A lone
+    // unknown word with nothing around it to tell (Pirelli, Arbil, Frater) is left out: guessing cost more than it found.
+    else if (u.name.includes(' ') && u.name.split(/\s+/).every((w) => !lexicon.common.has(w.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'PER', confidence: 0.4, name: u.name });
   }
   found.sort((a, b) => a.s - b.s);
   return found.map((f) => ({ text: text.slice(f.s, f.e), type: ENTITY[f.type], start: f.s + offset, end: f.e + offset, confidence: f.confidence }));
