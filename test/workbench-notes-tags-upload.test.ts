@@ -430,6 +430,36 @@ describe('uploads and their progress', () => {
     expect((await rita.request('POST', '/api/uploads', { body: reporterNew })).status).toBe(403);
   });
 
+  it('reads a multipart body that arrives a few bytes at a time, look-alikes of the boundary included, byte for byte', async () => {
+    const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'rita', password: PASSWORD }) });
+    const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrf } = (await session.json()) as { csrf: string };
+    const boundary = 'XyZ0123';
+    // Near-misses of the delimiter (CRLF--XyZ0123) inside the file: one character short, one dash short.
+    const content = 'DRIPPING report: line one\r\n--XyZ012 is not the boundary\r\n-XyZ0123 nor is this\r\nend 新疆\n';
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="collection"\r\n\r\nalpha\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="drip.txt"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      'utf8',
+    );
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (let i = 0; i < body.length; i += 5) {
+          controller.enqueue(new Uint8Array(body.subarray(i, i + 5)));
+          if (i % 50 === 0) await new Promise((r) => setTimeout(r, 2));
+        }
+        controller.close();
+      },
+    });
+    const answer = await fetch(`${server.url}/api/uploads`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body: stream, duplex: 'half' } as RequestInit);
+    expect(answer.status, await answer.clone().text()).toBe(202);
+    const done = await waitForUpload(rita, ((await answer.json()) as { upload: Upload }).upload.id);
+    expect(done.documents).toMatchObject({ ok: 1, failed: 0 });
+    const hit = (await apiSearch(rita, 'DRIPPING')).hits[0]!;
+    const stored = (await show(workspace, hit.id)).text;
+    expect(stored.replace(/\r\n/g, '\n').trim()).toBe(content.replace(/\r\n/g, '\n').trim());
+  });
+
   it('refuses path tricks in file names, other collections, viewers and uploads over the limit, storing nothing', async () => {
     const before = (await admin.json<{ uploads: Upload[] }>('/api/uploads')).uploads.length;
     for (const name of ['../evil.txt', 'a/b.txt', '..\\evil.txt', 'C:evil.txt']) {

@@ -134,7 +134,7 @@ export async function receiveMultipart(body: ReadableStream<Uint8Array>, boundar
       fileBytes += chunk.length;
       part.file.size += chunk.length;
       if (fileBytes > maxBytes) throw new UploadRefused(413, `the upload is larger than the limit of ${maxBytes} bytes`);
-      await part.out.write(chunk);
+      for (let at = 0; at < chunk.length; ) at += (await part.out.write(chunk, at, chunk.length - at)).bytesWritten;
     } else if (!part.file) {
       fieldBytes += chunk.length;
       if (fieldBytes > maxFieldBytes) throw new UploadRefused(413, 'the form fields are too large');
