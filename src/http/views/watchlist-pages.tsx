@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { WatchlistResult } from '../../search/index.js';
 import type { SessionUser } from '../context.js';
 import type { WatchlistProgress } from '../watchlist-runner.js';
@@ -67,13 +68,14 @@ export function WatchlistPage(p: WatchlistPageProps) {
   return (
     <Layout title={p.name} user={p.user} csrf={p.csrf}>
       <link rel="stylesheet" href={assetUrl('entities.css')} />
-      {runningNow ? <meta http-equiv="refresh" content="2" /> : null}
+      {/* As markup, not JSX: hono/jsx hoists a JSX <meta> into <head>, out of the noscript. */}
+      {runningNow ? raw('<noscript><meta http-equiv="refresh" content="2"></noscript>') : null}
+      {runningNow ? <script src={assetUrl('watchlist.js')} defer></script> : null}
       <p><a href="/watchlists">Watch-lists</a></p>
       <h1>{p.name}</h1>
       {runningNow ? (
-        <p role="status">
-          {`Searching: ${p.progress!.done} of ${p.progress!.total} names`}
-          {p.progress!.eta !== null ? ` · about ${p.progress!.eta} s left` : ''}
+        <p role="status" id="watchlist-progress" data-watchlist-id={String(p.id)}>
+          <span data-field="text">{`Searching: ${p.progress!.done} of ${p.progress!.total} names${p.progress!.eta !== null ? ` · about ${p.progress!.eta} s left` : ''}`}</span>{' '}
           <progress max={p.progress!.total} value={p.progress!.done}>{`${p.progress!.done}/${p.progress!.total}`}</progress>
         </p>
       ) : null}
