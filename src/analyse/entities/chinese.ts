@@ -66,6 +66,8 @@ const NUMERALS = /[0-9０-９零一二两三四五六七八九十百千万亿余
 const REGIONS = new Set(['东北', '西北', '东南', '西南', '华北', '华南', '华东', '华中', '中东', '近东', '远东', '亚太', '中亚', '西亚', '东亚', '南亚', '东南亚', '北非', '拉美', '亚洲', '非洲', '欧洲', '美洲', '大洋洲', '中南']);
 /** Two characters for one country (中华), never a pair of two. */
 const SAME_COUNTRY = new Set(['中', '华']);
+/** Characters frequent in foreign names that are also words next to them (荷兰人, 部长, 及, 的). */
+const NOT_IN_NAMES = new Set(Array.from('人长的是在和与及等说为了于向对从被把将也都就还又曾'));
 /** Characters of prepositions and conjunctions that HMM may glue to a following surname. */
 const LEADING_FUNCTION_CHARS = '当在对和与被向给让把是由从跟同及或';
 /** The tag of a surname split from the title it was written with (李|先生). */
@@ -105,7 +107,7 @@ function lexicalType(word: string, lexicon: ZhLexicon): NameType | null {
   if (tag === 'nt') return 'ORG';
   // jieba's person tags are partly automatic (今天上午, 宣传教育 are nr): trust them for a name's shape.
   if (tag === 'nrt' || tag === 'nrfg') return 'PER';
-  if (tag === 'nr') return nameShape(word, lexicon) > 0.3 || isTransliterated(word, lexicon) ? 'PER' : null;
+  if (tag === 'nr') return nameShape(word, lexicon) > 0.5 || isTransliterated(word, lexicon) ? 'PER' : null;
   return null;
 }
 
@@ -249,17 +251,33 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     const next = words[i + 1];
     const titled = isTitle(prev) || isTitle(next);
 
-    // Foreign and Uyghur names written with a middle dot: 伊力哈木·土赫提.
+    // Foreign and Uyghur names written with a middle dot: 伊力哈木·土赫提. Their parts run over the
+    // characters that spell foreign names, whatever the segmenter made of them (部长|芭芭拉 is
+    // 部|长芭芭拉 to it); where none is such a character, the words next to the dot are the parts.
     if (next && NAME_SEPARATOR_CHARS.has(next.w) && w.han) {
-      let first = i;
-      // The part before the dot: the unknown or name-like words just before it, up to 5 characters.
-      while (first > 0 && words[first - 1]!.han && w.e - words[first - 1]!.s <= 5 && (words[first - 1]!.tag === 'x' || PERSON_TAGS.has(words[first - 1]!.tag) || (words[first - 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[first - 1]!.tag) && words[first - 1]!.tag !== 'n')) && !isTitle(words[first - 1])) first--;
+      const spelled = (c: string | undefined) => c !== undefined && lexicon.spelling.has(c) && !NOT_IN_NAMES.has(c);
+      let s0 = next.s;
+      while (s0 > 0 && next.s - s0 < 6 && spelled(folded[s0 - 1])) s0--;
+      // …and over the rest of the word it stopped in, short of a word next to names (长芭芭拉 → 芭芭拉).
+      const within = words.find((x) => x.s < s0 && x.e >= s0);
+      while (within && s0 > within.s && next.s - s0 < 6 && !NOT_IN_NAMES.has(folded[s0 - 1]!)) s0--;
+      if (s0 === next.s) s0 = w.s;
       let last = i + 2;
       if (!words[last] || !words[last]!.han) continue;
-      while (words[last + 1] && NAME_SEPARATOR_CHARS.has(words[last + 1]!.w) && words[last + 2] && words[last + 2]!.han) last += 2;
-      // The part after the last dot: the words of an unknown name, not a following verb or title.
-      while (words[last + 1] && words[last + 1]!.han && words[last + 1]!.e - words[last]!.s <= 4 && (words[last + 1]!.tag === 'x' || (words[last + 1]!.w.length === 1 && !FUNCTION_TAGS.has(words[last + 1]!.tag))) && !isTitle(words[last + 1]) && !ORG_SUFFIX_SET.has(words[last + 1]!.w)) last++;
-      if (words[first]!.w.length + 0 >= 1) add(words[first]!.s, words[last]!.e, 'PER', 0.8);
+      let dot = next.e;
+      let e0 = dot;
+      for (;;) {
+        while (e0 < folded.length && e0 - dot < 6 && spelled(folded[e0])) e0++;
+        if (e0 === dot) e0 = words.find((x) => x.s === dot)?.e ?? dot;
+        if (e0 < folded.length - 1 && NAME_SEPARATOR_CHARS.has(folded[e0]!) && isHan(folded[e0 + 1]!)) {
+          dot = e0 + 1;
+          e0 = dot;
+          continue;
+        }
+        break;
+      }
+      if (e0 > dot) add(s0, e0, 'PER', 0.8);
+      while (last + 1 < words.length && words[last + 1]!.s < e0) last++;
       i = last;
       continue;
     }

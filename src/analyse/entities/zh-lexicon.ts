@@ -22,6 +22,8 @@ export interface ZhLexicon {
   given: Map<string, number>;
   /** Characters that spell foreign names (尔 斯 拉 克 …): frequent in jieba's transliterated names (nrt). */
   transliteration: Set<string>;
+  /** The same, taken more widely (three names or more): for the parts of names written with a dot. */
+  spelling: Set<string>;
 }
 
 let lexicon: ZhLexicon | null = null;
@@ -68,6 +70,7 @@ export function zhLexicon(): ZhLexicon {
   for (const s of cedictSurnames) if (s.length === 2 && !surname.has(s)) surname.set(s, 0.6);
   const common = new Set(readResource('entities/zh-common.tsv').map(([w]) => w!));
   const transliteration = new Set([...translitCount].filter(([, n]) => n >= 8).map(([ch]) => ch));
-  lexicon = { jiebaTag, cedict, common, surname, given: normalise(givenCount, 2), transliteration };
+  const spelling = new Set([...translitCount].filter(([, n]) => n >= 3).map(([ch]) => ch));
+  lexicon = { jiebaTag, cedict, common, surname, given: normalise(givenCount, 2), transliteration, spelling };
   return lexicon;
 }
