@@ -120,4 +120,21 @@ for (const set of datasets) {
   rows.push({ dataset: set.name, system: 'margin over best baseline', type: 'ALL', P: '', R: '', F1: round(f1('dossier') - best), gold: '', 'chars/cpu-s': '' });
 }
 console.log(table(rows));
+
+// Speed on page-sized texts, as extraction processes see them: the People's Daily sentences
+// joined 40 to a page (about 2,000 characters), after a first pass so the code is compiled.
+const pages: string[] = [];
+const sentences = datasets[0]!.docs.map((d) => d.text);
+for (let k = 0; k < sentences.length; k += 40) pages.push(sentences.slice(k, k + 40).join('\n'));
+const pageChars = pages.reduce((n, p) => n + p.length, 0);
+const speed: Record<string, number> = {};
+for (const [name, run] of [['jieba tags alone', (t: string) => jieba.tag(t, true)], ['dossier findEntities', (t: string) => findEntities(t, analyser)]] as const) {
+  for (const p of pages) run(p);
+  const started = process.cpuUsage();
+  for (let round = 0; round < 3; round++) for (const p of pages) run(p);
+  const used = process.cpuUsage(started);
+  speed[name] = Math.round((3 * pageChars) / ((used.user + used.system) / 1e6));
+}
+console.log(`\nChinese pages (${pages.length} × ~${Math.round(pageChars / pages.length)} characters), characters per CPU-second: ${Object.entries(speed).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+json['speed/peoples-daily-pages'] = speed;
 writeResult('eval-ner', json);
