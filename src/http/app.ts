@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { entityRoutes } from './routes/entities.js';
+import { watchlistRoutes } from './routes/watchlists.js';
 import { LoginThrottle } from '../accounts/index.js';
 import type { HttpDeps, HttpEnv } from './context.js';
 import { csrfProtection } from './middleware/csrf.js';
@@ -52,6 +54,8 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', noteRoutes(full));
   app.route('/', tagRoutes(full));
   app.route('/', apiDocsRoutes(full));
+  app.route('/', entityRoutes(full));
+  app.route('/', watchlistRoutes(full));
 
   return app;
 }
