@@ -63,6 +63,22 @@ describe('Chinese', () => {
     expect(out).toContain('阿克苏纺织厂/ORGANIZATION');
   });
 
+  it('keeps a name with a two-character surname whole (欧阳振华, 上官婉儿, 司马相如)', () => {
+    expect(pairs('欧阳振华昨天到达北京。')).toEqual(['欧阳振华/PERSON', '北京/LOCATION']);
+    expect(pairs('上官婉儿来了，欧阳明说她很好。')).toEqual(['上官婉儿/PERSON', '欧阳明/PERSON']);
+    expect(pairs('副市长诸葛卫东会见了客人')).toContain('诸葛卫东/PERSON');
+    // A surname that is also a word (东方 "east") needs more than a word after it.
+    expect(pairs('东方红太阳升')).toEqual([]);
+  });
+
+  it('takes an unknown place with an administrative suffix as a place, whole inside organisations', () => {
+    expect(pairs('红柳泉县委办公室')).toEqual(['红柳泉县委办公室/ORGANIZATION']);
+    // A known place before it stays a place of its own: 新疆 and 红柳泉县, not 新疆红柳泉县.
+    expect(pairs('我在新疆红柳泉县工作')).toEqual(['新疆/LOCATION', '红柳泉县/LOCATION']);
+    expect(pairs('红柳泉县公安局通报了案情')).toEqual(['红柳泉县公安局/ORGANIZATION']);
+    expect(pairs('全县干部和该市市民')).toEqual([]);
+  });
+
   it('tags no common words', () => {
     expect(find('今天多云转晴，城市文明建设取得成功，两国关系良好。')).toEqual([]);
   });

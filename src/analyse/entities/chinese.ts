@@ -2,7 +2,7 @@ import type { Mention } from '../../domain/entities.js';
 import type { NamesDictionary } from '../dictionary/names-dictionary.js';
 import { foldChar } from '../normalise/normalise.js';
 import type { Segmenter } from '../segment/segmenter.js';
-import { ABBREVIATION_HEADS, ABBREVIATIONS, NAME_SEPARATORS, NOT_NAME_FIRST, ORG_SUFFIXES, PAIR_FIRST, VISIT_CHARS, PLACE_SUFFIXES, SPEECH_WORDS, STANDALONE_ORGS, TITLES } from './zh-affixes.js';
+import { ABBREVIATION_HEADS, ABBREVIATIONS, COMPOUND_SURNAMES, NAME_SEPARATORS, NOT_NAME_FIRST, ORG_SUFFIXES, PAIR_FIRST, VISIT_CHARS, PLACE_SUFFIXES, SPEECH_WORDS, STANDALONE_ORGS, TITLES } from './zh-affixes.js';
 import { zhLexicon, type NameType, type ZhLexicon } from './zh-lexicon.js';
 
 interface Word {
@@ -188,6 +188,57 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
   return out;
 }
 
+/** The tag of a place found by its administrative suffix alone (红柳泉县): no dictionary knows it. */
+const SUFFIXED_PLACE = 'ns2';
+/** Suffixes of administrative divisions, which make a place of an unknown name before them. */
+const ADMIN_SUFFIXES = '省市县州旗盟镇乡';
+/** Tags of the words an unknown place's name is made of (红柳|泉|县: a name, a character). */
+const PLACE_BODY_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nz', 'x', 'ng', 'j']);
+
+/**
+ * Unknown places named with an administrative suffix (红柳泉县, 红柳泉县委, 红柳泉县公安局), which
+ * the segmenter cuts into a name and pieces (红柳|泉|县委): put back together as one place, and the
+ * rest of the suffix's word (委, 公安局) left to make an organisation of it. Two or three characters
+ * before the suffix, from words that can be names; a known place before them stays on its own
+ * (新疆|红柳泉县).
+ */
+function joinSuffixedPlaces(words: Array<{ word: string; tag: string }>, lexicon: ZhLexicon, names: NamesDictionary | undefined): Array<{ word: string; tag: string }> {
+  const out: Array<{ word: string; tag: string }> = [];
+  for (const x of words) {
+    const w = x.word;
+    let body = '';
+    let suffix: string;
+    let rest = '';
+    if (out.length > 0 && ADMIN_SUFFIXES.includes(w[0]!) && (w.length === 1 || STANDALONE_ORGS.has(w) || ORG_SUFFIX_SET.has(w.slice(1)) || endsWithOrgSuffix(w.slice(1)))) {
+      suffix = w[0]!;
+      rest = w.slice(1);
+    } else if (x.tag === 'x' && w.length >= 2 && w.length <= 3 && ADMIN_SUFFIXES.includes(w[w.length - 1]!) && isHan(w)) {
+      suffix = w[w.length - 1]!;
+      body = w.slice(0, -1);
+    } else {
+      out.push(x);
+      continue;
+    }
+    let first = out.length;
+    while (first > 0) {
+      const y = out[first - 1]!;
+      if (body.length + y.word.length > 3 || !PLACE_BODY_TAGS.has(y.tag) || !isHan(y.word) || lexicon.common.has(y.word)) break;
+      const type = typeOfWord(y.word, y.tag, lexicon, names);
+      if (type === 'LOC' || type === 'ORG') break;
+      body = y.word + body;
+      first--;
+    }
+    if (first === out.length || body.length < 2 || NOT_NAME_FIRST.has(body[0]!)) {
+      out.push(x);
+      continue;
+    }
+    out.length = first;
+    out.push({ word: body + suffix, tag: SUFFIXED_PLACE });
+    if (rest) out.push({ word: rest, tag: 'n' });
+  }
+  return out;
+}
+
 function endsWithOrgSuffix(word: string): boolean {
   if (ORG_SUFFIX_SET.has(word)) return true;
   if (word.length > 2 && SINGLE_ORG_SUFFIXES.has(word[word.length - 1]!) && !ORG_SUFFIX_SET.has(word.slice(-2)) && !NOT_ORG_ENDINGS.has(word.slice(-2))) return true;
@@ -222,7 +273,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   }
   const words: Word[] = [];
   let at = 0;
-  for (const { word, tag } of splitWords(segmenter.tag(folded, true), lexicon)) {
+  for (const { word, tag } of joinSuffixedPlaces(splitWords(segmenter.tag(folded, true), lexicon), lexicon, names)) {
     words.push({ w: word, han: isHan(word), s: at, e: at + word.length, tag, type: null });
     at += word.length;
   }
@@ -230,7 +281,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     // A dateline's 日电 (5月25日电) is the day and "cable", not NEC.
     if (w.w === '日电' && words[k - 1]?.tag === 'm') w.tag = 'm';
     // A country's one-character name standing alone (帮助|俄|渡过): jieba tags it as an abbreviation.
-    else if (w.han) w.type = w.tag === ABBR || ((w.tag === 'j' || w.tag === 'ns') && w.w.length === 1 && PAIR_FIRST.has(w.w)) ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
+    else if (w.han) w.type = w.tag === ABBR || w.tag === SUFFIXED_PLACE || ((w.tag === 'j' || w.tag === 'ns') && w.w.length === 1 && PAIR_FIRST.has(w.w)) ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
   }
   // 日|俄 when jieba read 日 as a day: a one-character country next to another is one too.
   for (const [k, w] of words.entries()) {
@@ -288,6 +339,25 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
       const cut = w.w.length === 2 && LEADING_FUNCTION_CHARS.includes(w.w[0]!) && (lexicon.surname.get(w.w[1]!) ?? 0) >= 0.5 ? 1 : 0;
       add(w.s + cut, w.e, 'PER', 0.7);
       continue;
+    }
+    // A two-character surname and the given name after it (欧阳|振华, 司马|相|如): one person.
+    const compound = COMPOUND_SURNAMES.get(w.w);
+    if (compound !== undefined && next && prev?.tag !== 'm') {
+      const fits = (g: Word | undefined) => g !== undefined && g.han && (g.type !== 'LOC' || compound >= 0.8) && g.type !== 'ORG' && !isTitle(g) && !ORG_SUFFIX_SET.has(g.w) && !PLACE_SUFFIX_SET.has(g.w) && !NAME_SEPARATOR_CHARS.has(g.w) && (!FUNCTION_TAGS.has(g.tag) || g.tag === 'v' || g.tag === 'vn' || g.tag === 'a');
+      const given = next.w.length === 1 && words[i + 2]?.w.length === 1 && fits(words[i + 2]) ? [next, words[i + 2]!] : [next];
+      let end = given[given.length - 1]!.e;
+      // 欧阳|明说: the given name and the verb of speech after it, read as one word.
+      const speaks = next.w.length === 2 && next.tag === 'v' && '说称讲道'.includes(next.w[1]!);
+      if (speaks) end = next.s + 1;
+      if (end - next.s <= 2 && (speaks || given.every((g) => fits(g) && !(g.w.length === 2 && g.tag === 'v') && !NOT_IN_NAMES.has(g.w)))) {
+        const context = speaks || isTitle(prev) || isTitle(words[i + 1 + given.length]);
+        const shape = nameShape(folded.slice(w.s, end), lexicon);
+        if (compound >= 0.8 || context || shape >= 0.4) {
+          add(w.s, end, 'PER', context ? 0.9 : 0.75);
+          i += given.length;
+          continue;
+        }
+      }
     }
     if (w.type === 'PER' && w.w.length >= 2) {
       add(w.s, w.e, 'PER', titled ? 0.95 : 0.85);

@@ -54,3 +54,13 @@ export const VISIT_CHARS = new Set(Array.from('访驻来赴抵离回进在援旅
 export const ABBREVIATION_HEADS = new Set(Array.from('方军籍资企股商侨胞裔'));
 /** Words of "two countries", "our province" …: not names, whatever jieba's dictionary says. */
 export const NOT_NAME_FIRST = new Set(Array.from('两各本该我外全他其此诸列邻友异祖故强大小贵敝'));
+
+/**
+ * Two-character surnames (欧阳振华, 司马光, 诸葛亮): the name is the surname and one or two given
+ * characters. Those that are also ordinary words (东方 "east", 西门 "west gate", 长孙 "eldest
+ * grandson") count for less, so that they need a given name that looks like one.
+ */
+export const COMPOUND_SURNAMES = new Map<string, number>([
+  ...Array.from(['欧阳', '司马', '诸葛', '上官', '皇甫', '令狐', '公孙', '慕容', '夏侯', '尉迟', '宇文', '司徒', '端木', '独孤', '司空', '澹台', '公冶', '宗政', '濮阳', '淳于', '太叔', '申屠', '轩辕', '呼延', '东郭', '闻人', '万俟', '赫连', '钟离', '拓跋', '完颜', '乐正', '漆雕', '公羊', '仲孙', '羊舌', '巫马', '左丘', '梁丘', '谷梁', '颛孙', '壤驷', '公良'], (s): [string, number] => [s, 0.8]),
+  ...Array.from(['东方', '长孙', '南宫', '西门', '北宫', '公西', '段干', '鲜于', '亓官', '司寇', '闾丘', '东门'], (s): [string, number] => [s, 0.5]),
+]);

@@ -1,5 +1,6 @@
 import { dict } from '@node-rs/jieba/dict.js';
 import { readResource } from '../resources.js';
+import { COMPOUND_SURNAMES } from './zh-affixes.js';
 
 export type NameType = 'PER' | 'LOC' | 'ORG';
 
@@ -68,6 +69,7 @@ export function zhLexicon(): ZhLexicon {
   };
   const surname = normalise(surnameCount, 3);
   for (const s of cedictSurnames) if (s.length === 2 && !surname.has(s)) surname.set(s, 0.6);
+  for (const [s, weight] of COMPOUND_SURNAMES) surname.set(s, weight);
   const common = new Set(readResource('entities/zh-common.tsv').map(([w]) => w!));
   const transliteration = new Set([...translitCount].filter(([, n]) => n >= 8).map(([ch]) => ch));
   const spelling = new Set([...translitCount].filter(([, n]) => n >= 3).map(([ch]) => ch));
