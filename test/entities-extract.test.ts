@@ -102,6 +102,19 @@ describe('English', () => {
     expect(out.some((m) => m.startsWith('The'))).toBe(false);
   });
 
+  it('takes no file formats, encodings, file names or header names for names', () => {
+    const text = 'Export the scan as PDF or DOCX, with HTML for CJK text encoded in UTF-8 and CRLF line ends (see RFC 5322). The OCR output is in README.md. Then check the Message-ID and In-Reply-To headers, and Cc: the archive.';
+    expect(pairs(text)).toEqual([]);
+  });
+
+  it('still finds organisations named by an acronym when the text says so', () => {
+    const out = pairs('Officials from NATO met the FBI team in Brussels, and the ZQX agency said nothing.');
+    expect(out).toContain('NATO/ORGANIZATION');
+    expect(out).toContain('FBI/ORGANIZATION');
+    expect(out).toContain('ZQX/ORGANIZATION');
+    expect(out).toContain('Brussels/LOCATION');
+  });
+
   it('skips nationalities and sentence-initial ordinary words', () => {
     expect(find('Chinese officials said nothing. However, British diplomats disagreed.')).toEqual([]);
   });

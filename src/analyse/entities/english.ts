@@ -49,11 +49,38 @@ function isNationality(word: string, lexicon: EnLexicon): boolean {
   return m !== null && lexicon.countryPrefixes.has(m[1]!.slice(0, 4));
 }
 
+/**
+ * Computing words written in capitals (file formats, encodings, protocols, mail headers): never a
+ * name by themselves, however much they look like an organisation's acronym.
+ */
+const TECH_TERMS = new Set(['PDF', 'DOC', 'DOCX', 'XLS', 'XLSX', 'PPT', 'PPTX', 'ODT', 'ODS', 'RTF', 'TXT', 'CSV', 'TSV', 'HTML', 'HTM', 'XHTML', 'XML', 'JSON', 'YAML', 'TOML', 'SQL', 'CSS', 'JS', 'TS', 'PHP', 'EPUB', 'MOBI', 'EML', 'MSG', 'MBOX', 'PST', 'MIME', 'PNG', 'JPG', 'JPEG', 'GIF', 'TIF', 'TIFF', 'BMP', 'SVG', 'WEBP', 'HEIC', 'MP3', 'MP4', 'WAV', 'AVI', 'MOV', 'ZIP', 'RAR', 'GZ', 'TAR', 'CJK', 'UTF', 'ASCII', 'ANSI', 'GBK', 'BOM', 'CRLF', 'LF', 'CR', 'EOL', 'RFC', 'OCR', 'URL', 'URI', 'URLS', 'HTTP', 'HTTPS', 'FTP', 'SMTP', 'IMAP', 'POP', 'POP3', 'DNS', 'TCP', 'UDP', 'IP', 'SSL', 'TLS', 'SSH', 'VPN', 'API', 'APIS', 'SDK', 'CLI', 'GUI', 'UI', 'UX', 'CPU', 'GPU', 'RAM', 'ROM', 'SSD', 'HDD', 'USB', 'LAN', 'WIFI', 'ID', 'IDS', 'UUID', 'GUID', 'FAQ', 'TODO', 'README', 'EOF', 'NUL', 'NULL', 'CC', 'BCC', 'FWD', 'FW', 'RE', 'PS', 'NB', 'OK', 'GB', 'MB', 'KB', 'TB', 'DPI', 'PPI', 'RGB', 'CMYK', 'NLP', 'NER', 'LLM', 'AI', 'ML', 'OS', 'PC', 'IT', 'QR', 'SMS', 'MMS', 'GPS', 'PIN', 'CAPTCHA', 'WYSIWYG', 'CMS', 'CRM', 'ERP', 'SAAS', 'IDE', 'VM', 'DB']);
+/** Words after a computing term that say it is one (PDF files, UTF-8 encoding, RFC 5322). */
+const TECH_NOUNS = new Set(['file', 'files', 'format', 'formats', 'document', 'documents', 'encoding', 'encoded', 'header', 'headers', 'tag', 'tags', 'code', 'version', 'output', 'input', 'text', 'page', 'pages', 'link', 'links', 'mode', 'standard', 'spec', 'specification', 'attachment', 'attachments', 'export', 'viewer', 'reader', 'parser', 'field', 'fields', 'line', 'lines', 'request', 'response', 'server', 'client', 'address', 'scan', 'scans', 'layer', 'engine', 'characters']);
+/** A file's name: letters before a lower-case extension (README.md, report.pdf). */
+const FILE_NAME = /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z][a-z0-9]{0,4}\.?$/u;
+/** Letters and digits in one word (UTF-8, MP3, SHA-256): a code or a version, not a name. */
+const CODE_WORD = /^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u;
+
+/**
+ * A word that is capitalised but no name: a file's name, a code, a computing term, or a header's
+ * name made of ordinary words (Message-ID, In-Reply-To, Content-Type).
+ */
+function isTechnical(t: string, lexicon: EnLexicon): boolean {
+  if (FILE_NAME.test(t) && !/^\p{Lu}\.\p{Lu}/u.test(t)) return true;
+  if (TECH_TERMS.has(t.toUpperCase()) && !lexicon.names.has(t)) return true;
+  if (CODE_WORD.test(t) && !lexicon.names.has(t)) return true;
+  if (t.includes('-')) {
+    const parts = t.split('-');
+    return parts.every((p) => UPPER.test(p) && (NEVER.has(p.toLowerCase()) || lexicon.common.has(p.toLowerCase()) || TECH_TERMS.has(p.toUpperCase()) || /^\p{Lu}{1,3}$/u.test(p)));
+  }
+  return false;
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.&-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu;
 const UPPER = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, lexicon: EnLexicon): Token[] {
   const out: Token[] = [];
   // A line mostly in capitals is a headline: its words are capitalised whatever they are.
   const lineCaps = new Map<number, boolean>();
@@ -74,7 +101,8 @@ function tokenize(text: string): Token[] {
     const headline = lineCaps.get(currentLine) ?? false;
     const before = text.slice(Math.max(lineAt, s - 3), s);
     const initial = s === lineAt || /[.!?:;"“(]\s*$/.test(before) || /^\s*$/.test(text.slice(lineAt, s));
-    out.push({ t, s, e: s + t.length, cap: UPPER.test(t) && !/^\p{N}/u.test(t), initial: initial || headline, headline });
+    if (FILE_NAME.test(t) && t.endsWith('.')) t = t.slice(0, -1);
+    out.push({ t, s, e: s + t.length, cap: UPPER.test(t) && !/^\p{N}/u.test(t) && !isTechnical(t, lexicon), initial: initial || headline, headline });
   }
   return out;
 }
@@ -143,7 +171,7 @@ function isCommonWord(token: Token, lexicon: EnLexicon, lowerSeen: Set<string>):
 /** Mentions in a passage of English (Latin-script) text, offsets shifted by `offset`. */
 export function findEnglishEntities(text: string, offset: number): Mention[] {
   const lexicon = enLexicon();
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, lexicon);
   const lowerSeen = new Set<string>();
   // Words written capitalised inside sentences and never in lower case: names, even at a sentence's start.
   const capitalisedInside = new Set<string>();
@@ -254,7 +282,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     else if (u.prev?.t === 'of' && u.of && PLACE_HEADS.has(u.of.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.6, name: u.name });
     else if (u.prev && PLACE_PREPOSITIONS.has(u.prev.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.5, name: u.name });
     // An acronym outside a headline is an organisation (KDP, NATO).
-    else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
+    else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial && !(u.next && TECH_NOUNS.has(u.next.t.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
     else if (u.initial && !u.name.includes(' ')) continue;
     // "the" before a lone unknown name: an institution or a team (the Treasury, the Braves).
     else if (u.prev?.t.toLowerCase() === 'the' && !u.name.includes(' ')) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.45, name: u.name });
