@@ -343,7 +343,8 @@ describe('uploads and their progress', () => {
     for (const fragment of ['id="upload-form"', 'enctype="multipart/form-data"', 'name="collection"', 'name="files"', 'multiple', 'for="upload-files"', 'id="drop-zone"', '/assets/upload.js']) expect(page.body, fragment).toContain(fragment);
     expect(page.body).not.toContain('name="new_collection"'); // reporters choose among their collections
     expect(page.body).not.toContain('>bravo<');
-    expect((await ed.get('/upload')).body).toContain('name="new_collection"');
+    expect((await ed.get('/upload')).body).not.toContain('name="new_collection"'); // only admins create collections
+    expect((await admin.get('/upload')).body).toContain('name="new_collection"');
     expect((await vic.get('/upload')).body).not.toContain('id="upload-form"');
   });
 
@@ -405,7 +406,7 @@ describe('uploads and their progress', () => {
     expect((await rita.request('POST', '/upload', { headers: asForm, body: forged })).status).toBe(403);
   });
 
-  it('queues uploads one at a time; an editor may start a new collection and is granted it', async () => {
+  it('queues uploads one at a time; an admin may start a new collection; others learn nothing of collections they were not granted', async () => {
     const nowhere = await ed.request('POST', '/api/uploads', { body: files(new FormData(), [['gull-a.txt', 'GULL a\n']]) });
     expect(nowhere.status).toBe(400); // no collection chosen
     const a = new FormData();
@@ -414,16 +415,27 @@ describe('uploads and their progress', () => {
     const b = new FormData();
     b.set('collection', 'alpha');
     files(b, [['gull-b.txt', 'GULL in alpha.\n']]);
-    const [ua, ub] = await Promise.all([ed.request('POST', '/api/uploads', { body: a }), ed.request('POST', '/api/uploads', { body: b })]);
+    const [ua, ub] = await Promise.all([admin.request('POST', '/api/uploads', { body: a }), ed.request('POST', '/api/uploads', { body: b })]);
     expect(ua.status, ua.body).toBe(202);
     expect(ub.status, ub.body).toBe(202);
-    const [da, db] = [await waitForUpload(ed, json<{ upload: Upload }>(ua).upload.id), await waitForUpload(ed, json<{ upload: Upload }>(ub).upload.id)];
+    const [da, db] = [await waitForUpload(admin, json<{ upload: Upload }>(ua).upload.id), await waitForUpload(ed, json<{ upload: Upload }>(ub).upload.id)];
     expect([da.state, db.state]).toEqual(['done', 'done']);
     expect(da.collection).toBe('fresh leak');
-    const edSees = await apiSearch(ed, 'GULL');
-    expect(edSees.hits.map((h) => h.collection).sort()).toEqual(['alpha', 'fresh leak']);
+    expect((await apiSearch(admin, 'GULL')).hits.map((h) => h.collection).sort()).toEqual(['alpha', 'fresh leak']);
+    expect((await apiSearch(ed, 'GULL')).hits.map((h) => h.collection)).toEqual(['alpha']);
     expect((await apiSearch(rita, 'GULL')).hits.map((h) => h.collection)).toEqual(['alpha']);
     expect((await rita.get(`/api/uploads/${da.id}`)).status).toBe(404);
+    // An editor naming a collection gets the same answer whether it exists (bravo, not granted) or not.
+    const probe = async (name: string) => {
+      const form = new FormData();
+      form.set('new_collection', name);
+      files(form, [['probe.txt', 'probe\n']]);
+      const answer = await ed.request('POST', '/api/uploads', { body: form });
+      return { status: answer.status, body: answer.body.split(name).join('NAME') };
+    };
+    const taken = await probe('bravo');
+    expect(taken.status).toBe(403);
+    expect(await probe('no-such-collection')).toEqual(taken);
     const reporterNew = new FormData();
     reporterNew.set('new_collection', 'rita-own');
     files(reporterNew, [['x.txt', 'x\n']]);

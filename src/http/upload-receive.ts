@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'hono';
-import { grantCollection, mayAccessCollection } from '../accounts/index.js';
+import { mayAccessCollection } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { ensureCollection } from '../ingest/index.js';
 import type { HttpDeps, HttpEnv, SessionUser } from './context.js';
@@ -19,7 +19,12 @@ import { discardBody, multipartBoundary, receiveMultipart, UploadRefused } from 
 import { uploadDir, uploadsRoot, type UploadRunner } from './upload-runner.js';
 
 /** Roles that may start a new collection by uploading into it. */
-const CREATORS = new Set(['admin', 'editor']);
+/**
+ * Only admins create collections: an editor told "that name is taken" would learn that a
+ * collection they were never granted exists. Everyone else gets the same refusal for a name that
+ * exists and one that does not.
+ */
+const CREATORS = new Set(['admin']);
 const COLLECTION_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
 
 function sameToken(a: string, b: string): boolean {
@@ -38,7 +43,8 @@ function checkOrigin(c: Context<HttpEnv>): void {
 
 /**
  * The collection an upload goes to: `collection` names one the user may see; a name that does
- * not exist yet is created for admins and editors (and granted to an editor who creates it).
+ * not exist yet is created for admins; anyone else naming a collection they may not see is refused
+ * alike whether it exists or not.
  */
 async function chooseCollection(deps: Pick<HttpDeps, 'db'>, c: Context<HttpEnv>, user: SessionUser, fields: Record<string, string>): Promise<{ id: number; name: string; created: boolean }> {
   const name = (fields['new_collection']?.trim() || fields['collection']?.trim()) ?? '';
@@ -51,7 +57,6 @@ async function chooseCollection(deps: Pick<HttpDeps, 'db'>, c: Context<HttpEnv>,
   if (!CREATORS.has(user.role)) throw new UploadRefused(403, `you may not upload into "${name}"`);
   if (!COLLECTION_NAME.test(name)) throw new UploadRefused(400, 'a collection name is 1–100 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit');
   const id = await ensureCollection(deps.db, name);
-  if (user.role !== 'admin') await grantCollection(deps.db, user.name, name);
   return { id, name, created: true };
 }
 

@@ -100,7 +100,7 @@ export function uploadRoutes(deps: HttpDeps, options: UploadOptions = {}): Hono<
 
   app.get('/upload', async (c) => {
     const user = currentUser(c);
-    return renderPage(c, UploadPage({ user, csrf: c.get('csrf'), nonce: c.get('nonce'), collections: c.get('access').collectionNames, mayUpload: mayWrite(user), mayCreate: user.role === 'admin' || user.role === 'editor', maxBytes, uploads: await recentUploads(c, 20), preselect: c.req.query('collection') }));
+    return renderPage(c, UploadPage({ user, csrf: c.get('csrf'), nonce: c.get('nonce'), collections: c.get('access').collectionNames, mayUpload: mayWrite(user), mayCreate: user.role === 'admin', maxBytes, uploads: await recentUploads(c, 20), preselect: c.req.query('collection') }));
   });
 
   app.post('/upload', async (c) => {

@@ -19,7 +19,7 @@ export function CollectionsPage({ collections, user, csrf, nonce }: { collection
         <table class="collections">
           <caption class="visually-hidden">Collections you may see</caption>
           <thead>
-            <tr><th scope="col">Collection</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Read</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Waiting</th><th scope="col">Since</th></tr>
+            <tr><th scope="col">Collection</th><th scope="col" class="num">Documents</th><th scope="col" class="num">Read</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Waiting</th><th scope="col">Since</th><th scope="col">Team's work</th></tr>
           </thead>
           <tbody>
             {collections.map((col) => (
@@ -30,6 +30,10 @@ export function CollectionsPage({ collections, user, csrf, nonce }: { collection
                 <td class="num">{col.failed}</td>
                 <td class="num">{col.pending}</td>
                 <td>{col.createdAt.slice(0, 10)}</td>
+                <td>
+                  <a href={`/collections/${encodeURIComponent(col.name)}/notes`}>notes</a> · <a href={`/collections/${encodeURIComponent(col.name)}/tags`}>tags</a> ·{' '}
+                  <a href={`/upload?collection=${encodeURIComponent(col.name)}`}>upload</a>
+                </td>
               </tr>
             ))}
           </tbody>

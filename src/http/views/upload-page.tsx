@@ -11,7 +11,7 @@ export interface UploadPageProps {
   /** Collections the user may see (and so upload into, with a writing role). */
   collections: string[];
   mayUpload: boolean;
-  /** Admins and editors may name a new collection. */
+  /** Admins may name a new collection. */
   mayCreate: boolean;
   maxBytes: number;
   uploads: UploadView[];
