@@ -19,13 +19,15 @@ interface Token {
 /** Words that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(['prime', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist']);
 /** Last words of organisation names. */
-const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church']);
+const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'ab', 'asa', 'oyj', 'bhd', 'pte', 'pty', 'srl', 'lp', 'llp', 'bancorp', 'bancshares', 'pharmaceuticals', 'securities', 'insurance', 'partners', 'electric', 'mining', 'steel', 'chemicals', 'foods', 'stores', 'enterprises', 'associates', 'investments', 'ventures', 'services', 'networks', 'software', 'electronics', 'reserve', 'forces', 'guard', 'squad', 'team', 'orchestra', 'band', 'choir']);
 /** Words that make any name they are in an organisation's (American League Baseball, Red Star Belgrade). */
 const ORG_INSIDE = new Set(['league', 'bank', 'union', 'party', 'university', 'corporation', 'airlines', 'ministry', 'council', 'committee', 'commission', 'agency', 'association', 'federation', 'institute', 'college', 'club', 'fc', 'sc', 'ac', 'inc', 'ltd', 'corp', 'group', 'motors', 'holdings', 'exchange', 'reserve']);
 /** First words of organisation names with "of" (Bank of England, University of Chicago). */
 const ORG_OF = new Set(['bank', 'university', 'ministry', 'department', 'institute', 'college', 'academy', 'bureau', 'council', 'federation', 'association', 'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'commission', 'committee', 'society', 'school', 'chamber', 'organisation', 'organization']);
 /** Last words of place names (Yellow River, Gulf of Mexico, Xinjiang Province). */
 const PLACE_HEADS = new Set(['city', 'capital', 'port', 'river', 'lake', 'mountain', 'mountains', 'mount', 'mt', 'island', 'islands', 'sea', 'ocean', 'gulf', 'bay', 'valley', 'province', 'county', 'state', 'region', 'prefecture', 'district', 'street', 'avenue', 'road', 'square', 'park', 'airport', 'strait', 'desert', 'peninsula', 'coast', 'canal', 'heights', 'hills', 'plain', 'plateau', 'basin', 'township', 'village', 'town']);
+/** Words that take "of" inside a name (Bank of England, Gulf of Mexico, Republic of Ireland, Duke of Kent). */
+const OF_TAKERS = new Set([...ORG_OF, ...PLACE_HEADS, ...PERSON_TITLES, 'republic', 'kingdom', 'states', 'emirates', 'duke', 'duchess', 'earl', 'count', 'isle', 'isles', 'cape', 'tower', 'statue', 'museum', 'hall', 'people', 'friends', 'sons', 'daughters', 'order', 'knights', 'palace', 'cathedral', 'gate', 'straits', 'lakes', 'heart', 'army', 'navy', 'force', 'forces', 'guard', 'movement', 'front', 'authority', 'agency', 'fund', 'foundation', 'trust', 'hospital', 'center', 'centre', 'conference', 'court', 'parliament', 'assembly', 'government', 'secretary']);
 /** Words that join a name's parts (Bank of England, Vincent van Gogh, Osama bin Laden). */
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'for', 'the', '&']);
 /** Prepositions after which an unknown name is a place. */
@@ -110,7 +112,7 @@ function tokenize(text: string, lexicon: EnLexicon): Token[] {
 /** Common nouns that name what an organisation is, just before its name (news agency Interfax). */
 const ORG_BEFORE = new Set(['agency', 'company', 'firm', 'group', 'newspaper', 'daily', 'weekly', 'bank', 'club', 'side', 'carrier', 'airline', 'maker', 'manufacturer', 'insurer', 'broker', 'brokerage', 'conglomerate', 'party', 'giant', 'retailer', 'operator', 'producer', 'distributor', 'subsidiary', 'unit', 'magazine', 'station', 'network', 'university']);
 /** Words just after an organisation's name (Pirelli shares, Interfax news agency). */
-const ORG_AFTER = new Set(['shares', 'stock', 'stocks', 'newspaper', 'daily', 'agency', 'airline', 'bank', 'group', 'subsidiary', 'unit', 'plant', 'factory', 'shareholders', 'management', 'executives']);
+const ORG_AFTER = new Set(['shares', 'stock', 'stocks', 'newspaper', 'daily', 'agency', 'airline', 'bank', 'group', 'subsidiary', 'unit', 'plant', 'factory', 'shareholders', 'management', 'executives', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'quoted']);
 /** Verbs and marks of a match between two teams. */
 const MATCH_WORDS = new Set(['beat', 'beats', 'drew', 'defeated', 'edged', 'thrashed', 'routed', 'v', 'vs', 'vs.', 'versus']);
 const NUMBER = /^\d+$/;
@@ -191,13 +193,21 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       // Unless it starts a known name: New York, Los Angeles (in a headline, NEW YORK).
       let known = 0;
       for (let n = 2; n <= 4 && i + n <= tokens.length; n++) if (typeFromGazetteer(text.slice(tok.s, tokens[i + n - 1]!.e), lexicon)) known = n;
+      // …or an organisation's whose last word says so (State Department, Federal Open Market Committee).
+      if (known === 0 && !tok.headline && !NEVER.has(tok.t.toLowerCase())) {
+        let k = i;
+        while (k + 1 < tokens.length && k - i < 4 && tokens[k + 1]!.cap && /^[ \t]$/.test(text.slice(tokens[k]!.e, tokens[k + 1]!.s))) k++;
+        if (k > i && ORG_HEADS.has(tokens[k]!.t.toLowerCase().replace(/\.$/, ''))) known = k - i + 1;
+      }
       if (known === 0) continue;
     }
     let last = i;
     let j = i + 1;
     while (j < tokens.length) {
       const gap = text.slice(tokens[j - 1]!.e, tokens[j]!.s);
-      if (!/^[ \t]?$/.test(gap)) break;
+      // Johnson & Johnson, Standard & Poor's: the ampersand joins a company's names.
+      const ampersand = /^[ \t]?&[ \t]?$/.test(gap) && tokens[j]!.cap;
+      if (!/^[ \t]?$/.test(gap) && !ampersand) break;
       const next = tokens[j]!;
       // In a headline every word is in capitals: an ordinary word ends the name (ENGLAND BEAT PAKISTAN).
       const plainInHeadline = next.headline && isCommonWord(next, lexicon, lowerSeen) && !typeFromGazetteer(text.slice(tok.s, next.e), lexicon);
@@ -217,7 +227,15 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       chunks.push({ first: i, last: i });
       continue;
     }
-    chunks.push({ first: i, last });
+    // Two names joined by "of" where the first does not take one (Keith O'Neill of Norwich City,
+    // Acme Inc of Boston): two chunks; Bank of England, Gulf of Mexico, Duke of Kent stay whole.
+    let from = i;
+    for (let m = i + 1; m < last; m++) {
+      if (tokens[m]!.t !== 'of' || OF_TAKERS.has(tokens[m - 1]!.t.toLowerCase().replace(/\.$/, '')) || typeFromGazetteer(text.slice(tokens[from]!.s, tokens[last]!.e), lexicon)) continue;
+      chunks.push({ first: from, last: m - 1 });
+      from = m + 1;
+    }
+    chunks.push({ first: from, last });
     i = last;
   }
 
