@@ -115,6 +115,24 @@ describe('English', () => {
     expect(out).toContain('Brussels/LOCATION');
   });
 
+  it('finds organisations by legal form, trade, club names and the words around them', () => {
+    const out = pairs('Shares of Vantorix rose after Brellin Pharmaceuticals AG said it would buy Corvane & Pell. State Department officials met Dynamo Kursk officials, and Keith Arlow of Halden Rovers said little. Vantorix spokesman Tom Reade declined to comment.');
+    expect(out).toContain('Vantorix/ORGANIZATION');
+    expect(out).toContain('Brellin Pharmaceuticals AG/ORGANIZATION');
+    expect(out).toContain('Corvane & Pell/ORGANIZATION');
+    expect(out).toContain('State Department/ORGANIZATION');
+    expect(out).toContain('Dynamo Kursk/ORGANIZATION');
+    expect(out).toContain('Halden Rovers/ORGANIZATION');
+    expect(out).not.toContain('Keith Arlow of Halden Rovers/ORGANIZATION');
+  });
+
+  it('splits an organisation from the titled person after it, and keeps an acronym in brackets', () => {
+    const out = pairs('The Tarvian Boxing Association President Ramon Velez spoke for the Party of Civic Renewal ( PCR ) on Monday.');
+    expect(out).toContain('Tarvian Boxing Association/ORGANIZATION');
+    expect(out).toContain('Ramon Velez/PERSON');
+    expect(out).toContain('PCR/ORGANIZATION');
+  });
+
   it('skips nationalities and sentence-initial ordinary words', () => {
     expect(find('Chinese officials said nothing. However, British diplomats disagreed.')).toEqual([]);
   });

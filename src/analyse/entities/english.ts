@@ -19,7 +19,9 @@ interface Token {
 /** Words that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(['prime', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist']);
 /** Last words of organisation names. */
-const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'ab', 'asa', 'oyj', 'bhd', 'pte', 'pty', 'srl', 'lp', 'llp', 'bancorp', 'bancshares', 'pharmaceuticals', 'securities', 'insurance', 'partners', 'electric', 'mining', 'steel', 'chemicals', 'foods', 'stores', 'enterprises', 'associates', 'investments', 'ventures', 'services', 'networks', 'software', 'electronics', 'reserve', 'forces', 'guard', 'squad', 'team', 'orchestra', 'band', 'choir']);
+const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'ab', 'asa', 'oyj', 'bhd', 'pte', 'pty', 'srl', 'lp', 'llp', 'bancorp', 'bancshares', 'pharmaceuticals', 'securities', 'insurance', 'partners', 'electric', 'mining', 'steel', 'chemicals', 'foods', 'stores', 'enterprises', 'associates', 'investments', 'ventures', 'services', 'networks', 'software', 'electronics', 'reserve', 'forces', 'guard', 'squad', 'team', 'orchestra', 'band', 'choir', 'cement', 'chemical', 'chemicals', 'textiles', 'breweries', 'brewery', 'shipping', 'shipyards', 'construction', 'pharmaceutical', 'aerospace', 'automotive', 'petrochemical', 'refinery', 'mills', 'lamps', 'bancorporation', 'financial', 'brothers', 'bros']);
+/** First words of sports clubs' names (Dynamo Kiev, Real Madrid, Sporting Lisbon, Borussia Dortmund). */
+const CLUB_FIRST = new Set(['dynamo', 'dinamo', 'deportivo', 'atletico', 'athletico', 'sporting', 'racing', 'olympique', 'olympiakos', 'real', 'inter', 'spartak', 'lokomotiv', 'torpedo', 'borussia', 'eintracht', 'fortuna', 'hertha', 'werder', 'bayer', 'steaua', 'rapid', 'slavia', 'sparta', 'dukla', 'cska', 'zenit', 'legia', 'gks', 'sk', 'fc', 'ac', 'as', 'us', 'sv', 'vfb', 'vfl', 'tsv', 'psv', 'rc', 'rcd', 'cd', 'cf', 'sd', 'ud']);
 /** Words that make any name they are in an organisation's (American League Baseball, Red Star Belgrade). */
 const ORG_INSIDE = new Set(['league', 'bank', 'union', 'party', 'university', 'corporation', 'airlines', 'ministry', 'council', 'committee', 'commission', 'agency', 'association', 'federation', 'institute', 'college', 'club', 'fc', 'sc', 'ac', 'inc', 'ltd', 'corp', 'group', 'motors', 'holdings', 'exchange', 'reserve']);
 /** First words of organisation names with "of" (Bank of England, University of Chicago). */
@@ -113,6 +115,8 @@ function tokenize(text: string, lexicon: EnLexicon): Token[] {
 const ORG_BEFORE = new Set(['agency', 'company', 'firm', 'group', 'newspaper', 'daily', 'weekly', 'bank', 'club', 'side', 'carrier', 'airline', 'maker', 'manufacturer', 'insurer', 'broker', 'brokerage', 'conglomerate', 'party', 'giant', 'retailer', 'operator', 'producer', 'distributor', 'subsidiary', 'unit', 'magazine', 'station', 'network', 'university']);
 /** Words just after an organisation's name (Pirelli shares, Interfax news agency). */
 const ORG_AFTER = new Set(['shares', 'stock', 'stocks', 'newspaper', 'daily', 'agency', 'airline', 'bank', 'group', 'subsidiary', 'unit', 'plant', 'factory', 'shareholders', 'management', 'executives', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'quoted']);
+/** Words before "of" that make an organisation of what follows (shares of Magna, a unit of Cofinec). */
+const ORG_OF_CONTEXT = new Set(['shares', 'stake', 'stakes', 'subsidiary', 'unit', 'division', 'spokesman', 'spokeswoman', 'shareholders', 'shareholder', 'employees', 'takeover', 'acquisition', 'owner', 'owners', 'affiliate', 'members', 'member']);
 /** Verbs and marks of a match between two teams. */
 const MATCH_WORDS = new Set(['beat', 'beats', 'drew', 'defeated', 'edged', 'thrashed', 'routed', 'v', 'vs', 'vs.', 'versus']);
 const NUMBER = /^\d+$/;
@@ -235,6 +239,19 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       chunks.push({ first: from, last: m - 1 });
       from = m + 1;
     }
+    // An organisation or place, then a title and a person (Security Council President Tono Eitel,
+    // Kansas Governor Bill Graves): two chunks, the title going with the person.
+    for (let m = from + 1; m < last; m++) {
+      const word = tokens[m]!.t.toLowerCase().replace(/\.$/, '');
+      if (!PERSON_TITLES.has(word) || PERSON_TITLES.has(tokens[m - 1]!.t.toLowerCase().replace(/\.$/, ''))) continue;
+      const before = text.slice(tokens[from]!.s, tokens[m - 1]!.e);
+      const kind = typeFromGazetteer(before, lexicon);
+      if ((kind === 'ORG' || kind === 'LOC' || (m - 1 > from && ORG_HEADS.has(tokens[m - 1]!.t.toLowerCase().replace(/\.$/, '')))) && !typeFromGazetteer(text.slice(tokens[from]!.s, tokens[last]!.e), lexicon)) {
+        chunks.push({ first: from, last: m - 1 });
+        from = m;
+        break;
+      }
+    }
     chunks.push({ first: from, last });
     i = last;
   }
@@ -253,7 +270,8 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
         titled = true;
         prev = tokens[first];
         first++;
-      } else if (first < last && isNationality(tokens[first]!.t, lexicon) && !typeFromGazetteer(text.slice(tokens[first]!.s, tokens[last]!.e), lexicon)) first++;
+      } else if (first < last && isNationality(tokens[first]!.t, lexicon) && !typeFromGazetteer(text.slice(tokens[first]!.s, tokens[last]!.e), lexicon) && !(last - first >= 2 && ORG_HEADS.has(tokens[last]!.t.toLowerCase().replace(/\.$/, '')))) first++;
+      // (British Broadcasting Corporation, African National Congress keep their first word.)
       else break;
     }
     const s = tokens[first]!.s;
@@ -269,6 +287,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     if (gazetteer) [type, confidence] = [gazetteer, 0.85];
     else if (ORG_HEADS.has(head) && words.length > 1) [type, confidence] = ['ORG', 0.8];
     else if (words.length > 1 && words.some((w) => ORG_INSIDE.has(w.toLowerCase()))) [type, confidence] = ['ORG', 0.65];
+    else if (words.length > 1 && (CLUB_FIRST.has(firstWord) || name.includes('&'))) [type, confidence] = ['ORG', 0.65];
     else if (words.length > 2 && ORG_OF.has(firstWord) && words[1] === 'of') [type, confidence] = ['ORG', 0.8];
     else if (PLACE_HEADS.has(head) && words.length > 1) [type, confidence] = ['LOC', 0.75];
     else if (titled) [type, confidence] = ['PER', 0.85];
@@ -300,7 +319,13 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
     else if (u.prev?.t === 'of' && u.of && PLACE_HEADS.has(u.of.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.6, name: u.name });
     else if (u.prev && PLACE_PREPOSITIONS.has(u.prev.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'LOC', confidence: 0.5, name: u.name });
     // An acronym outside a headline is an organisation (KDP, NATO).
-    else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial && !(u.next && TECH_NOUNS.has(u.next.t.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
+    // Shares of Magna, a subsidiary of Cofinec.
+    else if (u.prev?.t === 'of' && u.of && ORG_OF_CONTEXT.has(u.of.t.toLowerCase())) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.55, name: u.name });
+    // An acronym in brackets after a name is that name's (the Party of Democratic Action ( SDA )).
+    else if (/^\p{Lu}{2,6}$/u.test(u.name) && /\(\s*$/.test(text.slice(Math.max(0, u.s - 3), u.s)) && /^\s*\)/.test(text.slice(u.e, u.e + 3))) {
+      const before = found.find((f) => f.e < u.s && /^\s*\(\s*$/.test(text.slice(f.e, u.s)));
+      found.push({ s: u.s, e: u.e, type: before?.type === 'LOC' ? 'LOC' : 'ORG', confidence: 0.55, name: u.name });
+    } else if (/^\p{Lu}{2,5}$/u.test(u.name) && !u.initial && !(u.next && TECH_NOUNS.has(u.next.t.toLowerCase()))) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.5, name: u.name });
     else if (u.initial && !u.name.includes(' ')) continue;
     // "the" before a lone unknown name: an institution or a team (the Treasury, the Braves).
     else if (u.prev?.t.toLowerCase() === 'the' && !u.name.includes(' ')) found.push({ s: u.s, e: u.e, type: 'ORG', confidence: 0.45, name: u.name });
