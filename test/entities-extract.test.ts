@@ -79,6 +79,16 @@ describe('Chinese', () => {
     expect(pairs('全县干部和该市市民')).toEqual([]);
   });
 
+  it('keeps names the segmenter cuts short whole, and titles out of names with a dot', () => {
+    expect(pairs('俄罗斯代表斯特罗耶夫会见了记者')).toContain('斯特罗耶夫/PERSON');
+    expect(pairs('校长李铁辰说，学生很努力。')).toContain('李铁辰/PERSON');
+    expect(pairs('副国务卿托马斯·皮克林抵达北京')).toContain('托马斯·皮克林/PERSON');
+  });
+
+  it('names a country, not a body, in 中国政府 and the like', () => {
+    expect(pairs('德国政府表示欢迎')).toEqual(['德国/LOCATION']);
+  });
+
   it('tags no common words', () => {
     expect(find('今天多云转晴，城市文明建设取得成功，两国关系良好。')).toEqual([]);
   });

@@ -135,6 +135,11 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
       out.push(item);
       continue;
     }
+    // 中国政府, 德国政府: a country and its government, which news names as the country.
+    if (w.length > 3 && w.endsWith('政府') && lexicon.cedict.get(w.slice(0, -2)) === 'LOC' && !ADMIN_SUFFIXES.includes(w[w.length - 3]!)) {
+      out.push({ word: w.slice(0, -2), tag: 'ns' }, { word: '政府', tag: 'n' });
+      continue;
+    }
     const doctrine = DOCTRINES.find((d) => w.length > d.length + 1 && w.endsWith(d));
     if (doctrine && lexicon.cedict.get(w.slice(0, -doctrine.length)) === 'PER') {
       out.push({ word: w.slice(0, -doctrine.length), tag: 'nr' }, { word: doctrine, tag: 'n' });
@@ -188,6 +193,8 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
   return out;
 }
 
+/** Tags of a one-character word that can be a name's third character (李铁|辰/ng, 高允|连/nr). */
+const THIRD_CHAR_TAGS = new Set(['ng', 'nr', 'x', 'zg', 'nrt', 'vg', 'ag', 'tg', 'dg']);
 /** The tag of a place found by its administrative suffix alone (红柳泉县): no dictionary knows it. */
 const SUFFIXED_PLACE = 'ns2';
 /** Suffixes of administrative divisions, which make a place of an unknown name before them. */
@@ -313,6 +320,8 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
       const within = words.find((x) => x.s < s0 && x.e >= s0);
       while (within && s0 > within.s && next.s - s0 < 6 && !NOT_IN_NAMES.has(folded[s0 - 1]!)) s0--;
       if (s0 === next.s) s0 = w.s;
+      // …but not over a title written before the name (国务卿|托马斯·皮克林, 教授|安吉拉·…).
+      for (let p = s0 + 2; p < next.s; p++) for (let n = 2; n <= 3 && p - n >= s0; n++) if (TITLE_SET.has(folded.slice(p - n, p))) s0 = p;
       let last = i + 2;
       if (!words[last] || !words[last]!.han) continue;
       let dot = next.e;
@@ -447,7 +456,30 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
       if (x.type === 'ORG' || endsWithOrgSuffix(x.w)) lastSuffix = j;
     }
     if (lastSuffix < 0) continue;
+    // A country and its government (中国政府, 德国政府): news names the country, not a body.
+    if (lastSuffix === i + 1 && words[lastSuffix]!.w === '政府' && w.type === 'LOC' && !ADMIN_SUFFIXES.includes(w.w[w.w.length - 1]!)) continue;
     add(w.s, words[lastSuffix]!.e, 'ORG', 0.75);
+  }
+
+  // Names the segmenter cut short: a foreign name and the rest of its spelling (尤尔|科夫,
+  // 斯特罗|耶夫), a surname and given character and the third character (李铁|辰, 高允|连).
+  const startsAt = new Map<number, number>();
+  for (const [k, x] of words.entries()) startsAt.set(x.s, k);
+  const spelledOut = (t: string) => [...t].every((c) => lexicon.transliteration.has(c) && !NOT_IN_NAMES.has(c));
+  for (let f = 0, n = found.length; f < n; f++) {
+    const m = found[f]!;
+    if (m.type !== 'PER') continue;
+    let k = startsAt.get(m.e);
+    if (k === undefined) continue;
+    const name = folded.slice(m.s, m.e);
+    let e = m.e;
+    if (name.length >= 2 && spelledOut(name.slice(1))) {
+      while (k < words.length && words[k]!.w.length <= 3 && e - m.s + words[k]!.w.length <= 7 && spelledOut(words[k]!.w) && (words[k]!.tag === 'x' || PERSON_TAGS.has(words[k]!.tag) || words[k]!.tag === 'ng')) e = words[k++]!.e;
+    } else if (name.length === 2 && (lexicon.surname.get(name[0]!) ?? 0) >= 0.5) {
+      const x = words[k]!;
+      if (x.w.length === 1 && x.han && THIRD_CHAR_TAGS.has(x.tag) && !NOT_IN_NAMES.has(x.w) && !isTitle(x) && !ORG_SUFFIX_SET.has(x.w) && !PLACE_SUFFIX_SET.has(x.w) && (lexicon.given.get(x.w) ?? 0) > 0) e = x.e;
+    }
+    if (e > m.e) add(m.s, e, 'PER', m.confidence);
   }
 
   // A name found once is the same name elsewhere in the text (江宏伟 told by 说 once, then alone).
