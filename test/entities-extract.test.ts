@@ -85,6 +85,11 @@ describe('Chinese', () => {
     expect(pairs('副国务卿托马斯·皮克林抵达北京')).toContain('托马斯·皮克林/PERSON');
   });
 
+  it('finds organisations written as one word or numbered after their place', () => {
+    expect(pairs('美国和俄罗斯队各具特色')).toContain('俄罗斯队/ORGANIZATION');
+    expect(pairs('他在南京二十九中学任教')).toContain('南京二十九中学/ORGANIZATION');
+  });
+
   it('names a country, not a body, in 中国政府 and the like', () => {
     expect(pairs('德国政府表示欢迎')).toEqual(['德国/LOCATION']);
   });

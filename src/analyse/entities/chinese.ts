@@ -140,6 +140,11 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
       out.push({ word: w.slice(0, -2), tag: 'ns' }, { word: '政府', tag: 'n' });
       continue;
     }
+    // One word for a whole organisation (俄罗斯队, 美国联邦航空局, 保守党): not to be cut into pieces.
+    if (w.length >= 3 && ORG_WORD_TAGS.has(item.tag) && !ORG_SUFFIX_SET.has(w) && !lexicon.cedict.has(w) && !lexicon.common.has(w) && isHan(w) && (endsWithOrgSuffix(w) || '队党'.includes(w[w.length - 1]!)) && !TITLE_SET.has(w) && !endingOf(w, TITLE_ENDINGS)) {
+      out.push({ word: w, tag: ORG_WORD });
+      continue;
+    }
     const doctrine = DOCTRINES.find((d) => w.length > d.length + 1 && w.endsWith(d));
     if (doctrine && lexicon.cedict.get(w.slice(0, -doctrine.length)) === 'PER') {
       out.push({ word: w.slice(0, -doctrine.length), tag: 'nr' }, { word: doctrine, tag: 'n' });
@@ -193,6 +198,11 @@ function splitWords(words: Array<{ word: string; tag: string }>, lexicon: ZhLexi
   return out;
 }
 
+/** Bodies numbered after their place (北京九十中学, 第三人民医院, 一总队). */
+const NUMBERED_ORGS = new Set(['中学', '小学', '医院', '人民医院', '中心医院', '中队', '大队', '支队', '总队', '研究所', '工厂', '厂', '分厂', '分局', '监狱', '师', '军', '团', '旅', '幼儿园', '高中', '中心']);
+/** A word the segmenter knows that ends as an organisation's name does (俄罗斯队/nt, 保守党/n). */
+const ORG_WORD = 'nt2';
+const ORG_WORD_TAGS = new Set(['nt', 'nz']);
 /** Tags of a one-character word that can be a name's third character (李铁|辰/ng, 高允|连/nr). */
 const THIRD_CHAR_TAGS = new Set(['ng', 'nr', 'x', 'zg', 'nrt', 'vg', 'ag', 'tg', 'dg']);
 /** The tag of a place found by its administrative suffix alone (红柳泉县): no dictionary knows it. */
@@ -288,6 +298,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     // A dateline's 日电 (5月25日电) is the day and "cable", not NEC.
     if (w.w === '日电' && words[k - 1]?.tag === 'm') w.tag = 'm';
     // A country's one-character name standing alone (帮助|俄|渡过): jieba tags it as an abbreviation.
+    else if (w.tag === ORG_WORD) w.type = 'ORG';
     else if (w.han) w.type = w.tag === ABBR || w.tag === SUFFIXED_PLACE || ((w.tag === 'j' || w.tag === 'ns') && w.w.length === 1 && PAIR_FIRST.has(w.w)) ? 'LOC' : typeOfWord(w.w, w.tag, lexicon, names);
   }
   // 日|俄 when jieba read 日 as a day: a one-character country next to another is one too.
@@ -451,6 +462,8 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
     let lastSuffix = -1;
     for (let j = i + 1; j < words.length && j <= i + 5; j++) {
       const x = words[j]!;
+      // 北京|九十|中学, 武警北京|一|总队: a number before the kind of body numbered so.
+      if (x.tag === 'm' && j + 1 < words.length && NUMBERED_ORGS.has(words[j + 1]!.w) && /^[0-9一二三四五六七八九十百零〇]+$/.test(x.w)) continue;
       if (!x.han || x.type === 'PER') break;
       if (!(x.type || ORG_INNER_TAGS.has(x.tag) || ORG_SUFFIX_SET.has(x.w))) break;
       if (x.type === 'ORG' || endsWithOrgSuffix(x.w)) lastSuffix = j;
