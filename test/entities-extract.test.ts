@@ -77,6 +77,10 @@ describe('Chinese', () => {
     expect(pairs('我在新疆红柳泉县工作')).toEqual(['新疆/LOCATION', '红柳泉县/LOCATION']);
     expect(pairs('红柳泉县公安局通报了案情')).toEqual(['红柳泉县公安局/ORGANIZATION']);
     expect(pairs('全县干部和该市市民')).toEqual([]);
+    // A transliterated county or a township the segmenter takes for a name is still a place.
+    expect(pairs('记者来到美国布拉德福县采访')).toEqual(['美国/LOCATION', '布拉德福县/LOCATION']);
+    expect(pairs('高升镇建起了批发市场')).toEqual(['高升镇/LOCATION']);
+    expect(pairs('他昨天抵达华盛顿')).toEqual(['华盛顿/LOCATION']);
   });
 
   it('keeps names the segmenter cuts short whole, and titles out of names with a dot', () => {

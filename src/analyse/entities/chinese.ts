@@ -210,6 +210,10 @@ const SUFFIXED_PLACE = 'ns2';
 /** Suffixes of administrative divisions, which make a place of an unknown name before them. */
 const ADMIN_SUFFIXES = '省市县州旗盟镇乡';
 /** Tags of the words an unknown place's name is made of (红柳|泉|县: a name, a character). */
+/** Words after which a name is a place's (在华盛顿, 前往林肯): prepositions and verbs of going. */
+const PLACE_VERBS = new Set(['在', '到', '赴', '抵达', '前往', '来到', '飞抵', '离开', '途经', '访问', '位于', '从', '至', '往', '去', '来自', '抵', '飞往', '回到', '进入']);
+/** Tags of one word that is a place and its suffix together (伍德县/x, 高升镇/nr). */
+const SUFFIXED_WORD_TAGS = new Set(['x', 'nr', 'nrt', 'nz']);
 const PLACE_BODY_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nz', 'x', 'ng', 'j']);
 
 /**
@@ -229,7 +233,7 @@ function joinSuffixedPlaces(words: Array<{ word: string; tag: string }>, lexicon
     if (out.length > 0 && ADMIN_SUFFIXES.includes(w[0]!) && (w.length === 1 || STANDALONE_ORGS.has(w) || ORG_SUFFIX_SET.has(w.slice(1)) || endsWithOrgSuffix(w.slice(1)))) {
       suffix = w[0]!;
       rest = w.slice(1);
-    } else if (x.tag === 'x' && w.length >= 2 && w.length <= 3 && ADMIN_SUFFIXES.includes(w[w.length - 1]!) && isHan(w)) {
+    } else if (SUFFIXED_WORD_TAGS.has(x.tag) && w.length >= 2 && w.length <= 5 && (ADMIN_SUFFIXES + '村').includes(w[w.length - 1]!) && isHan(w) && !lexicon.cedict.has(w) && !lexicon.common.has(w)) {
       suffix = w[w.length - 1]!;
       body = w.slice(0, -1);
     } else {
@@ -239,13 +243,16 @@ function joinSuffixedPlaces(words: Array<{ word: string; tag: string }>, lexicon
     let first = out.length;
     while (first > 0) {
       const y = out[first - 1]!;
-      if (body.length + y.word.length > 3 || !PLACE_BODY_TAGS.has(y.tag) || !isHan(y.word) || lexicon.common.has(y.word)) break;
+      // Three characters, four for a foreign name spelled out (格林伍德县).
+      const foreign = y.tag === 'nrt' || y.tag === 'x' || [...y.word, ...body].every((c) => lexicon.transliteration.has(c));
+      if (body.length + y.word.length > (foreign ? 4 : 3) || !PLACE_BODY_TAGS.has(y.tag) || !isHan(y.word) || lexicon.common.has(y.word)) break;
       const type = typeOfWord(y.word, y.tag, lexicon, names);
       if (type === 'LOC' || type === 'ORG') break;
       body = y.word + body;
       first--;
     }
-    if (first === out.length || body.length < 2 || NOT_NAME_FIRST.has(body[0]!)) {
+    // (高升镇/nr, 李卜村/x: the segmenter's own word may be the whole place.)
+    if (body.length < 2 || NOT_NAME_FIRST.has(body[0]!)) {
       out.push(x);
       continue;
     }
@@ -378,6 +385,11 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
           continue;
         }
       }
+    }
+    // 在|华盛顿, 抵达|华盛顿: a person's name that is also a place's, where only a place can be.
+    if (w.type === 'PER' && prev && PLACE_VERBS.has(prev.w) && lexicon.jiebaTag.get(w.w) === 'ns' && !titled) {
+      add(w.s, w.e, 'LOC', 0.7);
+      continue;
     }
     if (w.type === 'PER' && w.w.length >= 2) {
       add(w.s, w.e, 'PER', titled ? 0.95 : 0.85);
