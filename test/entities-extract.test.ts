@@ -152,6 +152,13 @@ describe('English', () => {
     expect(out).toContain('PCR/ORGANIZATION');
   });
 
+  it('keeps initials with the surname (A. Morland) and a title out of the name after a place', () => {
+    const out = pairs('Did not bat: A. Morland. Boston Cardinal Peter Vance spoke.');
+    expect(out).toContain('A. Morland/PERSON');
+    expect(out).toContain('Boston/LOCATION');
+    expect(out).toContain('Peter Vance/PERSON');
+  });
+
   it('skips nationalities and sentence-initial ordinary words', () => {
     expect(find('Chinese officials said nothing. However, British diplomats disagreed.')).toEqual([]);
   });

@@ -466,7 +466,7 @@ export function findChineseEntities(text: string, offset: number, segmenter: Seg
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (next && COMPANY_SUFFIXES.has(next.w) && w.han && (w.type === 'PER' || w.tag === 'x' || w.tag === 'nz' || w.tag === 'nrt')) {
+    if (next && COMPANY_SUFFIXES.has(next.w) && w.han && (w.type === 'PER' || w.tag === 'x' || w.tag === 'nz' || w.tag === 'nrt' || (w.tag === 'n' && next.w === '集团' && !lexicon.common.has(w.w)))) {
       add(w.s, next.e, 'ORG', 0.7);
       continue;
     }

@@ -17,7 +17,7 @@ interface Token {
 }
 
 /** Words that precede a person's name and are not part of it. */
-const PERSON_TITLES = new Set(['prime', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist']);
+const PERSON_TITLES = new Set(['prime', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'king', 'queen', 'prince', 'princess', 'pope', 'father', 'rev', 'reverend', 'bishop', 'archbishop', 'ambassador', 'secretary', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'coach', 'comrade', 'officer', 'inspector', 'detective', 'director', 'commissioner', 'vice', 'deputy', 'leader', 'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'chief', 'envoy', 'dissident', 'activist', 'cardinal', 'fullback', 'winger', 'flanker', 'scrumhalf', 'quarterback', 'pitcher', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'emir', 'sultan']);
 /** Last words of organisation names. */
 const ORG_HEADS = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'group', 'bank', 'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'committee', 'commission', 'council', 'party', 'agency', 'association', 'federation', 'union', 'league', 'club', 'united', 'fc', 'city', 'rovers', 'wanderers', 'athletic', 'airlines', 'airways', 'motors', 'holdings', 'industries', 'systems', 'technologies', 'organisation', 'organization', 'foundation', 'society', 'court', 'parliament', 'assembly', 'congress', 'senate', 'army', 'navy', 'police', 'bureau', 'office', 'service', 'times', 'post', 'journal', 'news', 'press', 'television', 'tv', 'radio', 'exchange', 'fund', 'trust', 'board', 'authority', 'administration', 'government', 'front', 'movement', 'brigade', 'telecom', 'communications', 'petroleum', 'oil', 'energy', 'international', 'hospital', 'church', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'ab', 'asa', 'oyj', 'bhd', 'pte', 'pty', 'srl', 'lp', 'llp', 'bancorp', 'bancshares', 'pharmaceuticals', 'securities', 'insurance', 'partners', 'electric', 'mining', 'steel', 'chemicals', 'foods', 'stores', 'enterprises', 'associates', 'investments', 'ventures', 'services', 'networks', 'software', 'electronics', 'reserve', 'forces', 'guard', 'squad', 'team', 'orchestra', 'band', 'choir', 'cement', 'chemical', 'chemicals', 'textiles', 'breweries', 'brewery', 'shipping', 'shipyards', 'construction', 'pharmaceutical', 'aerospace', 'automotive', 'petrochemical', 'refinery', 'mills', 'lamps', 'bancorporation', 'financial', 'brothers', 'bros']);
 /** First words of sports clubs' names (Dynamo Kiev, Real Madrid, Sporting Lisbon, Borussia Dortmund). */
@@ -167,7 +167,11 @@ function typeFromGazetteer(name: string, lexicon: EnLexicon): Type | null | 'ski
   return null;
 }
 
+/** An initial (A. Mullally, J. Smith): not the article, whatever its letter. */
+const INITIAL = /^\p{Lu}\.$/u;
+
 function isCommonWord(token: Token, lexicon: EnLexicon, lowerSeen: Set<string>): boolean {
+  if (INITIAL.test(token.t)) return false;
   const lower = token.t.toLowerCase();
   if (NEVER.has(lower.replace(/\.$/, ''))) return true;
   if (lexicon.names.has(token.t) || lexicon.names.has(titleCase(token.t)) || ALIASES[token.t]) return false;
@@ -215,7 +219,7 @@ export function findEnglishEntities(text: string, offset: number): Mention[] {
       const next = tokens[j]!;
       // In a headline every word is in capitals: an ordinary word ends the name (ENGLAND BEAT PAKISTAN).
       const plainInHeadline = next.headline && isCommonWord(next, lexicon, lowerSeen) && !typeFromGazetteer(text.slice(tok.s, next.e), lexicon);
-      if (next.cap && !plainInHeadline && !NEVER.has(next.t.toLowerCase().replace(/\.$/, ''))) {
+      if (next.cap && !plainInHeadline && (INITIAL.test(next.t) || !NEVER.has(next.t.toLowerCase().replace(/\.$/, '')))) {
         last = j;
         j++;
         continue;
