@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { readResource } from '../resources.js';
 
 /** What the English path knows: typed names (resources/entities/en-gazetteer.tsv) and common words. */
@@ -20,6 +20,9 @@ export function enLexicon(): EnLexicon {
   const names = new Map<string, Set<string>>();
   for (const [name, kinds] of readResource('entities/en-gazetteer.tsv')) names.set(name!, new Set((kinds ?? '').split(',')));
   const common = new Set<string>();
+  // compromise takes most of a second to load: only the first English text pays for it, not
+  // every command that imports the analysis chain (its CommonJS build, loaded on demand).
+  const nlp = createRequire(import.meta.url)('compromise') as { model(): unknown };
   const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
   for (const [word, tags] of Object.entries(model.one.lexicon)) {
     const list = Array.isArray(tags) ? tags : [tags];
