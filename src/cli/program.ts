@@ -41,7 +41,8 @@ Environment: DOSSIER_HOME, DOSSIER_WORKERS (extraction processes, default: cores
 DOSSIER_PDF_ENGINE (auto|poppler|pdfjs), DOSSIER_FILE_TIMEOUT_MS (default 120000),
 DOSSIER_MAX_FILE_BYTES (default 2 GiB), DOSSIER_WORKER_MEMORY_MB (default 1024),
 DOSSIER_OCR_ENGINE (auto|tesseract|tesseract.js), DOSSIER_OCR_LANGS (default chi_sim+eng),
-DOSSIER_OCR_PAGE_TIMEOUT_MS (default 300000).
+DOSSIER_OCR_PAGE_TIMEOUT_MS (default 300000), DOSSIER_UPLOAD_MAX_BYTES (workbench uploads,
+default 2 GiB).
 
 Examples:
   dossier ingest ~/leak --collection leak-2026
@@ -49,6 +50,8 @@ Examples:
   dossier ls --status failed
   dossier search '新疆 "vocational training"'
   dossier show 42 --json
+  dossier entities --type PERSON
+  echo '陈全国在乌鲁木齐讲话' | dossier analyse
   dossier user add admin --role admin && dossier serve`,
     );
 
@@ -142,7 +145,7 @@ Query language:
 
   program
     .command('reindex')
-    .description('rebuild the search index from stored text (after the analysis chain changes)')
+    .description('rebuild the search index, the mentions and the entities from stored text (after the analysis chain changes)')
     .option('--json', 'print a JSON summary')
     .addOption(workspace())
     .action(withApp((app, opts: { json?: boolean }) => reindexCommand(app, opts)));
