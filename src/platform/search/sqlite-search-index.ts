@@ -47,7 +47,12 @@ export class SqliteSearchIndex {
   }
 
   async replaceDocument(db: Kysely<Database>, documentId: number, rows: SearchRow[]): Promise<void> {
-    await sql`DELETE FROM search_index WHERE rowid BETWEEN ${searchRowId(documentId, 0)} AND ${searchRowId(documentId + 1, 0) - 1}`.execute(db);
+    // Delete row by row: FTS5 answers a rowid range by scanning (80 ms at 1,600 rows, growing with
+    // the index, which made a 40 MB ingest quadratic), a single rowid by its key (5 µs). A
+    // document's rows are its stored pages' keys and the ones about to be written.
+    const stored = await db.selectFrom('pages').select('page').where('document_id', '=', documentId).execute();
+    const keys = new Set([...stored.map((p) => searchRowId(documentId, p.page)), ...rows.map((r) => r.pageId)]);
+    for (const key of keys) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
     for (const row of rows) {
       const values = sql.join(SEARCH_COLUMNS.map((c) => sql`${row[c]}`));
       await sql`INSERT INTO search_index (rowid, ${sql.raw(SEARCH_COLUMNS.join(', '))}) VALUES (${row.pageId}, ${values})`.execute(db);
