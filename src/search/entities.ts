@@ -178,3 +178,9 @@ export async function documentMentions(db: Kysely<Database>, documentId: number,
     patterns: patterns.map((p) => ({ ...p, value: p.value ? (JSON.parse(p.value) as Record<string, unknown>) : null })),
   };
 }
+
+/** Whether some document the reader may see mentions this entity (the check before an editor acts on it). */
+export async function entityIsVisible(db: Kysely<Database>, id: number, scope: EntityScope = {}): Promise<boolean> {
+  const query = visible(db.selectFrom('mentions').innerJoin('documents', 'documents.id', 'mentions.document_id').innerJoin('collections', 'collections.id', 'documents.collection_id'), scope);
+  return (await query.select('mentions.id').where('mentions.entity_id', '=', id).limit(1).executeTakeFirst()) !== undefined;
+}

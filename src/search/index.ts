@@ -13,7 +13,7 @@ import { highlightSpans, snippetHtml } from './highlight.js';
 import { parseQuerySyntax } from './query-syntax.js';
 
 export { parseQuerySyntax } from './query-syntax.js';
-export { documentMentions, entityDetail, listEntities, type DocumentMentions, type EntityDetail, type EntityMention, type EntityScope, type EntitySummary } from './entities.js';
+export { documentMentions, entityDetail, entityIsVisible, listEntities, type DocumentMentions, type EntityDetail, type EntityMention, type EntityScope, type EntitySummary } from './entities.js';
 export { parseCsv, parseNameList, runWatchlist, watchlistCsv, type WatchlistOptions, type WatchlistResult } from './watchlist.js';
 
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { DossierError } from '../../domain/errors.js';
 import { mergeEntities, splitEntity } from '../../index/index.js';
-import { documentMentions, entityDetail, listEntities } from '../../search/index.js';
+import { documentMentions, entityDetail, entityIsVisible, listEntities } from '../../search/index.js';
 import type { Access, HttpDeps, HttpEnv } from '../context.js';
 import { notFound } from '../middleware/errors.js';
 import { currentUser, requireRole, requireUser } from '../middleware/require-user.js';
@@ -72,7 +72,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
 
   /** Editors act only on entities they can see. */
   const visibleIds = async (c: Context<HttpEnv>, ids: number[]) => {
-    for (const id of ids) if (Number.isNaN(id) || !(await entityDetail(deps.db, id, { allowedCollections: scopeOf(c.get('access')), mentionLimit: 1 }))) return false;
+    for (const id of ids) if (Number.isNaN(id) || !(await entityIsVisible(deps.db, id, { allowedCollections: scopeOf(c.get('access')) }))) return false;
     return true;
   };
 
