@@ -1,17 +1,7 @@
 /** Small shared pieces of terminal output. */
 export const isTty = (): boolean => Boolean(process.stderr.isTTY);
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
-}
+export { formatBytes } from '../domain/format-bytes.js';
 
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

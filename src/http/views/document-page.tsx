@@ -1,3 +1,4 @@
+import { formatBytes } from '../../domain/format-bytes.js';
 import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../context.js';
 import type { DocumentView, RelatedDocument } from '../document-view.js';
@@ -38,17 +39,6 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-function formatSize(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  const units = ['KB', 'MB', 'GB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
-}
 
 function PageImage({ id, page, ocr, boxes }: { id: number; page: number; ocr: Record<string, unknown>; boxes: PageBox[] }) {
   const width = Number(ocr.width);
@@ -100,7 +90,7 @@ export function DocumentPage(props: DocumentPageProps) {
               {view.paths.length > 1 ? <tr><th scope="row">Also seen at</th><td><ul class="plain">{view.paths.slice(1).map((p) => <li>{p}</li>)}</ul></td></tr> : null}
               <tr><th scope="row">Collection</th><td>{view.collection}</td></tr>
               <tr><th scope="row">Type</th><td>{view.mime ?? 'unknown'}</td></tr>
-              <tr><th scope="row">Size</th><td>{formatSize(view.size)}</td></tr>
+              <tr><th scope="row">Size</th><td>{formatBytes(view.size)}</td></tr>
               <tr><th scope="row">SHA-256</th><td><code class="hash">{view.sha256 ?? '—'}</code></td></tr>
               <tr><th scope="row">Status</th><td>{view.status}{view.needsOcr ? ' (waiting for OCR)' : ''}</td></tr>
               {metadata.map(([k, v]) => <tr><th scope="row">{k}</th><td>{formatValue(v)}</td></tr>)}

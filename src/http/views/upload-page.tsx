@@ -2,7 +2,7 @@ import type { SessionUser } from '../context.js';
 import { assetUrl } from '../routes/assets.js';
 import type { UploadView } from '../routes/uploads.js';
 import { Layout } from './layout.js';
-import { formatBytes } from './upload-progress-page.js';
+import { formatBytes } from '../../domain/format-bytes.js';
 
 export interface UploadPageProps {
   user: SessionUser;

@@ -2,19 +2,9 @@ import { raw } from 'hono/html';
 import type { SessionUser } from '../context.js';
 import { assetUrl } from '../routes/assets.js';
 import type { UploadView } from '../routes/uploads.js';
+import { formatBytes } from '../../domain/format-bytes.js';
 import { Layout } from './layout.js';
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = -1;
-  do {
-    v /= 1024;
-    u++;
-  } while (v >= 1024 && u < units.length - 1);
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
 
 /** Seconds as m:ss or h:mm:ss. */
 export function formatSeconds(seconds: number | null | undefined): string {
