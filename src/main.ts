@@ -13,6 +13,7 @@ import { startWorkbench } from './http/server.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
+import { sqliteRecords } from './platform/db/records.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
 import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
@@ -44,6 +45,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
   return {
     config,
     db: handle.db,
+    records: sqliteRecords(handle.db),
     blobs,
     queue: new SqlJobQueue(),
     searchIndex,

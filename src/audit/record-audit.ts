@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import { GENESIS_HASH, hashAuditRow, type AuditContent } from './audit-chain.js';
+import { GENESIS_HASH, hashAuditRow, type AuditContent } from '../domain/audit-chain.js';
 
 /** What the audit log records: reading, exporting and the accounts around them. */
 export type AuditAction = 'search' | 'view' | 'download' | 'export' | 'login' | 'login_failed' | 'logout' | 'password' | 'grant' | 'revoke' | 'user_add' | (string & {});

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import { GENESIS_HASH, hashAuditRow } from './audit-chain.js';
+import { GENESIS_HASH, hashAuditRow } from '../domain/audit-chain.js';
 
 export interface AuditBreak {
   /** The first row that does not chain (for a deleted row: the row after the gap). */

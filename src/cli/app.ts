@@ -3,6 +3,7 @@ import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { Config, ConfigInput } from '../platform/config.js';
+import type { Records } from '../platform/db/records.js';
 import type { Database } from '../platform/db/schema.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
@@ -10,6 +11,8 @@ import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.j
 export interface App {
   config: Config;
   db: Kysely<Database>;
+  /** Repositories and write transactions: what commands use (see platform/db/records.ts). */
+  records: Records;
   blobs: BlobStore;
   queue: JobQueue;
   searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;

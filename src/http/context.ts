@@ -8,6 +8,7 @@ import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { Config } from '../platform/config.js';
+import type { Records } from '../platform/db/records.js';
 import type { Database } from '../platform/db/schema.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
@@ -30,6 +31,7 @@ export interface HttpEnv {
 export interface HttpDeps {
   config: Config;
   db: Kysely<Database>;
+  records: Records;
   blobs: BlobStore;
   queue: JobQueue;
   searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;

@@ -1,0 +1,38 @@
+/**
+ * The data layer as commands and stages receive it: repositories (one per aggregate, in
+ * repositories/, returning domain types) bound either to the database or to one write
+ * transaction. Built once in main.ts and injected; stages import only these types.
+ *
+ * A command runs `records.transact(async (tx) => { …tx.<repo>.write…; await tx.audit.append(…) })`:
+ * its permission check, its records and its audit entry commit together or not at all.
+ */
+import type { Kysely } from 'kysely';
+import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
+import type { Database } from './schema.js';
+import { sqliteTransact, type Transact } from './write-transaction.js';
+
+/** Every repository, bound to one handle (the database, or a transaction). */
+export interface Repositories {
+  audit: AuditRepository;
+}
+
+export function repositoriesFor(db: Kysely<Database>): Repositories {
+  return {
+    audit: auditRepository(db),
+  };
+}
+
+export interface Records {
+  /** Repositories outside any transaction: reads, and single-statement writes that need no audit. */
+  read: Repositories;
+  /** One write transaction: repositories bound to it; commits when `fn` resolves, rolls back when it throws. */
+  transact<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function sqliteRecords(db: Kysely<Database>): Records {
+  const transact: Transact = sqliteTransact(db);
+  return {
+    read: repositoriesFor(db),
+    transact: (fn) => transact((trx) => fn(repositoriesFor(trx))),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import { GENESIS_HASH, hashAuditRow, type AuditContent } from '../../../domain/audit-chain.js';
+import type { Database } from '../schema.js';
+
+/** One entry of the audit log, as a command appends it. */
+export interface AuditAppend {
+  user: { id: number; name: string } | null;
+  username?: string;
+  action: string;
+  collectionId?: number | null;
+  documentId?: number | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The audit log as commands see it. */
+export interface AuditRepository {
+  /** Append one entry; inside `Records.transact` it commits with the command's records or not at all. */
+  append(event: AuditAppend): Promise<{ id: number; hash: string }>;
+}
+
+export const auditRepository = (db: Kysely<Database>): AuditRepository => ({ append: (event) => appendAudit(db, event) });
+
+/**
+ * Append one row to the hash chain inside the caller's write transaction (see Transact): the
+ * last hash is read and the row inserted under the same write lock as the command's records.
+ */
+export async function appendAudit(trx: Kysely<Database>, event: AuditAppend): Promise<{ id: number; hash: string }> {
+  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row: AuditContent = {
+    id: (last?.id ?? 0) + 1,
+    at: new Date().toISOString(),
+    user_id: event.user?.id ?? null,
+    username: event.user?.name ?? event.username ?? '',
+    action: event.action,
+    collection_id: event.collectionId ?? null,
+    document_id: event.documentId ?? null,
+    detail: JSON.stringify(event.detail ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashAuditRow(row);
+  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  return { id: row.id, hash };
+}
