@@ -14,6 +14,7 @@ import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
 import { sqliteRecords } from './platform/db/records.js';
+import { similarityRepository } from './platform/db/repositories/similarity-repository.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
 import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
@@ -33,7 +34,10 @@ export async function openApp(input: ConfigInput): Promise<App> {
   const dictionary = (await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()).map((e) => ({ han: e.han, aliases: e.aliases.split('|').filter(Boolean), type: e.type }));
   let chain: TextAnalyser | null = null;
   const analyser = (): TextAnalyser => (chain ??= analyserWithNames(dictionary));
-  const searchIndex = new SqliteSearchIndex();
+  // Signatures for near-duplicates are written with each document's index rows, in its transaction.
+  const searchIndex = Object.assign(new SqliteSearchIndex(), {
+    replaceSignature: (db: typeof handle.db, id: number, signature: number[] | null, buckets: number[]) => similarityRepository(db).replaceSignature(id, signature, buckets),
+  });
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.
     const stored = await handle.db.selectFrom('pages').select('id').limit(1).executeTakeFirst();

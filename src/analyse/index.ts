@@ -14,3 +14,4 @@ export { segmentWords, type Word } from './segment/words.js';
 export { findPatterns } from './patterns/find-patterns.js';
 export { findEntities } from './entities/find-entities.js';
 export { findMentions } from './find-mentions.js';
+export { estimateJaccard, LSH_BANDS, SIGNATURE_HASHES, signatureBuckets, signatureCharacters, signatureSimilarity, similaritySignature, type SimilaritySignature } from './dedupe/similarity-signature.js';

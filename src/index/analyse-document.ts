@@ -1,4 +1,4 @@
-import { entityKey, findMentions, isNamedType, languageOf, streamOf, WORD_BOUNDARY, type EntityKey, type TextAnalyser } from '../analyse/index.js';
+import { entityKey, findMentions, isNamedType, languageOf, similaritySignature, streamOf, WORD_BOUNDARY, type EntityKey, type SimilaritySignature, type TextAnalyser } from '../analyse/index.js';
 import type { Mention } from '../domain/entities.js';
 import { SAME_AS_NORM_FLAG, type SearchColumn } from '../domain/search.js';
 import { documentDate } from './document-date.js';
@@ -14,6 +14,8 @@ export interface DocumentAnalysis {
   pages: Array<{ page: number; columns: PageColumns }>;
   /** People, places, organisations and patterns found on each page, with offsets into its text. */
   mentions: PageMention[];
+  /** The near-duplicate signature of the whole text (MinHash; see analyse/dedupe), null without text. */
+  signature: SimilaritySignature | null;
 }
 
 /** A mention on a page; a named one carries the key that resolves it to an entity. */
@@ -69,5 +71,6 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
       },
     });
   }
-  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages, mentions };
+  const signature = similaritySignature(doc.pages.map((p) => p.text).join('\n'));
+  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages, mentions, signature };
 }

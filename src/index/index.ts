@@ -5,7 +5,7 @@
  * found on each page, and resolve names to entities. Rebuildable at any time from the stored pages.
  */
 import type { Kysely } from 'kysely';
-import type { TextAnalyser } from '../analyse/index.js';
+import { signatureBuckets, type TextAnalyser } from '../analyse/index.js';
 import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
 import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
@@ -20,6 +20,11 @@ export type IndexedPage = { pageId: number } & PageColumns;
 /** The slice of a search backend that indexing needs. */
 export interface SearchIndexWriter {
   replaceDocument(db: Kysely<Database>, documentId: number, pages: IndexedPage[]): Promise<void>;
+  /**
+   * Store a document's near-duplicate signature and LSH buckets in the same transaction (main.ts
+   * binds the similarity repository here); without it, `similar` does not know the document.
+   */
+  replaceSignature?(db: Kysely<Database>, documentId: number, signature: number[] | null, buckets: number[]): Promise<void>;
 }
 
 /** Write an analysis to the index and the document's facet columns. */
@@ -28,6 +33,8 @@ export async function storeDocumentIndex(db: Kysely<Database>, index: SearchInde
   if (analysis) await db.updateTable('documents').set({ lang: analysis.lang, date: analysis.date, sender: analysis.sender }).where('id', '=', documentId).execute();
   await index.replaceDocument(db, documentId, rows);
   await storeMentions(db, documentId, analysis?.mentions ?? []);
+  const signature = analysis?.signature ?? null;
+  await index.replaceSignature?.(db, documentId, signature, signature ? signatureBuckets(signature) : []);
   return rows.length;
 }
 

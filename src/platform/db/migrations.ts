@@ -240,6 +240,25 @@ const entities: Migration = {
   },
 };
 
+/** Near-duplicate signatures (MinHash) and their banded LSH buckets, looked up by an index. */
+const verify: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    await db.schema
+      .createTable('similarity_signatures')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id'))
+      .addColumn('signature', pg ? 'bytea' : 'blob', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('similarity_buckets')
+      .addColumn('bucket', 'bigint', (c) => c.notNull())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .execute();
+    await db.schema.createIndex('similarity_buckets_bucket').on('similarity_buckets').columns(['bucket', 'document_id']).execute();
+    await db.schema.createIndex('similarity_buckets_document').on('similarity_buckets').column('document_id').execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -247,6 +266,7 @@ export const migrations: Record<string, Migration> = {
   '0003-ocr': ocr,
   '0004-workbench': workbench,
   '0005-entities': entities,
+  '0006-verify': verify,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,17 +8,23 @@
  */
 import type { Kysely } from 'kysely';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
+import { similarityRepository, type SimilarityRepository } from './repositories/similarity-repository.js';
+import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
 import type { Database } from './schema.js';
 import { sqliteTransact, type Transact } from './write-transaction.js';
 
 /** Every repository, bound to one handle (the database, or a transaction). */
 export interface Repositories {
   audit: AuditRepository;
+  similarity: SimilarityRepository;
+  verification: VerificationRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
     audit: auditRepository(db),
+    similarity: similarityRepository(db),
+    verification: verificationRepository(db),
   };
 }
 

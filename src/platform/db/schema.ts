@@ -23,6 +23,20 @@ export interface Database {
   mentions: MentionsTable;
   entity_decisions: EntityDecisionsTable;
   watchlists: WatchlistsTable;
+  similarity_signatures: SimilaritySignaturesTable;
+  similarity_buckets: SimilarityBucketsTable;
+}
+
+/** A document's near-duplicate signature: SIGNATURE_HASHES 32-bit MinHash minima, little-endian. */
+export interface SimilaritySignaturesTable {
+  document_id: number;
+  signature: Uint8Array;
+}
+
+/** Banded LSH: one row per band of a signature; documents sharing a bucket are candidates. */
+export interface SimilarityBucketsTable {
+  bucket: number;
+  document_id: number;
 }
 
 /** People who may sign in to the workbench. */
