@@ -15,6 +15,10 @@ import { searchCommand, type SearchCommandOptions } from './search.js';
 import { serveCommand, type ServeOptions, type ServeWorkbench } from './serve.js';
 import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
+import { compareCommand } from './compare.js';
+import { manifestCommand, manifestVerifyCommand } from './manifest.js';
+import { similarCommand } from './similar.js';
+import { verifyCommand } from './verify.js';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user.js';
 
 export interface ProgramDeps {
@@ -127,6 +131,7 @@ Examples:
     .option('--facets', 'also count matches by type, language, collection, year and sender')
     .option('-n, --limit <n>', 'how many hits to show', '20')
     .option('--offset <n>', 'skip this many hits (for paging)', '0')
+    .option('--collapse', 'fold near-duplicates (similarity ≥ 0.8) into the better-ranked hit; JSON hits gain duplicates: [ids]')
     .addOption(workspace())
     .addHelpText(
       'after',
@@ -334,6 +339,50 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
     .description('ingest the bundled examples/ (once), show the status and a sample search; `npm start` runs it, then serve')
     .addOption(workspace())
     .action(withApp((app) => demoCommand(app, deps.examplesDir)));
+
+  // Verify (issue 10): stored files and audit chain, BagIt manifests, near-duplicates, compare.
+  program
+    .command('verify')
+    .description('re-hash every stored file against its SHA-256 and check the audit chain; exit 3 when a file is changed or missing or the chain is broken')
+    .option('-c, --collection <name>', 'only the files of this collection')
+    .option('--json', 'print JSON: {checked, ok, mismatched: [{id, path, expected, actual}], missing: [{id, path, expected}], audit: {entries, intact}}')
+    .addOption(workspace())
+    .addHelpText('after', '\nExamples:\n  dossier verify\n  dossier verify --collection leak-2026 --json')
+    .action(withApp((app, opts: { collection?: string; json?: boolean }) => verifyCommand(app, opts)));
+  const manifest = program
+    .command('manifest')
+    .description('export a collection as a BagIt folder with manifest-sha256.txt, bag-info.txt and each file\'s custody events; or verify one')
+    .argument('<collection>', 'the collection to export')
+    .option('-o, --out <dir>', 'the folder to write (must not exist, or be empty)')
+    .option('--json', 'print JSON: {collection, out, files, bytes, auditId}')
+    .addOption(workspace())
+    .addHelpText('after', '\nExamples:\n  dossier manifest leak-2026 --out /media/usb/leak-2026-bag\n  dossier manifest verify /media/usb/leak-2026-bag')
+    .action(withApp((app, collection: string, opts: { out?: string; json?: boolean }) => manifestCommand(app, collection, opts, `dossier ${deps.version}`)));
+  manifest
+    .command('verify')
+    .description('check a manifest folder: name every changed, added or missing file (exit 3 when there is one)')
+    .argument('<dir>', 'the folder written by dossier manifest')
+    .option('--json', 'print JSON: {dir, ok, files, changed, added, missing, malformed}')
+    .action((dir: string, opts: { json?: boolean }) => manifestVerifyCommand(dir, opts));
+  program
+    .command('similar')
+    .description('versions and near-duplicates of a document (MinHash signatures, banded LSH), best first')
+    .argument('<id>', 'document id')
+    .option('--min <similarity>', 'the least similarity to list, 0 to 1', '0.5')
+    .option('-n, --limit <n>', 'how many to list', '50')
+    .option('--json', 'print JSON: [{id, path, similarity}]')
+    .addOption(workspace())
+    .addHelpText('after', '\nSimilarity is the share of 3-character shingles of the folded text the two have in common\n(Dice), estimated from 128 MinHash values: a copy with 5 % of its characters edited scores ~0.85.\n\nExamples:\n  dossier similar 42\n  dossier similar 42 --min 0.8 --json')
+    .action(withApp((app, id: string, opts: { min?: string; limit?: string; json?: boolean }) => similarCommand(app, id, opts)));
+  program
+    .command('compare')
+    .description('what differs between two copies: text by page and offset, invisible marks (zero-width, look-alike letters, full-width, spaces, line breaks), metadata')
+    .argument('<a>', 'document id of the first copy')
+    .argument('<b>', 'document id of the second copy')
+    .option('--json', 'print JSON: {text: [{kind, pageA, startA, endA, pageB, startB, endB, a, b}], invisible: [{kind, side, page, start, char, other}], metadata: [{field, a, b}]}')
+    .addOption(workspace())
+    .addHelpText('after', '\nExamples:\n  dossier compare 12 31\n  dossier compare 12 31 --json')
+    .action(withApp((app, a: string, b: string, opts: { json?: boolean }) => compareCommand(app, a, b, opts)));
 
   return program;
 }

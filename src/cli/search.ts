@@ -1,4 +1,5 @@
 import type { SearchMode } from '../domain/search.js';
+import { collapseNearDuplicates } from '../publish/index.js';
 import { searchDocuments } from '../search/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
@@ -10,6 +11,7 @@ export interface SearchCommandOptions {
   mode?: string;
   match?: string;
   facets?: boolean;
+  collapse?: boolean;
 }
 
 /** `dossier search QUERY`: ranked documents with the page, a marked snippet and why each matched. */
@@ -21,6 +23,8 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     offset: options.offset === undefined ? 0 : Number(options.offset),
     facets: Boolean(options.facets),
   });
+  // Near-duplicates folded into the better-ranked hit (publish/verify), a post-step over this page of hits.
+  if (options.collapse) result.hits = await collapseNearDuplicates(app.records, result.hits);
   if (options.json) return printJson(result);
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['«', '»'];
   console.log(`${result.total} document${result.total === 1 ? '' : 's'} match ${JSON.stringify(query)} (${result.mode})`);
@@ -29,6 +33,8 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     const snippet = hit.snippet.replace(/<mark>/g, bold[0]!).replace(/<\/mark>/g, bold[1]!).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     console.log(`\n${offset + i + 1}. [${hit.id}] ${hit.title ?? hit.path}  (page ${hit.page})`);
     if (hit.title) console.log(`   ${hit.path}`);
+    const duplicates = 'duplicates' in hit && Array.isArray(hit.duplicates) ? hit.duplicates : [];
+    if (duplicates.length) console.log(`   + ${duplicates.length} near-duplicate${duplicates.length === 1 ? '' : 's'}: ${duplicates.join(', ')}`);
     if (snippet) console.log(`   ${snippet}`);
     const why = hit.matched.filter((m) => m.via === 'pinyin' || m.via === 'syllables' || m.via === 'alias');
     if (why.length) console.log(`   matched ${why.map((m) => `"${m.term}" by ${m.via} (${m.as})`).join('; ')}`);

@@ -27,9 +27,9 @@ export interface Comparison {
 const TEXT_TYPES = /^(text\/|message\/rfc822|application\/(json|xml))/;
 
 /** The line-ending style of a stored text file (extraction turns CRLF into LF, so the bytes are read). */
-function lineEndings(doc: ComparableDocument, sha256: string | null, blobs: BlobReader): string | null {
-  if (!doc.mime || !TEXT_TYPES.test(doc.mime) || !sha256 || !blobs.has(sha256)) return null;
-  const fd = fs.openSync(blobs.pathOf(sha256), 'r');
+function lineEndings(doc: ComparableDocument, blobs: BlobReader): string | null {
+  if (!doc.mime || !TEXT_TYPES.test(doc.mime) || !doc.sha256 || !blobs.has(doc.sha256)) return null;
+  const fd = fs.openSync(blobs.pathOf(doc.sha256), 'r');
   try {
     const head = Buffer.alloc(1 << 20);
     const n = fs.readSync(fd, head, 0, head.length, 0);
@@ -55,7 +55,7 @@ async function loadComparable(records: Pick<Records, 'read'>, id: number): Promi
  */
 export async function compareDocuments(
   records: Pick<Records, 'read' | 'transact'>,
-  input: { actor: Actor; a: number; b: number; blobs: BlobReader; sha256?: (id: number) => Promise<string | null> },
+  input: { actor: Actor; a: number; b: number; blobs: BlobReader },
 ): Promise<Comparison> {
   if (input.a === input.b) throw new DossierError('invalid_argument', `document ${input.a} compared with itself: give two different documents`);
   const [a, b] = [await loadComparable(records, input.a), await loadComparable(records, input.b)];
@@ -70,9 +70,9 @@ export async function compareDocuments(
     invisible.push(...found.invisible);
   }
   const metadata = compareMetadata(a.metadata, b.metadata);
-  if (input.sha256) {
-    const la = lineEndings(a, await input.sha256(a.id), input.blobs);
-    const lb = lineEndings(b, await input.sha256(b.id), input.blobs);
+  {
+    const la = lineEndings(a, input.blobs);
+    const lb = lineEndings(b, input.blobs);
     if (la && lb && la !== lb) {
       metadata.push({ field: 'lineEndings', a: la, b: lb });
       for (const [side, style, doc] of [['a', la, a], ['b', lb, b]] as const) {

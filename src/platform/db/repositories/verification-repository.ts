@@ -36,6 +36,7 @@ export interface ComparableDocument {
   path: string;
   title: string | null;
   mime: string | null;
+  sha256: string | null;
   status: 'pending' | 'ok' | 'failed';
   reason: string | null;
   metadata: Record<string, unknown>;
@@ -97,11 +98,11 @@ export const verificationRepository = (db: Kysely<Database>): VerificationReposi
   },
 
   async comparableDocument(id) {
-    const doc = await db.selectFrom('documents').select(['id', 'collection_id', 'path', 'title', 'mime', 'status', 'reason', 'metadata']).where('id', '=', id).executeTakeFirst();
+    const doc = await db.selectFrom('documents').select(['id', 'collection_id', 'path', 'title', 'mime', 'sha256', 'status', 'reason', 'metadata']).where('id', '=', id).executeTakeFirst();
     if (!doc) return null;
     const pages = await db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', id).orderBy('page').execute();
     return {
-      id: doc.id, collectionId: doc.collection_id, path: doc.path, title: doc.title, mime: doc.mime, status: doc.status, reason: doc.reason,
+      id: doc.id, collectionId: doc.collection_id, path: doc.path, title: doc.title, mime: doc.mime, sha256: doc.sha256, status: doc.status, reason: doc.reason,
       metadata: JSON.parse(doc.metadata) as Record<string, unknown>, pages,
     };
   },
