@@ -138,17 +138,22 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/watchlists/:watchlist/csv', kind: 'hidden' },
   { method: 'POST', path: '/watchlists/:watchlist/rerun', kind: 'hidden' },
   { method: 'POST', path: '/api/watchlists/:watchlist/rerun', kind: 'hidden' },
+  // verify
+  { method: 'GET', path: '/compare', kind: 'hidden' },
+  { method: 'GET', path: '/api/compare', kind: 'hidden' },
+  { method: 'GET', path: '/api/documents/:doc/similar', kind: 'hidden' },
+  { method: 'GET', path: '/api/verify', kind: 'role' },
 ];
 
 /** Query strings for the routes that need one. */
-const QUERY: Record<string, string> = { '/search': `?q=${encodeURIComponent('新疆')}`, '/api/search': `?q=${encodeURIComponent('新疆')}&facets=1` };
+const QUERY: Record<string, string> = { '/search': `?q=${encodeURIComponent('新疆')}`, '/api/search': `?q=${encodeURIComponent('新疆')}&facets=1`, '/compare': '?a=:doc&b=:doc', '/api/compare': '?a=:doc&b=:doc' };
 
 const fill = (template: string, v: Vars): string =>
   template.replace(/:(doc|image|note|tag|collection|upload|entity|watchlist|asset)\b/g, (_, key: keyof Vars) => encodeURIComponent(String(v[key])));
 
 /** Send a route's request with a client. */
 function send(client: HttpClient, route: Route, v: Vars): Promise<HttpAnswer> {
-  const url = fill(route.path, v) + (QUERY[route.path] ?? '');
+  const url = fill(route.path, v) + fill(QUERY[route.path] ?? '', v);
   const body = route.body?.(v);
   if (!body) return client.request(route.method, url);
   if ('json' in body) return client.request(route.method, url, { json: body.json });

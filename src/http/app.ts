@@ -19,6 +19,7 @@ import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 import { tagRoutes } from './routes/tags.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { verifyRoutes } from './routes/verify.js';
 
 /**
  * The workbench: server-rendered pages and the JSON API under /api, over the same session.
@@ -56,6 +57,7 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', apiDocsRoutes(full));
   app.route('/', entityRoutes(full));
   app.route('/', watchlistRoutes(full));
+  app.route('/', verifyRoutes(full));
 
   return app;
 }

@@ -15,6 +15,7 @@ import { DocumentPage } from '../views/document-page.js';
 import { documentExtras } from '../views/document-extras.js';
 import { DocumentEntities } from '../views/document-entities.js';
 import { renderPage } from '../views/render.js';
+import { documentVersions } from '../views/document-versions.js';
 import { documentIfVisible, parseDocumentId, type VisibleDocument } from '../visibility.js';
 
 /** Image types a browser shows; other page images (TIFF, BMP) fall back to the JPEG thumbnail. */
@@ -91,7 +92,8 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     await recordAudit(deps.db, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
     const extraSections = await documentExtras(deps, c, doc.id);
     const named = DocumentEntities({ found: await documentMentions(deps.db, doc.id) });
-    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named }));
+    const versions = await documentVersions(deps, c, doc.id);
+    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named, versions }));
   });
 
   const sendOriginal = async (c: Context<HttpEnv>) => {

@@ -3,6 +3,7 @@ import type { Access } from '../../accounts/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { DossierError, isDossierError } from '../../domain/errors.js';
 import type { SearchMode } from '../../domain/search.js';
+import { collapseNearDuplicates } from '../../publish/index.js';
 import { searchDocuments, type SearchResult } from '../../search/index.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
 import { currentUser } from '../middleware/require-user.js';
@@ -55,6 +56,8 @@ export async function searchAsUser(deps: HttpDeps, c: Context<HttpEnv>, params: 
     allowedCollections: access.all ? undefined : access.collectionNames,
   });
   await recordAudit(deps.db, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
+  // ?collapse=1 folds near-duplicates into the better-ranked hit (publish/verify), a post-step over this page.
+  if (['1', 'true'].includes(c.req.query('collapse') ?? '')) result.hits = await collapseNearDuplicates(deps.records, result.hits);
   return result;
 }
 
@@ -82,7 +85,7 @@ export function searchRoutes(deps: HttpDeps): Hono<HttpEnv> {
       error = caught.message;
       params = { q: (c.req.query('q') ?? '').trim(), mode: 'normalised', match: 'all', limit: PAGE_SIZE, offset: 0, facets: true };
     }
-    return renderPage(c, SearchPage({ params, result, error, user, csrf: c.get('csrf'), nonce: c.get('nonce') }), error ? 400 : 200);
+    return renderPage(c, SearchPage({ params: { ...params, collapse: ['1', 'true'].includes(c.req.query('collapse') ?? '') }, result, error, user, csrf: c.get('csrf'), nonce: c.get('nonce') }), error ? 400 : 200);
   });
 
   return app;

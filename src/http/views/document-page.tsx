@@ -29,6 +29,8 @@ export interface DocumentPageProps {
   extraSections?: Child;
   /** Who and what the document names (entities and patterns), shown before its text. */
   named?: Child;
+  /** Versions and near-duplicates (views/document-versions.tsx), after the text. */
+  versions?: Child;
 }
 
 const label = (d: { title: string | null; path: string }) => d.title || d.path.split(/!\/|\//).pop() || d.path;
@@ -147,6 +149,7 @@ export function DocumentPage(props: DocumentPageProps) {
             );
           })}
         </section>
+        {props.versions ?? null}
         {props.extraSections ?? null}
       </article>
     </Layout>

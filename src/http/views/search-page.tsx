@@ -4,7 +4,7 @@ import type { SearchResult } from '../../search/index.js';
 import { Layout } from './layout.js';
 
 export interface SearchPageProps {
-  params: { q: string; mode: string; match: string; limit: number; offset: number };
+  params: { q: string; mode: string; match: string; limit: number; offset: number; collapse?: boolean };
   result: SearchResult | null;
   error?: string;
   user: SessionUser;
@@ -65,6 +65,9 @@ export function SearchPage({ params, result, error, user, csrf, nonce }: SearchP
         <label class="match-any">
           <input type="checkbox" name="match" value="any" checked={match === 'any'} /> Rank by any word (for a pasted paragraph)
         </label>
+        <label class="match-any">
+          <input type="checkbox" name="collapse" value="1" checked={Boolean(params.collapse)} /> Collapse near-duplicates
+        </label>
         <details id="q-help">
           <summary>Query language</summary>
           <ul class="plain small">
@@ -95,6 +98,7 @@ export function SearchPage({ params, result, error, user, csrf, nonce }: SearchP
                       {hit.collection} · page {hit.page}{hit.mime ? ` · ${hit.mime}` : ''}{hit.date ? ` · ${hit.date.slice(0, 10)}` : ''} · <span class="path">{hit.path}</span>
                     </p>
                     {hit.snippet ? <p class="snippet">{raw(hit.snippet)}</p> : null}
+                    {'duplicates' in hit && Array.isArray(hit.duplicates) && hit.duplicates.length ? <p class="duplicates muted">+ {hit.duplicates.length} near-duplicate{hit.duplicates.length === 1 ? '' : 's'}: {hit.duplicates.map((id: number) => <a href={`/documents/${id}`}>{id} </a>)}</p> : null}
                     {why.length ? <p class="why muted">matched {why.map((m) => `“${m.term}” by ${m.via} (${m.as})`).join('; ')}</p> : null}
                   </li>
                 );
