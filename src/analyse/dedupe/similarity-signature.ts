@@ -43,9 +43,7 @@ function mix(h: number): number {
 /** The characters shingles are made of: folded letters and digits only. */
 export function signatureCharacters(text: string): number[] {
   const out: number[] = [];
-  for (const ch of foldText(text)) {
-    if (/[\p{L}\p{N}]/u.test(ch)) out.push(ch.codePointAt(0) ?? 0);
-  }
+  for (const ch of foldText(text).replace(/[^\p{L}\p{N}]+/gu, '')) out.push(ch.codePointAt(0) ?? 0);
   return out;
 }
 
@@ -61,9 +59,11 @@ export function similaritySignature(text: string): SimilaritySignature | null {
     const occurrence = (seen.get(h) ?? 0) + 1;
     seen.set(h, occurrence);
     const element = mix(Math.imul(h ^ occurrence, 0x9e3779b1) ^ occurrence);
+    // The k-th hash: the well-mixed element xor a seed, multiplied and folded (cheap: 128 per shingle).
     for (let k = 0; k < SIGNATURE_HASHES; k++) {
-      const v = mix(element ^ (SEEDS[k] ?? 0));
-      if (v < (mins[k] ?? 0)) mins[k] = v;
+      let v = Math.imul(element ^ SEEDS[k]!, 0x85ebca6b);
+      v = (v ^ (v >>> 15)) >>> 0;
+      if (v < mins[k]!) mins[k] = v;
     }
   }
   return Array.from(mins);
