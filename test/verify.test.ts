@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, ingest, ls, makeTempDir, makeWorkspace, removeDir, runCli, runCliOk, type LsRow } from './support/cli.js';
+import { ROOT, ingest, ls, makeTempDir, makeWorkspace, removeDir, runCli, runCliOk, sha256Of, walkFiles, type LsRow } from './support/cli.js';
 import { HttpClient, addUser, grant, startWorkbench, type Workbench } from './support/workbench.js';
 
 const PASSWORD = 'a-long-test-password-1';
@@ -23,8 +23,10 @@ const STATUTES = path.resolve(ROOT, '..', 'shared', 'corpus', 'prc-laws', 'åˆ‘æ³
 let workspace: string;
 let sources: string;
 let rows: LsRow[];
+/** The document holding a source file's content (identical files, like the pairs' a-sides, are one document). */
 const idOf = (name: string): number => {
-  const row = rows.find((r) => path.basename(r.path) === name);
+  const file = walkFiles(sources).find((f) => path.basename(f) === name);
+  const row = file ? rows.find((r) => r.sha256 === sha256Of(file)) : undefined;
   if (!row) throw new Error(`no document ${name}`);
   return row.id;
 };

@@ -363,7 +363,8 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
     .description('check a manifest folder: name every changed, added or missing file (exit 3 when there is one)')
     .argument('<dir>', 'the folder written by dossier manifest')
     .option('--json', 'print JSON: {dir, ok, files, changed, added, missing, malformed}')
-    .action((dir: string, opts: { json?: boolean }) => manifestVerifyCommand(dir, opts));
+    // --json is also the parent's option: read it from both.
+    .action((dir: string, _opts: unknown, command: Command) => manifestVerifyCommand(dir, command.optsWithGlobals<{ json?: boolean }>()));
   program
     .command('similar')
     .description('versions and near-duplicates of a document (MinHash signatures, banded LSH), best first')
