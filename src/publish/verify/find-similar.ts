@@ -22,8 +22,7 @@ export async function findSimilar(
   if (!(min >= 0 && min <= 1)) throw new DossierError('invalid_argument', `--min is a similarity between 0 and 1, got ${input.min}`);
   const signature = await records.read.similarity.signatureOf(input.id);
   if (!signature) {
-    const doc = await records.read.verification.comparableDocument(input.id);
-    if (!doc) throw new DossierError('not_found', `no document ${input.id}`);
+    if (!(await records.read.verification.documentExists(input.id))) throw new DossierError('not_found', `no document ${input.id}`);
     return [];
   }
   const candidates = await records.read.similarity.candidates(signatureBuckets(signature), input.id);

@@ -52,6 +52,7 @@ export interface VerificationRepository {
   /** Audit entries naming a document of the collection, or the collection itself, with these actions. */
   custodyEntries(collectionId: number, actions: readonly string[]): Promise<CustodyAuditEntry[]>;
   comparableDocument(id: number): Promise<ComparableDocument | null>;
+  documentExists(id: number): Promise<boolean>;
 }
 
 export const verificationRepository = (db: Kysely<Database>): VerificationRepository => ({
@@ -95,6 +96,10 @@ export const verificationRepository = (db: Kysely<Database>): VerificationReposi
       .orderBy('id')
       .execute();
     return rows.map((r) => ({ id: r.id, at: r.at, username: r.username, action: r.action, documentId: r.document_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  },
+
+  async documentExists(id) {
+    return (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   },
 
   async comparableDocument(id) {
