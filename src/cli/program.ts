@@ -15,6 +15,7 @@ import { searchCommand, type SearchCommandOptions } from './search.js';
 import { serveCommand, type ServeOptions, type ServeWorkbench } from './serve.js';
 import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
+import { addTranslateCommands } from './translate.js';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user.js';
 
 export interface ProgramDeps {
@@ -334,6 +335,8 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
     .description('ingest the bundled examples/ (once), show the status and a sample search; `npm start` runs it, then serve')
     .addOption(workspace())
     .action(withApp((app) => demoCommand(app, deps.examplesDir)));
+
+  addTranslateCommands(program, withApp, workspace);
 
   return program;
 }
