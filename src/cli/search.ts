@@ -1,5 +1,6 @@
 import type { SearchMode } from '../domain/search.js';
 import { searchDocuments } from '../search/index.js';
+import { reviewedTranslationText } from '../publish/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
 
@@ -20,6 +21,7 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     limit: options.limit === undefined ? 20 : Number(options.limit),
     offset: options.offset === undefined ? 0 : Number(options.offset),
     facets: Boolean(options.facets),
+    translationText: (id, page) => reviewedTranslationText(app.records, id, page),
   });
   if (options.json) return printJson(result);
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['«', '»'];
@@ -30,6 +32,7 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     console.log(`\n${offset + i + 1}. [${hit.id}] ${hit.title ?? hit.path}  (page ${hit.page})`);
     if (hit.title) console.log(`   ${hit.path}`);
     if (snippet) console.log(`   ${snippet}`);
+    if (hit.matchedIn === 'translation') console.log('   matched in translation (reviewed English translation of this page)');
     const why = hit.matched.filter((m) => m.via === 'pinyin' || m.via === 'syllables' || m.via === 'alias');
     if (why.length) console.log(`   matched ${why.map((m) => `"${m.term}" by ${m.via} (${m.as})`).join('; ')}`);
   }

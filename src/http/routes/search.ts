@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/index.js';
 import { DossierError, isDossierError } from '../../domain/errors.js';
 import type { SearchMode } from '../../domain/search.js';
 import { searchDocuments, type SearchResult } from '../../search/index.js';
+import { reviewedTranslationText } from '../../publish/index.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
 import { currentUser } from '../middleware/require-user.js';
 import { renderPage } from '../views/render.js';
@@ -53,6 +54,7 @@ export async function searchAsUser(deps: HttpDeps, c: Context<HttpEnv>, params: 
     offset: params.offset,
     facets: params.facets,
     allowedCollections: access.all ? undefined : access.collectionNames,
+    translationText: (id, page) => reviewedTranslationText(deps.records, id, page),
   });
   await recordAudit(deps.db, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
   return result;

@@ -6,7 +6,7 @@
  * the reading aid (pinyin and glosses).
  */
 import type { TranslationSegment, StoredSegment } from '../../domain/translation.js';
-import type { TranslationRecords } from './translation-records.js';
+import { reviewedPages, type TranslationRecords } from './translation-records.js';
 
 export { alignSentences, ZH_EN, type AlignmentLink, type AlignOptions } from './align-sentences.js';
 export { splitSentences } from './segment-sentences.js';
@@ -30,4 +30,9 @@ export async function translationSegments(records: Pick<TranslationRecords, 'rea
 export async function translationDetail(records: Pick<TranslationRecords, 'read'>, documentId: number): Promise<{ translation: Awaited<ReturnType<TranslationRecords['read']['translations']['translation']>>; segments: StoredSegment[] }> {
   const [translation, segments] = await Promise.all([records.read.translations.translation(documentId), records.read.translations.segments(documentId)]);
   return { translation, segments };
+}
+
+/** The reviewed translation of one page (what the search index holds for it), for a hit's snippet. */
+export async function reviewedTranslationText(records: Pick<TranslationRecords, 'read'>, documentId: number, page: number): Promise<string> {
+  return reviewedPages(await records.read.translations.segments(documentId)).find((p) => p.page === page)?.text ?? '';
 }
