@@ -14,6 +14,8 @@ import { boxesForSpans, type PageBox } from '../page-boxes.js';
 import { DocumentPage } from '../views/document-page.js';
 import { documentExtras } from '../views/document-extras.js';
 import { DocumentEntities } from '../views/document-entities.js';
+import { TranslationPanel } from '../views/translation-panel.js';
+import { translationDetail } from '../../publish/index.js';
 import { renderPage } from '../views/render.js';
 import { documentIfVisible, parseDocumentId, type VisibleDocument } from '../visibility.js';
 
@@ -91,7 +93,8 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     await recordAudit(deps.db, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
     const extraSections = await documentExtras(deps, c, doc.id);
     const named = DocumentEntities({ found: await documentMentions(deps.db, doc.id) });
-    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named }));
+    const translation = TranslationPanel({ documentId: doc.id, ...(await translationDetail(deps.records, doc.id)) });
+    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named, translation }));
   });
 
   const sendOriginal = async (c: Context<HttpEnv>) => {
