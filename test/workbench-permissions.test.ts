@@ -143,6 +143,15 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/compare', kind: 'hidden' },
   { method: 'GET', path: '/api/documents/:doc/similar', kind: 'hidden' },
   { method: 'GET', path: '/api/verify', kind: 'role' },
+  // translations (publish/translate)
+  { method: 'GET', path: '/documents/:doc/translation', kind: 'hidden' },
+  { method: 'POST', path: '/documents/:doc/translation/import', kind: 'hidden', body: (v) => ({ form: { from: String(v.doc) } }) },
+  { method: 'POST', path: '/documents/:doc/translation/machine', kind: 'hidden', body: () => ({ form: {} }) },
+  { method: 'POST', path: '/documents/:doc/translation/segments/:seg', kind: 'hidden', body: () => ({ form: { op: 'status', status: 'reviewed' } }) },
+  { method: 'GET', path: '/api/documents/:doc/translation', kind: 'hidden' },
+  { method: 'POST', path: '/api/documents/:doc/translation', kind: 'hidden', body: (v) => ({ json: { from: v.doc } }) },
+  { method: 'POST', path: '/api/documents/:doc/translation/machine', kind: 'hidden', body: () => ({ json: {} }) },
+  { method: 'POST', path: '/api/documents/:doc/translation/segments/:seg', kind: 'hidden', body: () => ({ json: { op: 'status', status: 'reviewed' } }) },
 ];
 
 /** Query strings for the routes that need one. */

@@ -15,7 +15,7 @@ export interface App {
   records: Records;
   blobs: BlobStore;
   queue: JobQueue;
-  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'>;
   /** The analysis chain, with the bundled dictionary and the workspace's own entries (loaded on first use). */
   analyser(): TextAnalyser;
   /** Start the extraction processes; close them when done. */

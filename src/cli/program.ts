@@ -19,6 +19,7 @@ import { compareCommand } from './compare.js';
 import { manifestCommand, manifestVerifyCommand } from './manifest.js';
 import { similarCommand } from './similar.js';
 import { verifyCommand } from './verify.js';
+import { addTranslateCommands } from './translate.js';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user.js';
 
 export interface ProgramDeps {
@@ -384,6 +385,7 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
     .addOption(workspace())
     .addHelpText('after', '\nExamples:\n  dossier compare 12 31\n  dossier compare 12 31 --json')
     .action(withApp((app, a: string, b: string, opts: { json?: boolean }) => compareCommand(app, a, b, opts)));
+  addTranslateCommands(program, withApp, workspace);
 
   return program;
 }

@@ -1,6 +1,7 @@
 import type { SearchMode } from '../domain/search.js';
 import { collapseNearDuplicates } from '../publish/index.js';
 import { searchDocuments } from '../search/index.js';
+import { reviewedTranslationText } from '../publish/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
 
@@ -22,6 +23,7 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     limit: options.limit === undefined ? 20 : Number(options.limit),
     offset: options.offset === undefined ? 0 : Number(options.offset),
     facets: Boolean(options.facets),
+    translationText: (id, page) => reviewedTranslationText(app.records, id, page),
   });
   // Near-duplicates folded into the better-ranked hit (publish/verify), a post-step over this page of hits.
   if (options.collapse) result.hits = await collapseNearDuplicates(app.records, result.hits);
@@ -36,6 +38,7 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     const duplicates = 'duplicates' in hit && Array.isArray(hit.duplicates) ? hit.duplicates : [];
     if (duplicates.length) console.log(`   + ${duplicates.length} near-duplicate${duplicates.length === 1 ? '' : 's'}: ${duplicates.join(', ')}`);
     if (snippet) console.log(`   ${snippet}`);
+    if (hit.matchedIn === 'translation') console.log('   matched in translation (reviewed English translation of this page)');
     const why = hit.matched.filter((m) => m.via === 'pinyin' || m.via === 'syllables' || m.via === 'alias');
     if (why.length) console.log(`   matched ${why.map((m) => `"${m.term}" by ${m.via} (${m.as})`).join('; ')}`);
   }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { entityRoutes } from './routes/entities.js';
 import { watchlistRoutes } from './routes/watchlists.js';
+import { translationRoutes } from './routes/translations.js';
 import { LoginThrottle } from '../accounts/index.js';
 import type { HttpDeps, HttpEnv } from './context.js';
 import { csrfProtection } from './middleware/csrf.js';
@@ -58,6 +59,7 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', entityRoutes(full));
   app.route('/', watchlistRoutes(full));
   app.route('/', verifyRoutes(full));
+  app.route('/', translationRoutes(full));
 
   return app;
 }

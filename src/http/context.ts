@@ -34,7 +34,7 @@ export interface HttpDeps {
   records: Records;
   blobs: BlobStore;
   queue: JobQueue;
-  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'clear' | 'facets' | 'matchingPages'>;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'>;
   analyser(): TextAnalyser;
   startExtractors(): Extractor & { close(): Promise<void> };
   /** Sign-in attempts per name and address (in memory: one per server process). */

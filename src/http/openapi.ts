@@ -6,6 +6,7 @@
 
 import { entityPaths, entityTags } from './openapi-entities.js';
 import { verifyPaths, verifyTags } from './openapi-verify.js';
+import { translationPaths } from './openapi-translations.js';
 
 type Schema = Record<string, unknown>;
 
@@ -153,6 +154,7 @@ const paths: OpenApiDocument['paths'] = {
   '/api/audit/verify': { get: { summary: 'Check the audit chain: the first edited, deleted or reordered row, if any (admins)', tags: ['audit'], responses: { '200': ok('the verdict', { type: 'object', additionalProperties: true, properties: { ok: { type: 'boolean' } } }), ...READ, '403': error('admins only') } } },
   ...entityPaths,
   ...verifyPaths,
+  ...translationPaths,
   '/api/openapi.json': { get: { summary: 'This description', tags: ['meta'], responses: { '200': ok('OpenAPI 3.1', { type: 'object' }), ...READ } } },
   '/api/docs': { get: { summary: 'This description as a page to read', tags: ['meta'], responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, ...READ } } },
 };
@@ -183,6 +185,7 @@ export function openApiDocument(version = '0.1.0'): OpenApiDocument {
       { name: 'audit', description: 'who searched, viewed and downloaded what' },
       ...entityTags,
       ...verifyTags,
+      { name: 'translations', description: 'Translations beside their originals, segment by segment' },
       { name: 'meta', description: 'this description' },
     ],
   };

@@ -10,3 +10,4 @@ export { runIngest, type IngestDeps, type IngestSummary } from './run-ingest.js'
 export { drainQueue, type Extractor, type JobCounters, type JobDeps, type JobQueue, type OcrSettings } from './run-jobs.js';
 export { reindexAll } from './reindex.js';
 export type { IngestProgress } from './progress.js';
+export { translationIndex } from './translation-index.js';

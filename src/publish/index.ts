@@ -12,3 +12,5 @@ export type { MetadataDifference } from './verify/compare-metadata.js';
 export { findSimilar, type SimilarDocument } from './verify/find-similar.js';
 export { collapseNearDuplicates, COLLAPSE_SIMILARITY } from './verify/collapse-hits.js';
 export type { BlobReader, AuditCheck } from './verify/ports.js';
+/** The publish stage's entry: what http, cli and jobs may import (verify, translate, redact, story and site add theirs). */
+export * from './translate/index.js';

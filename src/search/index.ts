@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
 import { DossierError } from '../domain/errors.js';
 import { SEARCH_MODES, searchRowId, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
+import { isTranslationPage, TRANSLATION_PAGE_OFFSET } from '../domain/translation.js';
 import type { Database } from '../platform/db/schema.js';
 import { compileQuery } from './compile-query.js';
 import { highlightSpans, snippetHtml } from './highlight.js';
@@ -34,6 +35,8 @@ export interface SearchOptions {
   facets?: boolean;
   /** Collections the searcher may see; undefined for all. */
   allowedCollections?: string[];
+  /** The reviewed translation of a page, for hits that matched in it (publish/translate indexes them). */
+  translationText?: (documentId: number, page: number) => Promise<string>;
 }
 
 export interface MatchReason {
@@ -59,6 +62,8 @@ export interface SearchHit {
   score: number;
   snippet: string;
   matched: MatchReason[];
+  /** Set when the page matched through its reviewed translation, not its own text. */
+  matchedIn?: 'translation';
 }
 
 export interface SearchResult {
@@ -108,6 +113,7 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
     .execute();
   const wantedPages = new Set(pageIds);
   const textOf = new Map(pages.map((p) => [searchRowId(p.document_id, p.page), p.text]).filter(([id]) => wantedPages.has(id as number)) as Array<[number, string]>);
+  for (const hit of hits.filter((h) => isTranslationPage(h.page))) textOf.set(hit.pageId, (await options.translationText?.(hit.documentId, hit.page - TRANSLATION_PAGE_OFFSET)) ?? '');
   const phrases = match ? phrasesOf(match) : [];
   const visible = phrases.filter((p) => !p.columns.includes('flags'));
   const needsPinyin = phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'));
@@ -144,8 +150,10 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
       if (!doc) return [];
       const text = textOf.get(hit.pageId) ?? '';
       const spans = found.get(hit.pageId)?.spans ?? [];
+      const inTranslation = isTranslationPage(hit.page);
       return [{
-        id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, date: doc.date, page: hit.page,
+        ...(inTranslation ? { matchedIn: 'translation' as const } : {}),
+        id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, date: doc.date, page: inTranslation ? hit.page - TRANSLATION_PAGE_OFFSET : hit.page,
         start: spans[0]?.[0] ?? null, end: spans[0]?.[1] ?? null, highlights: spans, score: hit.score,
         snippet: snippetHtml(text, spans), matched: reasons.get(hit.pageId) ?? [],
       }];

@@ -14,6 +14,8 @@ import { boxesForSpans, type PageBox } from '../page-boxes.js';
 import { DocumentPage } from '../views/document-page.js';
 import { documentExtras } from '../views/document-extras.js';
 import { DocumentEntities } from '../views/document-entities.js';
+import { TranslationPanel } from '../views/translation-panel.js';
+import { translationDetail } from '../../publish/index.js';
 import { renderPage } from '../views/render.js';
 import { documentVersions } from '../views/document-versions.js';
 import { documentIfVisible, parseDocumentId, type VisibleDocument } from '../visibility.js';
@@ -93,7 +95,8 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const extraSections = await documentExtras(deps, c, doc.id);
     const named = DocumentEntities({ found: await documentMentions(deps.db, doc.id) });
     const versions = await documentVersions(deps, c, doc.id);
-    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named, versions }));
+    const translation = TranslationPanel({ documentId: doc.id, ...(await translationDetail(deps.records, doc.id)) });
+    return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named, translation, sidePanels: versions }));
   });
 
   const sendOriginal = async (c: Context<HttpEnv>) => {

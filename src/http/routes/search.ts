@@ -5,6 +5,7 @@ import { DossierError, isDossierError } from '../../domain/errors.js';
 import type { SearchMode } from '../../domain/search.js';
 import { collapseNearDuplicates } from '../../publish/index.js';
 import { searchDocuments, type SearchResult } from '../../search/index.js';
+import { reviewedTranslationText } from '../../publish/index.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
 import { currentUser } from '../middleware/require-user.js';
 import { renderPage } from '../views/render.js';
@@ -54,6 +55,7 @@ export async function searchAsUser(deps: HttpDeps, c: Context<HttpEnv>, params: 
     offset: params.offset,
     facets: params.facets,
     allowedCollections: access.all ? undefined : access.collectionNames,
+    translationText: (id, page) => reviewedTranslationText(deps.records, id, page),
   });
   await recordAudit(deps.db, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
   // ?collapse=1 folds near-duplicates into the better-ranked hit (publish/verify), a post-step over this page.

@@ -6,6 +6,7 @@ import type { ThreadMessage } from '../email-thread.js';
 import type { PageBox } from '../page-boxes.js';
 import { Layout } from './layout.js';
 import { MarkedText } from './marked-text.js';
+import { assetUrl } from '../routes/assets.js';
 
 export interface DocumentPageProps {
   view: DocumentView;
@@ -29,8 +30,10 @@ export interface DocumentPageProps {
   extraSections?: Child;
   /** Who and what the document names (entities and patterns), shown before its text. */
   named?: Child;
-  /** Versions and near-duplicates (views/document-versions.tsx), after the text. */
-  versions?: Child;
+  /** The translation's status (publish/translate), in the side panel. */
+  translation?: Child;
+  /** More sections of the side panel (versions and near-duplicates, redactions …): each a <section>. */
+  sidePanels?: Child;
 }
 
 const label = (d: { title: string | null; path: string }) => d.title || d.path.split(/!\/|\//).pop() || d.path;
@@ -47,13 +50,18 @@ function PageImage({ id, page, ocr, boxes }: { id: number; page: number; ocr: Re
   const height = Number(ocr.height);
   if (!ocr.image || !(width > 0) || !(height > 0)) return null;
   const src = `/documents/${id}/pages/${page}/image`;
-  // One SVG scales the image and its boxes together; attributes, not inline styles, so the CSP allows it.
+  // A lazy <img> (a 400-page document loads only the scans near the reader), its width and height
+  // reserving the space; the match boxes are an SVG laid over it in the same coordinates.
   return (
     <figure class="page-image">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Scan of page ${page}${boxes.length ? `, ${boxes.length} match${boxes.length === 1 ? '' : 'es'} outlined` : ''}`} preserveAspectRatio="xMidYMin meet">
-        <image href={src} x="0" y="0" width={String(width)} height={String(height)} />
-        {boxes.map((b) => <rect class="hl-box" x={String(b.x - 2)} y={String(b.y - 2)} width={String(b.w + 4)} height={String(b.h + 4)} />)}
-      </svg>
+      <div class="page-scan">
+        <img src={src} loading="lazy" decoding="async" width={String(width)} height={String(height)} alt={`Scan of page ${page}${boxes.length ? `, ${boxes.length} match${boxes.length === 1 ? '' : 'es'} outlined` : ''}`} />
+        {boxes.length ? (
+          <svg class="page-boxes" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
+            {boxes.map((b) => <rect class="hl-box" x={String(b.x - 2)} y={String(b.y - 2)} width={String(b.w + 4)} height={String(b.h + 4)} />)}
+          </svg>
+        ) : null}
+      </div>
       <figcaption>
         Scan of page {page}
         {typeof ocr.meanConfidence === 'number' ? `, read by OCR (${String(ocr.engine ?? '')}, mean confidence ${ocr.meanConfidence})` : ''}
@@ -84,6 +92,41 @@ export function DocumentPage(props: DocumentPageProps) {
           {view.status === 'failed' ? <p class="alert">This file could not be read ({view.reason}): {view.message}</p> : null}
         </header>
 
+        <div class="reader">
+          <div class="reader-main">
+        <section aria-labelledby="text-h" class="document-text">
+          <h2 id="text-h">Text</h2>
+          {view.pages.length > 1 ? (
+            <nav class="reader-nav" aria-label="Pages">
+              <p>
+                {view.pages.length} pages{matchCount ? ` · ${matchCount} match${matchCount === 1 ? '' : 'es'}` : ''} · keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous page{matchCount ? <>, <kbd>n</kbd>/<kbd>p</kbd> next/previous match</> : null}
+              </p>
+              <p class="reader-jump">
+                {view.pages.slice(0, 1).map((p) => <a href={`#page-${p.page}`}>First page</a>)}
+                {' · '}
+                {[...highlights.keys()].slice(0, 1).map((page) => <a href={`#page-${page}`}>First match (page {page})</a>)}
+                {view.pages.slice(-1).map((p) => <>{' · '}<a href={`#page-${p.page}`}>Last page</a></>)}
+              </p>
+            </nav>
+          ) : null}
+          {view.pages.length === 0 ? <p class="muted">No text was read from this file.</p> : null}
+          {view.pages.map((p) => {
+            const spans = highlights.get(p.page) ?? [];
+            return (
+              <section id={`page-${p.page}`} class="page" data-page={String(p.page)} aria-labelledby={`page-${p.page}-h`}>
+                <h3 id={`page-${p.page}-h`}>
+                  Page {p.page}
+                  {spans.length ? <span class="muted"> · {spans.length} match{spans.length === 1 ? '' : 'es'}</span> : null}
+                </h3>
+                {p.ocr && !p.ocr.error ? <PageImage id={view.id} page={p.page} ocr={p.ocr} boxes={boxes.get(p.page) ?? []} /> : null}
+                {p.ocr?.error ? <p class="muted">OCR could not read this page: {String(p.ocr.message ?? p.ocr.error)}</p> : null}
+                <div class="page-text" lang={props.lang && props.lang !== 'und' ? props.lang : undefined}><MarkedText text={p.text} spans={spans} /></div>
+              </section>
+            );
+          })}
+        </section>
+          </div>
+          <aside class="reader-panel" aria-label="About this document">
         <section aria-labelledby="about-h" class="document-about">
           <h2 id="about-h">About this document</h2>
           <table class="metadata">
@@ -131,27 +174,13 @@ export function DocumentPage(props: DocumentPageProps) {
 
         {props.named ?? null}
 
-        <section aria-labelledby="text-h" class="document-text">
-          <h2 id="text-h">Text</h2>
-          {view.pages.length === 0 ? <p class="muted">No text was read from this file.</p> : null}
-          {view.pages.map((p) => {
-            const spans = highlights.get(p.page) ?? [];
-            return (
-              <section id={`page-${p.page}`} class="page" aria-labelledby={`page-${p.page}-h`}>
-                <h3 id={`page-${p.page}-h`}>
-                  Page {p.page}
-                  {spans.length ? <span class="muted"> · {spans.length} match{spans.length === 1 ? '' : 'es'}</span> : null}
-                </h3>
-                {p.ocr && !p.ocr.error ? <PageImage id={view.id} page={p.page} ocr={p.ocr} boxes={boxes.get(p.page) ?? []} /> : null}
-                {p.ocr?.error ? <p class="muted">OCR could not read this page: {String(p.ocr.message ?? p.ocr.error)}</p> : null}
-                <div class="page-text" lang={props.lang && props.lang !== 'und' ? props.lang : undefined}><MarkedText text={p.text} spans={spans} /></div>
-              </section>
-            );
-          })}
-        </section>
-        {props.versions ?? null}
-        {props.extraSections ?? null}
+            {props.translation ?? null}
+            {props.extraSections ?? null}
+            {props.sidePanels ?? null}
+          </aside>
+        </div>
       </article>
+      <script src={assetUrl('reader.js')} defer></script>
     </Layout>
   );
 }

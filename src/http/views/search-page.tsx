@@ -97,6 +97,7 @@ export function SearchPage({ params, result, error, user, csrf, nonce }: SearchP
                     <p class="hit-meta muted">
                       {hit.collection} · page {hit.page}{hit.mime ? ` · ${hit.mime}` : ''}{hit.date ? ` · ${hit.date.slice(0, 10)}` : ''} · <span class="path">{hit.path}</span>
                     </p>
+                    {hit.matchedIn === 'translation' ? <p class="matched-in">Matched in translation (the reviewed English translation of page {hit.page})</p> : null}
                     {hit.snippet ? <p class="snippet">{raw(hit.snippet)}</p> : null}
                     {'duplicates' in hit && Array.isArray(hit.duplicates) && hit.duplicates.length ? <p class="duplicates muted">+ {hit.duplicates.length} near-duplicate{hit.duplicates.length === 1 ? '' : 's'}: {hit.duplicates.map((id: number) => <a href={`/documents/${id}`}>{id} </a>)}</p> : null}
                     {why.length ? <p class="why muted">matched {why.map((m) => `“${m.term}” by ${m.via} (${m.as})`).join('; ')}</p> : null}

@@ -259,6 +259,51 @@ const verify: Migration = {
   },
 };
 
+/** Translations beside their originals: the translation, its segments, editors' corrections (issue 11). */
+const translate: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    const key = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+    const id = pg ? 'serial' : 'integer';
+    await db.schema
+      .createTable('translations')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id'))
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('source_ref', 'text', (c) => c.notNull())
+      .addColumn('source_lang', 'text', (c) => c.notNull())
+      .addColumn('target_lang', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('last_error', 'text')
+      .execute();
+    await db.schema
+      .createTable('translation_segments')
+      .addColumn('id', id, key)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('page', 'integer', (c) => c.notNull())
+      .addColumn('idx', 'integer')
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('target', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('group_no', 'integer', (c) => c.notNull())
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .execute();
+    await db.schema.createIndex('translation_segments_document').on('translation_segments').columns(['document_id', 'position']).execute();
+    await db.schema
+      .createTable('translation_corrections')
+      .addColumn('id', id, key)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('username', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('translation_corrections_document').on('translation_corrections').columns(['document_id', 'id']).execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -267,6 +312,7 @@ export const migrations: Record<string, Migration> = {
   '0004-workbench': workbench,
   '0005-entities': entities,
   '0006-verify': verify,
+  '0007-translate': translate,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
 import { similarityRepository, type SimilarityRepository } from './repositories/similarity-repository.js';
 import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
+import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
 import type { Database } from './schema.js';
 import { sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -18,6 +19,7 @@ export interface Repositories {
   audit: AuditRepository;
   similarity: SimilarityRepository;
   verification: VerificationRepository;
+  translations: TranslationRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -25,6 +27,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     audit: auditRepository(db),
     similarity: similarityRepository(db),
     verification: verificationRepository(db),
+    translations: translationRepository(db),
   };
 }
 

@@ -25,6 +25,9 @@ export interface Database {
   watchlists: WatchlistsTable;
   similarity_signatures: SimilaritySignaturesTable;
   similarity_buckets: SimilarityBucketsTable;
+  translations: TranslationsTable;
+  translation_segments: TranslationSegmentsTable;
+  translation_corrections: TranslationCorrectionsTable;
 }
 
 /** A document's near-duplicate signature: SIGNATURE_HASHES 32-bit MinHash minima, little-endian. */
@@ -263,4 +266,44 @@ export interface SourceFilesTable {
   size: number;
   mtime_ms: number;
   sha256: string;
+}
+
+/** A document's translation (issue 11): where it came from; one per document. */
+export interface TranslationsTable {
+  document_id: number;
+  /** document | file | machine */
+  origin: string;
+  source_ref: string;
+  source_lang: string;
+  target_lang: string;
+  created_at: string;
+  updated_at: string;
+  last_error: string | null;
+}
+
+/** A segment of a document's translation: an original sentence (idx) or a translated sentence with none (idx null). */
+export interface TranslationSegmentsTable {
+  id: Generated<number>;
+  document_id: number;
+  page: number;
+  idx: number | null;
+  /** Reading order in the document. */
+  position: number;
+  source: string;
+  target: string | null;
+  /** untranslated | machine | draft | reviewed */
+  status: string;
+  group_no: number;
+  updated_by: string;
+  updated_at: string;
+  note: string | null;
+}
+
+/** An editor's correction (JSON), replayed after every re-alignment. */
+export interface TranslationCorrectionsTable {
+  id: Generated<number>;
+  document_id: number;
+  data: string;
+  username: string;
+  created_at: string;
 }

@@ -59,6 +59,15 @@ export class SqliteSearchIndex {
     }
   }
 
+  /** Replace extra rows of a document by their keys (a translation's pages; see domain/translation.ts): delete `keys`, write `rows`. */
+  async replaceRows(db: Kysely<Database>, keys: number[], rows: SearchRow[]): Promise<void> {
+    for (const key of new Set([...keys, ...rows.map((r) => r.pageId)])) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
+    for (const row of rows) {
+      const values = sql.join(SEARCH_COLUMNS.map((c) => sql`${row[c]}`));
+      await sql`INSERT INTO search_index (rowid, ${sql.raw(SEARCH_COLUMNS.join(', '))}) VALUES (${row.pageId}, ${values})`.execute(db);
+    }
+  }
+
   async clear(db: Kysely<Database>): Promise<void> {
     await sql`DELETE FROM search_index`.execute(db);
   }
