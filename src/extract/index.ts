@@ -15,6 +15,8 @@ import { extractRtf } from './office/rtf.js';
 import { extractWordDoc } from './office/word-doc.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
+import { extractSpreadsheet } from './sheet/spreadsheet.js';
+import { extractPpt } from './slides/ppt.js';
 import { extractPlainText } from './text/plain-text.js';
 import { hasTool } from './run-tool.js';
 
@@ -28,12 +30,14 @@ export { ocrPages, MAX_PAGE_PIXELS_SIDE, type ImageStore, type OcrEngine, type O
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 
 const UNSUPPORTED: Record<string, string> = {
-  'application/vnd.ms-excel': 'legacy Excel (.xls) files are not read yet',
-  'application/vnd.ms-powerpoint': 'legacy PowerPoint (.ppt) files are not read yet',
-  'application/vnd.ms-outlook-pst': 'Outlook .pst mailboxes are not read yet',
+  'application/onenote': 'OneNote sections are not read: no maintained reader of the format exists for Node or Debian',
+  'application/vnd.visio': 'legacy Visio (.vsd) drawings are not read; Visio 2013+ (.vsdx) files are',
   'application/x-cfb': 'an OLE compound file of unknown kind',
   'application/octet-stream': 'binary content of no recognised type',
 };
+
+/** Workbooks SheetJS reads: BIFF .xls, binary .xlsb, dBase tables. */
+const SPREADSHEETS = new Set(['application/vnd.ms-excel', 'application/vnd.ms-excel.sheet.binary.macroenabled.12', 'application/x-dbf']);
 
 /** Whether a media type is read by this stage (as opposed to unpacked as a container). */
 export function isExtractable(mime: string): boolean {
@@ -65,6 +69,8 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'message/rfc822') return extractEmail(ctx);
   if (mime === 'application/vnd.ms-outlook') return extractMsg(ctx);
   if (mime === 'application/msword') return extractWordDoc(ctx.file);
+  if (SPREADSHEETS.has(mime)) return extractSpreadsheet(ctx.file, mime, ctx.size);
+  if (mime === 'application/vnd.ms-powerpoint') return extractPpt(ctx.file, ctx.size);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);
