@@ -47,6 +47,37 @@ function looksLikeMbox(text: string): boolean {
   return looksLikeEmail(rest);
 }
 
+/** A "From " line after a blank line: where the next message of an mbox starts. */
+const NEXT_MESSAGE = /\n\r?\nFrom /;
+
+/**
+ * Whether an mbox file holds a single message: then it is that email (as most single-message
+ * downloads and corpora such as SpamAssassin's are), not a mailbox with one child. Reads past the
+ * head only when the file is longer, in chunks, keeping the last bytes across chunk edges.
+ */
+function holdsOneMessage(file: string, head: Buffer): boolean {
+  const firstLineEnd = head.indexOf(0x0a);
+  if (firstLineEnd < 0) return true;
+  if (NEXT_MESSAGE.test(head.subarray(firstLineEnd).toString('latin1'))) return false;
+  if (head.length < HEAD_BYTES) return true;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    let position = head.length;
+    let carry = head.subarray(head.length - 8).toString('latin1');
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) return true;
+      const text = carry + chunk.subarray(0, read).toString('latin1');
+      if (NEXT_MESSAGE.test(text)) return false;
+      carry = text.slice(-8);
+      position += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Share of bytes that are control characters other than whitespace: binary files have many. */
 function binaryShare(head: Buffer): number {
   if (head.length === 0) return 0;
@@ -92,6 +123,7 @@ export async function detectType(file: string): Promise<string> {
   let found = await fileTypeFromBuffer(head);
   if (!found) {
     const text = sniffText(head);
+    if (text === 'application/mbox') return holdsOneMessage(file, head) ? 'message/rfc822' : text;
     if (text) return text;
     // Binary with no magic in its head: some formats (TIFF) keep their telling bytes further in.
     // Only then is the file opened a second time; text and email, most of a leak, never are.

@@ -50,6 +50,23 @@ export async function choosePdfEngine(preference: 'auto' | 'poppler' | 'pdfjs'):
   return (await hasTool('pdftotext')) && (await hasTool('pdfinfo')) ? 'poppler' : 'pdfjs';
 }
 
+/**
+ * A PDF through the chosen engine; when that engine calls it damaged, the other one tries before
+ * the file is called `corrupt` (pdf.js repairs files poppler rejects, and the other way round).
+ */
+async function extractPdf(ctx: ExtractContext): Promise<ExtractionResult> {
+  const engines = ctx.pdfEngine === 'poppler' ? (['poppler', 'pdfjs'] as const) : (['pdfjs', 'poppler'] as const);
+  const run = (engine: 'poppler' | 'pdfjs') => (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file));
+  const first = await run(engines[0]);
+  if (first.ok || first.reason !== 'corrupt') return first;
+  if (engines[1] === 'poppler' && !(await hasTool('pdftotext'))) return first;
+  const second = await run(engines[1]).catch((error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }));
+  if (!second.ok) return { ...first, message: `${first.message}; ${engines[1]} could not read it either` };
+  second.extraction.metadata.pdfEngine = engines[1];
+  second.extraction.metadata.warning = `${engines[0]} rejected the file (${first.message}); ${engines[1]} read it`;
+  return second;
+}
+
 function readSmall(ctx: ExtractContext): Buffer | ExtractionResult {
   if (ctx.size > MAX_TEXT_BYTES) return { ok: false, mime: ctx.mime, reason: 'too_large', message: `text files over ${MAX_TEXT_BYTES} bytes are not read whole` };
   return fs.readFileSync(ctx.file);
@@ -61,9 +78,7 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/x-empty') return { ok: false, mime, reason: 'empty', message: 'the file is empty (0 bytes)' };
   if (mime === 'application/x-ooxml-encrypted') return { ok: false, mime, reason: 'encrypted', message: 'the Office file is password-protected' };
   if (mime in UNSUPPORTED) return { ok: false, mime, reason: 'unsupported', message: UNSUPPORTED[mime]! };
-  if (mime === 'application/pdf') {
-    return ctx.pdfEngine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file);
-  }
+  if (mime === 'application/pdf') return extractPdf(ctx);
   if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return extractOoxml(ctx.file, mime, ctx.maxEntryBytes, (name, content) => ctx.storeChild(name, content));
   if (mime.startsWith('application/vnd.oasis.opendocument.')) return extractOdf(ctx.file, mime, ctx.maxEntryBytes);
   if (mime === 'message/rfc822') return extractEmail(ctx);
