@@ -151,6 +151,7 @@ function detectByOwnMagic(head: Buffer, file: string): string | null {
   const latin = head.subarray(0, 32).toString('latin1');
   if (latin.startsWith('AT&TFORM') && /^DJV[UMI]/.test(latin.slice(12, 16))) return 'image/vnd.djvu';
   if (latin.startsWith('ITSF')) return 'application/vnd.ms-htmlhelp';
+  if (latin.startsWith('\xffWPC')) return 'application/vnd.wordperfect';
   if (/^Standard (Jet|ACE) DB/.test(latin.slice(4)) && head[0] === 0 && head[1] === 1) return 'application/x-msaccess';
   if (head.subarray(0, 16).equals(ONENOTE)) return 'application/onenote';
   if (looksLikeDbf(head, file)) return 'application/x-dbf';

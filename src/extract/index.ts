@@ -5,6 +5,10 @@
 import fs from 'node:fs';
 import type { ExtractionResult } from '../domain/extraction.js';
 import type { ExtractContext } from './context.js';
+import { extractEpub } from './book/epub.js';
+import { extractAccess } from './database/access.js';
+import { extractDjvu } from './djvu/djvu.js';
+import { extractChm } from './help/chm.js';
 import { extractEmail } from './email/eml.js';
 import { extractMsg } from './email/msg.js';
 import { extractHtml } from './html/html.js';
@@ -12,6 +16,8 @@ import { extractImage } from './image/image.js';
 import { extractOdf } from './office/odf.js';
 import { extractOoxml } from './office/ooxml.js';
 import { extractRtf } from './office/rtf.js';
+import { extractVsdx } from './office/vsdx.js';
+import { extractWithLibreOffice } from './office/libreoffice.js';
 import { extractWordDoc } from './office/word-doc.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
@@ -38,6 +44,9 @@ const UNSUPPORTED: Record<string, string> = {
 
 /** Workbooks SheetJS reads: BIFF .xls, binary .xlsb, dBase tables. */
 const SPREADSHEETS = new Set(['application/vnd.ms-excel', 'application/vnd.ms-excel.sheet.binary.macroenabled.12', 'application/x-dbf']);
+
+/** Word processors only LibreOffice reads: Works, Hangul (HWP 97), WordPerfect. */
+const LEGACY_WORD_PROCESSORS = new Set(['application/vnd.ms-works', 'application/x-hwp', 'application/vnd.wordperfect']);
 
 /** Whether a media type is read by this stage (as opposed to unpacked as a container). */
 export function isExtractable(mime: string): boolean {
@@ -86,6 +95,12 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/msword') return extractWordDoc(ctx.file);
   if (SPREADSHEETS.has(mime)) return extractSpreadsheet(ctx.file, mime, ctx.size);
   if (mime === 'application/vnd.ms-powerpoint') return extractPpt(ctx.file, ctx.size);
+  if (mime === 'image/vnd.djvu') return extractDjvu(ctx.file, ctx.timeoutMs);
+  if (mime === 'application/epub+zip') return extractEpub(ctx.file, ctx.maxEntryBytes);
+  if (mime === 'application/x-msaccess') return extractAccess(ctx.file, ctx.timeoutMs);
+  if (mime === 'application/vnd.ms-htmlhelp') return extractChm(ctx.file, ctx.timeoutMs);
+  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractWithLibreOffice(ctx.file, mime, ctx.timeoutMs);
+  if (mime === 'application/vnd.ms-visio.drawing') return extractVsdx(ctx.file, ctx.maxEntryBytes);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);
