@@ -4,8 +4,7 @@
 # two projects' test suites (see test/fixtures/formats/README.md for provenance).
 #
 # Needs (Debian): libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-writer-nogui 7zip
-#   djvulibre-bin netpbm-free tools are not needed (the bitmap is written by python3), and node with
-#   this repository's node_modules (SheetJS writes the .xlsb).
+#   djvulibre-bin python3, and node with this repository's node_modules (SheetJS writes the .xlsb).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -121,8 +120,9 @@ mkdir -p "$WORK/enc" && printf 'marker-7z-encrypted\n' >"$WORK/enc/secret.txt"
 (cd "$WORK/enc" && 7zz a -bso0 -bsp0 -pfixture-pw -mhe=on "$OUT/encrypted-headers.7z" secret.txt)
 head -c 300000000 /dev/zero >"$WORK/zeros.bin"
 (cd "$WORK" && 7zz a -bso0 -bsp0 -mx=9 "$OUT/bomb.7z" zeros.bin)
-mkdir -p "$WORK/trav/a" && printf 'marker-7z-traversal\n' >"$WORK/trav/a/evil.txt"
-(cd "$WORK/trav/a" && 7zz a -bso0 -bsp0 -spf "$OUT/traversal.7z" ../a/evil.txt "$WORK/trav/a/evil.txt")
+mkdir -p "$WORK/trav/a" "$WORK/trav/b" && printf 'marker-7z-traversal\n' >"$WORK/trav/a/evil.txt"
+printf 'marker-7z-absolute\n' >"$WORK/trav/b/absolute.txt"
+(cd "$WORK/trav/a" && 7zz a -bso0 -bsp0 -spf "$OUT/traversal.7z" ../a/evil.txt "$WORK/trav/b/absolute.txt")
 
 # --- DjVu: a bitmap page with a hidden text layer --------------------------------------------------
 python3 - "$WORK/page.pbm" <<'PY'
@@ -136,6 +136,32 @@ PY
 cjb2 "$WORK/page.pbm" "$OUT/page.djvu"
 printf '(page 0 0 200 100 (line 0 0 200 100 "marker-djvu-text-layer 新疆"))\n' >"$WORK/txt.dsed"
 djvused "$OUT/page.djvu" -e 'select 1; set-txt '"$WORK/txt.dsed" -s
+
+# --- one message saved with its mbox "From " line: an email, not a mailbox -------------------------
+printf 'From sender@example.org Tue Nov 14 22:41:07 2017\nFrom: Sender <sender@example.org>\nTo: desk@example.org\nSubject: single mbox message\nDate: Tue, 14 Nov 2017 22:41:07 +0800\nMessage-ID: <single-1@example.org>\n\nmarker-single-mbox-message\nFrom the desk: a body line that starts with From.\n' >"$OUT/single-message.mbox"
+
+# --- an encrypted OpenDocument text, laid out as LibreOffice writes one (manifest with
+# encryption-data; meta.xml and content.xml encrypted, here random bytes) ------------------------------
+python3 - "$OUT/encrypted.odt" <<'PY'
+import os, sys, zipfile
+manifest = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="3000">
+  <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">
+   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>
+   <manifest:start-key-generation manifest:start-key-generation-name="http://www.w3.org/2000/09/xmldsig#sha256" manifest:key-size="32"/>
+   <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/>
+  </manifest:encryption-data>
+ </manifest:file-entry>
+</manifest:manifest>
+"""
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr(zipfile.ZipInfo("mimetype", (2020, 1, 2, 3, 4, 6)), "application/vnd.oasis.opendocument.text")
+    z.writestr(zipfile.ZipInfo("meta.xml", (2020, 1, 2, 3, 4, 6)), os.urandom(600))
+    z.writestr(zipfile.ZipInfo("content.xml", (2020, 1, 2, 3, 4, 6)), os.urandom(1200))
+    z.writestr(zipfile.ZipInfo("META-INF/manifest.xml", (2020, 1, 2, 3, 4, 6)), manifest, zipfile.ZIP_DEFLATED)
+PY
 
 echo "test/fixtures/formats/:"
 (cd "$OUT" && ls -l | awk 'NR>1 {printf "  %9d  %s\n", $5, $9}')
