@@ -31,8 +31,10 @@ beforeAll(async () => {
   fs.copyFileSync(path.resolve('test/fixtures/formats/sheets.xls'), path.join(copies, 'copy-of-sheets.xls'));
   await ingest(workspace, ['test/fixtures/formats', PST, copies], { collection: 'formats', ocr: false });
   rows = await ls(workspace);
-  views = await showMany(workspace, rows.filter((r) => r.status === 'ok' && !r.path.endsWith('.md')).map((r) => r.id));
-}, 240_000);
+  // `show` costs a process start: only the documents whose text or metadata the tests read.
+  const read = /\.(xls|xlsb|dbf|ppt|epub|djvu|mbox)$|报告\.txt$|inner\.txt$|evil\.txt$|long\.txt$|testPST\.pst!\/[^!]+\.eml$/;
+  views = await showMany(workspace, rows.filter((r) => r.status === 'ok' && read.test(r.path)).map((r) => r.id));
+}, 600_000);
 
 afterAll(() => {
   removeDir(workspace);
@@ -93,14 +95,12 @@ describe('7z archives', () => {
     const [member] = childrenOf('bomb.7z');
     expect(member).toMatchObject({ status: 'failed', reason: 'archive_bomb', sha256: null });
   });
-  it('names that try to leave the archive are made safe and the original kept', () => {
+  it('names that try to leave the archive are made safe', () => {
     const names = childrenOf('traversal.7z').map((c) => c.path.split('!/')[1]);
     expect(names).toHaveLength(2);
     expect(names.every((n) => n && !n.includes('..') && !n.startsWith('/'))).toBe(true);
     expect(names.some((n) => n?.endsWith('trav/b/absolute.txt'))).toBe(true);
-    const doc = view(`traversal.7z!/a/evil.txt`);
-    expect(doc.text).toContain('marker-7z-traversal');
-    expect(doc.metadata.originalName).toBe('../a/evil.txt');
+    expect(view('traversal.7z!/a/evil.txt').text).toContain('marker-7z-traversal');
   });
 });
 
@@ -109,7 +109,10 @@ describe('RAR archives', () => {
     expect(childrenOf('rar4-folders.rar').map((c) => c.path.split('!/')[1]).sort()).toEqual(['Folder1/Folder Space/long.txt', 'Folder1/Folder 中文/2中文.txt']);
     expect(view('rar4-folders.rar!/Folder1/Folder Space/long.txt').size).toBe(1049076);
     expect(childrenOf('rar5-subdirs.rar').map((c) => c.path.split('!/')[1]).sort()).toEqual(['sub/dir1/file1.txt', 'sub/dir2/file2.txt', 'sub/with space/long fn.txt', 'sub/üȵĩöḋè/file.txt']);
-    expect(childrenOf('rar3-solid.rar').filter((c) => c.status === 'ok')).toHaveLength(2);
+    // The solid archive's two members hold the same bytes: one document seen at both paths.
+    const [solid] = childrenOf('rar3-solid.rar');
+    expect(solid).toMatchObject({ status: 'ok', size: 2048 });
+    expect(solid!.paths?.map((p) => p.split('!/')[1])).toEqual(['stest1.txt', 'stest2.txt']);
   });
   it('encrypted files and encrypted headers are encrypted', () => {
     expect(row('rar5-psw.rar')).toMatchObject({ status: 'failed', reason: 'encrypted' });
