@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createExtractorFromFile, type FileHeader } from 'node-unrar-js';
+import type { FileHeader } from 'node-unrar-js';
 import type { Metadata } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/extraction.js';
 import { checkMember } from './member-checks.js';
@@ -28,6 +28,8 @@ export async function unpackRar(ctx: UnpackContext): Promise<ExtractionResult> {
   try {
     let created: string | null = null;
     let sequence = 0;
+    // Loaded on the first RAR only: the WebAssembly build of unrar is not needed by most runs.
+    const { createExtractorFromFile } = await import('node-unrar-js');
     const extractor = await createExtractorFromFile({
       filepath: ctx.file,
       targetPath: folder,
