@@ -102,6 +102,8 @@ function detectCfb(file: string): string {
   if (head.includes('PowerPoint Document')) return 'application/vnd.ms-powerpoint';
   if (head.includes('VisioDocument')) return 'application/vnd.visio';
   if (head.includes('HwpSummaryInformation') || head.includes('HWP Document File')) return 'application/x-hwp';
+  // Publisher keeps its text under Quill/CONTENTS; Works 4–8 has MatOST or a bare CONTENTS.
+  if (head.includes('Quill')) return 'application/x-mspublisher';
   if (head.includes('MatOST') || head.includes('CONTENTS')) return 'application/vnd.ms-works';
   return 'application/x-cfb';
 }

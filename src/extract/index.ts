@@ -38,6 +38,7 @@ const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 const UNSUPPORTED: Record<string, string> = {
   'application/onenote': 'OneNote sections are not read: no maintained reader of the format exists for Node or Debian',
   'application/vnd.visio': 'legacy Visio (.vsd) drawings are not read; Visio 2013+ (.vsdx) files are',
+  'application/x-mspublisher': 'Publisher (.pub) files are not read yet',
   'application/x-cfb': 'an OLE compound file of unknown kind',
   'application/octet-stream': 'binary content of no recognised type',
 };
