@@ -109,8 +109,11 @@ EOF
 
 # ----------------------------------------------------------------------------
 [[ "$OUT" == */test/fixtures ]] || { echo "refusing to wipe $OUT" >&2; exit 1; }
+# RAR samples cannot be made with free tools (see formats/README.md): keep them across the wipe.
+mkdir -p "$WORK/rar" && cp "$OUT"/formats/*.rar "$WORK/rar/" 2>/dev/null || true
 rm -rf "$OUT"
-mkdir -p "$OUT"/{text,office,pdf,html,email,archive,bad,image}
+mkdir -p "$OUT"/{text,office,pdf,html,email,archive,bad,image,formats}
+cp "$WORK/rar/"*.rar "$OUT/formats/" 2>/dev/null || true
 
 # Shared Chinese passages (>= 200 characters each). Simplified is GBK-safe.
 ZH_SC='新疆维吾尔自治区位于中国西北部，面积约一百六十六万平方公里，是中国面积最大的省级行政区。自治区首府乌鲁木齐市是丝绸之路经济带上的重要城市。这份测试文件用于检验文本编码的自动识别：程序需要在不知道编码的情况下，正确地把字节还原为汉字。文件中的人名、地名和编号均为虚构，例如红柳泉县、马建华和新党办发〔2017〕12号。习近平、陈全国等名字只作为检索词出现，用于测试中文分词和全文搜索是否能找到完整的人名。请勿将本文件视为真实文件。测试结束后，搜索“职业技能教育培训中心”应当能够命中本段文字。'
@@ -637,6 +640,8 @@ EOF
 
 # The OCR fixtures live in the same folder and have their own script.
 bash "$(dirname "$0")/make-ocr-fixtures.sh"
+# So do the formats of issue 15 (legacy Office, 7z/RAR, EPUB, DjVu …).
+bash "$(dirname "$0")/make-format-fixtures.sh"
 
 echo "test/fixtures/ regenerated:"
 (cd "$OUT" && find . -type f | sort | xargs ls -l | awk '{printf "  %9d  %s\n", $5, $9}')

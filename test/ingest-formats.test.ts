@@ -51,7 +51,7 @@ beforeAll(async () => {
     workspace,
     wanted.map((r) => r.id),
   );
-}, 180_000);
+}, 400_000);
 
 afterAll(() => removeDir(workspace));
 

@@ -17,10 +17,11 @@ export async function lsCommand(app: App, options: LsOptions): Promise<void> {
     .$if(Boolean(options.collection), (q) => q.where('collections.name', '=', options.collection!))
     .orderBy('documents.id')
     .execute();
+  const paths = options.json ? await pathsOf(app) : new Map<number, string[]>();
   for (const r of rows) {
     if (options.json) {
       printJson({
-        id: r.id, path: r.path, mime: r.mime, status: r.status, ...(r.reason ? { reason: r.reason, message: r.message } : {}),
+        id: r.id, path: r.path, paths: paths.get(r.id) ?? [r.path], mime: r.mime, status: r.status, ...(r.reason ? { reason: r.reason, message: r.message } : {}),
         parent: r.parent_id, collection: r.collection, sha256: r.sha256, size: Number(r.size), title: r.title, needsOcr: r.needs_ocr === 1,
       });
     } else {
@@ -28,4 +29,16 @@ export async function lsCommand(app: App, options: LsOptions): Promise<void> {
       console.log(`${String(r.id).padStart(6)}  ${r.status.padEnd(7)} ${(r.mime ?? '-').padEnd(28)} ${r.path}${why}`);
     }
   }
+}
+
+/** Every path each document was seen at, first seen first (the same content at several places). */
+async function pathsOf(app: App): Promise<Map<number, string[]>> {
+  const rows = await app.db.selectFrom('document_paths').select(['document_id', 'path']).orderBy('document_id').orderBy('id').execute();
+  const paths = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = paths.get(row.document_id);
+    if (list) list.push(row.path);
+    else paths.set(row.document_id, [row.path]);
+  }
+  return paths;
 }

@@ -106,7 +106,7 @@ Examples:
   program
     .command('ls')
     .description('list documents, one per line')
-    .option('--json', 'one JSON object per line: id, path, mime, status, reason, parent, collection, sha256, …')
+    .option('--json', 'one JSON object per line: id, path, paths (every path it was seen at), mime, status, reason, parent, collection, sha256, …')
     .option('--status <status>', 'only documents with this status: ok, failed or pending')
     .option('-c, --collection <name>', 'only documents of this collection')
     .addOption(workspace())

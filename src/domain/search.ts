@@ -55,12 +55,12 @@ export const DOCUMENT_TYPES: Record<string, (mime: string) => boolean> = {
   pdf: (m) => m === 'application/pdf',
   email: (m) => m === 'message/rfc822' || m === 'application/vnd.ms-outlook',
   word: (m) => m.includes('wordprocessingml') || m === 'application/msword' || m === 'application/vnd.oasis.opendocument.text' || m === 'application/rtf',
-  spreadsheet: (m) => m.includes('spreadsheetml') || m === 'application/vnd.ms-excel' || m === 'application/vnd.oasis.opendocument.spreadsheet' || m === 'text/csv',
+  spreadsheet: (m) => m.includes('spreadsheetml') || m === 'application/vnd.ms-excel' || m === 'application/vnd.oasis.opendocument.spreadsheet' || m === 'text/csv' || m === 'application/vnd.ms-excel.sheet.binary.macroenabled.12' || m === 'application/x-dbf',
   presentation: (m) => m.includes('presentationml') || m === 'application/vnd.ms-powerpoint' || m === 'application/vnd.oasis.opendocument.presentation',
   html: (m) => m === 'text/html' || m === 'application/xhtml+xml',
   text: (m) => m.startsWith('text/') && m !== 'text/html' && m !== 'text/csv',
   image: (m) => m.startsWith('image/'),
-  archive: (m) => ['application/zip', 'application/x-tar', 'application/gzip', 'application/mbox'].includes(m),
+  archive: (m) => ['application/zip', 'application/x-tar', 'application/gzip', 'application/mbox', 'application/x-7z-compressed', 'application/x-rar-compressed', 'application/vnd.ms-outlook-pst'].includes(m),
 };
 
 /** The friendly type of a media type ('other' when none fits). */

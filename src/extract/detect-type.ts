@@ -47,6 +47,37 @@ function looksLikeMbox(text: string): boolean {
   return looksLikeEmail(rest);
 }
 
+/** A "From " line after a blank line: where the next message of an mbox starts. */
+const NEXT_MESSAGE = /\n\r?\nFrom /;
+
+/**
+ * Whether an mbox file holds a single message: then it is that email (as most single-message
+ * downloads and corpora such as SpamAssassin's are), not a mailbox with one child. Reads past the
+ * head only when the file is longer, in chunks, keeping the last bytes across chunk edges.
+ */
+function holdsOneMessage(file: string, head: Buffer): boolean {
+  const firstLineEnd = head.indexOf(0x0a);
+  if (firstLineEnd < 0) return true;
+  if (NEXT_MESSAGE.test(head.subarray(firstLineEnd).toString('latin1'))) return false;
+  if (head.length < HEAD_BYTES) return true;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    let position = head.length;
+    let carry = head.subarray(head.length - 8).toString('latin1');
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) return true;
+      const text = carry + chunk.subarray(0, read).toString('latin1');
+      if (NEXT_MESSAGE.test(text)) return false;
+      carry = text.slice(-8);
+      position += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Share of bytes that are control characters other than whitespace: binary files have many. */
 function binaryShare(head: Buffer): number {
   if (head.length === 0) return 0;
@@ -69,6 +100,11 @@ function detectCfb(file: string): string {
   if (head.includes('WordDocument')) return 'application/msword';
   if (head.includes('Workbook') || head.includes('Book')) return 'application/vnd.ms-excel';
   if (head.includes('PowerPoint Document')) return 'application/vnd.ms-powerpoint';
+  if (head.includes('VisioDocument')) return 'application/vnd.visio';
+  if (head.includes('HwpSummaryInformation') || head.includes('HWP Document File')) return 'application/x-hwp';
+  // Publisher keeps its text under Quill/CONTENTS; Works 4–8 has MatOST or a bare CONTENTS.
+  if (head.includes('Quill')) return 'application/x-mspublisher';
+  if (head.includes('MatOST') || head.includes('CONTENTS')) return 'application/vnd.ms-works';
   return 'application/x-cfb';
 }
 
@@ -82,11 +118,14 @@ export async function detectType(file: string): Promise<string> {
   // A UTF-16 byte-order mark looks like an MP3 frame header to magic-number detection.
   if (hasUtf16Bom(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return sniffText(head) ?? 'text/plain';
   if (head.subarray(0, 4).toString('latin1') === '!BDN') return 'application/vnd.ms-outlook-pst';
+  const own = detectByOwnMagic(head, file);
+  if (own) return own;
   const netpbm = /^P([1-7])\s/.exec(head.subarray(0, 3).toString('latin1'));
   if (netpbm) return NETPBM[Number(netpbm[1])]!;
   let found = await fileTypeFromBuffer(head);
   if (!found) {
     const text = sniffText(head);
+    if (text === 'application/mbox') return holdsOneMessage(file, head) ? 'message/rfc822' : text;
     if (text) return text;
     // Binary with no magic in its head: some formats (TIFF) keep their telling bytes further in.
     // Only then is the file opened a second time; text and email, most of a leak, never are.
@@ -100,6 +139,46 @@ export async function detectType(file: string): Promise<string> {
     return found.mime;
   }
   return 'application/octet-stream';
+}
+
+function fileSize(file: string): number {
+  return fs.statSync(file).size;
+}
+
+/** OneNote sections open with this GUID ({7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}). */
+const ONENOTE = Buffer.from('e4525c7b8cd8a74daeb15378d02996d3', 'hex');
+
+/** Formats that magic-number detection does not know (or mistakes for another). */
+function detectByOwnMagic(head: Buffer, file: string): string | null {
+  const latin = head.subarray(0, 32).toString('latin1');
+  if (latin.startsWith('AT&TFORM') && /^DJV[UMI]/.test(latin.slice(12, 16))) return 'image/vnd.djvu';
+  if (latin.startsWith('ITSF')) return 'application/vnd.ms-htmlhelp';
+  if (latin.startsWith('\xffWPC')) return 'application/vnd.wordperfect';
+  if (/^Standard (Jet|ACE) DB/.test(latin.slice(4)) && head[0] === 0 && head[1] === 1) return 'application/x-msaccess';
+  if (head.subarray(0, 16).equals(ONENOTE)) return 'application/onenote';
+  if (looksLikeDbf(head, file)) return 'application/x-dbf';
+  return null;
+}
+
+/**
+ * dBase tables have no magic number: a version byte, a plausible date, and header and record
+ * lengths that, times the record count, add up to the file's size.
+ */
+function looksLikeDbf(head: Buffer, file: string): boolean {
+  if (head.length < 64) return false;
+  const version = head[0]!;
+  if (![0x02, 0x03, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8b, 0xcb, 0xf5, 0xfb].includes(version)) return false;
+  const month = head[2]!;
+  const day = head[3]!;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const records = head.readUInt32LE(4);
+  const headerLength = head.readUInt16LE(8);
+  const recordLength = head.readUInt16LE(10);
+  if (headerLength < 65 || recordLength < 2 || ((headerLength - 1) % 32 !== 0 && version !== 0x30 && version !== 0x31)) return false;
+  const expected = headerLength + records * recordLength;
+  const size = head.length < HEAD_BYTES ? head.length : fileSize(file);
+  // The end-of-file marker (0x1A) is optional; some writers pad.
+  return size >= expected && size <= expected + 512 && head[headerLength - 1] === 0x0d;
 }
 
 const OOXML = {
@@ -116,6 +195,8 @@ async function refineZip(file: string): Promise<string> {
       if (zip.names.includes('word/document.xml')) return OOXML.word;
       if (zip.names.includes('xl/workbook.xml')) return OOXML.sheet;
       if (zip.names.includes('ppt/presentation.xml')) return OOXML.slides;
+      if (zip.names.includes('xl/workbook.bin')) return 'application/vnd.ms-excel.sheet.binary.macroenabled.12';
+      if (zip.names.some((n) => n.startsWith('visio/'))) return 'application/vnd.ms-visio.drawing';
       if (zip.names.includes('mimetype')) {
         const declared = (await zip.read('mimetype'))?.toString('ascii').trim();
         if (declared && /^application\/vnd\.oasis\.opendocument\.[\w.-]+$/.test(declared)) return declared;

@@ -5,6 +5,10 @@
 import fs from 'node:fs';
 import type { ExtractionResult } from '../domain/extraction.js';
 import type { ExtractContext } from './context.js';
+import { extractEpub } from './book/epub.js';
+import { extractAccess } from './database/access.js';
+import { extractDjvu } from './djvu/djvu.js';
+import { extractChm } from './help/chm.js';
 import { extractEmail } from './email/eml.js';
 import { extractMsg } from './email/msg.js';
 import { extractHtml } from './html/html.js';
@@ -12,9 +16,13 @@ import { extractImage } from './image/image.js';
 import { extractOdf } from './office/odf.js';
 import { extractOoxml } from './office/ooxml.js';
 import { extractRtf } from './office/rtf.js';
+import { extractVsdx } from './office/vsdx.js';
+import { extractWithLibreOffice } from './office/libreoffice.js';
 import { extractWordDoc } from './office/word-doc.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
+import { extractSpreadsheet } from './sheet/spreadsheet.js';
+import { extractPpt } from './slides/ppt.js';
 import { extractPlainText } from './text/plain-text.js';
 import { hasTool } from './run-tool.js';
 
@@ -28,12 +36,18 @@ export { ocrPages, MAX_PAGE_PIXELS_SIDE, type ImageStore, type OcrEngine, type O
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 
 const UNSUPPORTED: Record<string, string> = {
-  'application/vnd.ms-excel': 'legacy Excel (.xls) files are not read yet',
-  'application/vnd.ms-powerpoint': 'legacy PowerPoint (.ppt) files are not read yet',
-  'application/vnd.ms-outlook-pst': 'Outlook .pst mailboxes are not read yet',
+  'application/onenote': 'OneNote sections are not read: no maintained reader of the format exists for Node or Debian',
+  'application/vnd.visio': 'legacy Visio (.vsd) drawings are not read; Visio 2013+ (.vsdx) files are',
+  'application/x-mspublisher': 'Publisher (.pub) files are not read yet',
   'application/x-cfb': 'an OLE compound file of unknown kind',
   'application/octet-stream': 'binary content of no recognised type',
 };
+
+/** Workbooks SheetJS reads: BIFF .xls, binary .xlsb, dBase tables. */
+const SPREADSHEETS = new Set(['application/vnd.ms-excel', 'application/vnd.ms-excel.sheet.binary.macroenabled.12', 'application/x-dbf']);
+
+/** Word processors only LibreOffice reads: Works, Hangul (HWP 97), WordPerfect. */
+const LEGACY_WORD_PROCESSORS = new Set(['application/vnd.ms-works', 'application/x-hwp', 'application/vnd.wordperfect']);
 
 /** Whether a media type is read by this stage (as opposed to unpacked as a container). */
 export function isExtractable(mime: string): boolean {
@@ -44,6 +58,23 @@ export function isExtractable(mime: string): boolean {
 export async function choosePdfEngine(preference: 'auto' | 'poppler' | 'pdfjs'): Promise<'poppler' | 'pdfjs'> {
   if (preference !== 'auto') return preference;
   return (await hasTool('pdftotext')) && (await hasTool('pdfinfo')) ? 'poppler' : 'pdfjs';
+}
+
+/**
+ * A PDF through the chosen engine; when that engine calls it damaged, the other one tries before
+ * the file is called `corrupt` (pdf.js repairs files poppler rejects, and the other way round).
+ */
+async function extractPdf(ctx: ExtractContext): Promise<ExtractionResult> {
+  const engines = ctx.pdfEngine === 'poppler' ? (['poppler', 'pdfjs'] as const) : (['pdfjs', 'poppler'] as const);
+  const run = (engine: 'poppler' | 'pdfjs') => (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file));
+  const first = await run(engines[0]);
+  if (first.ok || first.reason !== 'corrupt') return first;
+  if (engines[1] === 'poppler' && !(await hasTool('pdftotext'))) return first;
+  const second = await run(engines[1]).catch((error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }));
+  if (!second.ok) return { ...first, message: `${first.message}; ${engines[1]} could not read it either` };
+  second.extraction.metadata.pdfEngine = engines[1];
+  second.extraction.metadata.warning = `${engines[0]} rejected the file (${first.message}); ${engines[1]} read it`;
+  return second;
 }
 
 function readSmall(ctx: ExtractContext): Buffer | ExtractionResult {
@@ -57,14 +88,20 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/x-empty') return { ok: false, mime, reason: 'empty', message: 'the file is empty (0 bytes)' };
   if (mime === 'application/x-ooxml-encrypted') return { ok: false, mime, reason: 'encrypted', message: 'the Office file is password-protected' };
   if (mime in UNSUPPORTED) return { ok: false, mime, reason: 'unsupported', message: UNSUPPORTED[mime]! };
-  if (mime === 'application/pdf') {
-    return ctx.pdfEngine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file);
-  }
+  if (mime === 'application/pdf') return extractPdf(ctx);
   if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return extractOoxml(ctx.file, mime, ctx.maxEntryBytes, (name, content) => ctx.storeChild(name, content));
   if (mime.startsWith('application/vnd.oasis.opendocument.')) return extractOdf(ctx.file, mime, ctx.maxEntryBytes);
   if (mime === 'message/rfc822') return extractEmail(ctx);
   if (mime === 'application/vnd.ms-outlook') return extractMsg(ctx);
   if (mime === 'application/msword') return extractWordDoc(ctx.file);
+  if (SPREADSHEETS.has(mime)) return extractSpreadsheet(ctx.file, mime, ctx.size);
+  if (mime === 'application/vnd.ms-powerpoint') return extractPpt(ctx.file, ctx.size);
+  if (mime === 'image/vnd.djvu') return extractDjvu(ctx.file, ctx.timeoutMs);
+  if (mime === 'application/epub+zip') return extractEpub(ctx.file, ctx.maxEntryBytes);
+  if (mime === 'application/x-msaccess') return extractAccess(ctx.file, ctx.timeoutMs);
+  if (mime === 'application/vnd.ms-htmlhelp') return extractChm(ctx.file, ctx.timeoutMs);
+  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractWithLibreOffice(ctx.file, mime, ctx.timeoutMs);
+  if (mime === 'application/vnd.ms-visio.drawing') return extractVsdx(ctx.file, ctx.maxEntryBytes);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);

@@ -1,5 +1,8 @@
 import type { ExtractionResult } from '../domain/extraction.js';
 import { splitMbox } from './split-mbox.js';
+import { unpack7z } from './unpack-7z.js';
+import { unpackPst } from './unpack-pst.js';
+import { unpackRar } from './unpack-rar.js';
 import type { UnpackContext } from './unpack-context.js';
 import { unpackGzip, unpackTar } from './unpack-tar.js';
 import { unpackZip } from './unpack-zip.js';
@@ -9,6 +12,10 @@ const UNPACKERS: Record<string, (ctx: UnpackContext) => Promise<ExtractionResult
   'application/x-tar': unpackTar,
   'application/gzip': unpackGzip,
   'application/mbox': splitMbox,
+  'application/x-7z-compressed': unpack7z,
+  'application/x-rar-compressed': unpackRar,
+  'application/vnd.rar': unpackRar,
+  'application/vnd.ms-outlook-pst': unpackPst,
 };
 
 /** Whether files of this media type are containers whose members become child documents. */

@@ -122,7 +122,7 @@ async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Pr
   else {
     const pages = await db.selectFrom('pages').select(['page', 'text', 'ocr']).where('document_id', '=', doc.id).orderBy('page').execute();
     const metadata = JSON.parse(doc.metadata) as Record<string, unknown>;
-    const isPdf = doc.mime === 'application/pdf';
+    const isPdf = doc.mime === 'application/pdf' || doc.mime === 'image/vnd.djvu';
     // A PDF's pages without a usable text layer, and those OCR'd before (a re-run with other languages).
     const wanted = options.pages ?? (isPdf ? pages.filter((p) => p.ocr !== null || pageNeedsOcr(p.text)).map((p) => p.page) : null);
     reply = await deps.extractor.runOcr({

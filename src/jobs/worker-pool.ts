@@ -39,7 +39,8 @@ export class WorkerPool {
   private spawn(): Slot {
     const loader = this.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
     const child = fork(this.entry, [], {
-      execArgv: [...loader, `--max-old-space-size=${this.memoryMb}`],
+      // Profiling flags given to the main process (node --cpu-prof …) profile the workers too.
+      execArgv: [...loader, `--max-old-space-size=${this.memoryMb}`, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof') || a.startsWith('--heap-prof'))],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     });

@@ -39,12 +39,29 @@ function attachmentName(filename: string | undefined, index: number, contentType
   return `attachment-${index + 1}${ext}`;
 }
 
+/**
+ * Bytes of the mbox "From sender date" line a single saved message may open with: not a header,
+ * so the parser starts after it.
+ */
+function envelopeLength(file: string): number {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    if (head.subarray(0, 5).toString('latin1') !== 'From ') return 0;
+    const end = head.subarray(0, read).indexOf(0x0a);
+    return end < 0 ? 0 : end + 1;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Parse an RFC 822 message: headers as metadata, the body as text, attachments as children. */
 export async function extractEmail(ctx: ExtractContext): Promise<ExtractionResult> {
   const mime = 'message/rfc822';
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(fs.createReadStream(ctx.file), { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: ctx.maxEntryBytes });
+    mail = await simpleParser(fs.createReadStream(ctx.file, { start: envelopeLength(ctx.file) }), { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: ctx.maxEntryBytes });
   } catch (error) {
     return { ok: false, mime, reason: 'corrupt', message: `the message could not be parsed: ${(error as Error).message}` };
   }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FailureReason } from '../../domain/document.js';
 import type { OcrPageRecord, OcrResult } from '../../domain/ocr.js';
-import { imagePage, imagePageCount, isBlank, PageImageError, renderPdfPage, rotateImage, smallCopy, thumbnail } from './page-images.js';
+import { imagePage, imagePageCount, isBlank, PageImageError, renderDjvuPage, renderPdfPage, rotateImage, smallCopy, thumbnail } from './page-images.js';
 import type { ImageStore, OcrEngine } from './ports.js';
 
 export interface OcrRequest {
@@ -102,14 +102,16 @@ async function readPage(image: string, dir: string, engine: OcrEngine, langs: st
  * reason; the others go on.
  */
 export async function ocrPages(request: OcrRequest, engine: OcrEngine, store: ImageStore, onPage: (done: number, total: number) => void = () => {}): Promise<OcrPageOutcome[]> {
-  const isPdf = request.mime === 'application/pdf';
+  // DjVu documents are paged like PDFs: their page count comes with the request.
+  const isDjvu = request.mime === 'image/vnd.djvu';
+  const isPdf = request.mime === 'application/pdf' || isDjvu;
   const count = request.pageCount ?? (isPdf ? 1 : await imagePageCount(request.file));
   const wanted = (request.pages ?? Array.from({ length: count }, (_, i) => i + 1)).filter((p) => p >= 1 && p <= count);
   const outcomes: OcrPageOutcome[] = [];
   for (const [index, page] of wanted.entries()) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-ocr-'));
     try {
-      const image = isPdf ? await renderPdfPage(request.file, page, dir, request.timeoutMs) : await imagePage(request.file, page, dir);
+      const image = isDjvu ? await renderDjvuPage(request.file, page, dir, request.timeoutMs) : isPdf ? await renderPdfPage(request.file, page, dir, request.timeoutMs) : await imagePage(request.file, page, dir);
       if (await isBlank(image)) {
         outcomes.push({ page, ok: false, reason: 'empty', message: `page ${page} is blank` });
         continue;

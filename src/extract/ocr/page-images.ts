@@ -22,6 +22,15 @@ export async function renderPdfPage(file: string, page: number, dir: string, tim
   return `${prefix}.png`;
 }
 
+/** Render one DjVu page at 300 dpi to a TIFF (DjVuLibre's ddjvu); tesseract reads it as it is. */
+export async function renderDjvuPage(file: string, page: number, dir: string, timeoutMs: number): Promise<string> {
+  const out = path.join(dir, `page-${page}.tif`);
+  const run = await runTool('ddjvu', ['-format=tiff', `-page=${page}`, '-mode=color', '-scale=300', file, out], timeoutMs);
+  if (run.timedOut) throw new PageImageError('timeout', `rendering page ${page} ran past the time limit`);
+  if (run.code !== 0 || !fs.existsSync(out)) throw new PageImageError('corrupt', `page ${page} could not be rendered: ${run.stderr.trim().split('\n')[0] ?? `exit ${run.code}`}`);
+  return out;
+}
+
 /** How many pages (frames) an image file has; 1 for formats sharp cannot open (tesseract reads them). */
 export async function imagePageCount(file: string): Promise<number> {
   try {

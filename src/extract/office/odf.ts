@@ -32,19 +32,15 @@ export async function extractOdf(file: string, mime: string, maxEntryBytes: numb
   }
   try {
     const metadata: Metadata = {};
+    // Encrypted parts (meta.xml too) inflate to garbage: ask the manifest before reading any.
+    const manifest = await zip.read('META-INF/manifest.xml');
+    if (manifest?.toString('utf8').includes('encryption-data')) {
+      return { ok: false, mime, reason: 'encrypted', message: 'the OpenDocument file is password-protected', metadata };
+    }
     const meta = await zip.read('meta.xml');
     if (meta) for (const [k, v] of Object.entries(xmlFields(meta.toString('utf8'), Object.keys(META_FIELDS)))) metadata[META_FIELDS[k]!] = v;
     const content = await zip.read('content.xml');
-    if (!content) {
-      if (zip.names.includes('META-INF/manifest.xml') && (await zip.read('META-INF/manifest.xml'))?.toString('utf8').includes('manifest:encryption-data')) {
-        return { ok: false, mime, reason: 'encrypted', message: 'the OpenDocument file is password-protected', metadata };
-      }
-      return { ok: false, mime, reason: 'corrupt', message: 'content.xml is missing', metadata };
-    }
-    const manifest = await zip.read('META-INF/manifest.xml');
-    if (manifest?.toString('utf8').includes('manifest:encryption-data')) {
-      return { ok: false, mime, reason: 'encrypted', message: 'the OpenDocument file is password-protected', metadata };
-    }
+    if (!content) return { ok: false, mime, reason: 'corrupt', message: 'content.xml is missing', metadata };
     const text = xmlText(content.toString('utf8'), ODF);
     const title = typeof metadata.title === 'string' ? metadata.title : null;
     return { ok: true, extraction: { mime, title, pages: [{ page: 1, text }], metadata, children: [], needsOcr: false } };
