@@ -24,23 +24,46 @@ export interface LinearChain {
   /** (tags + 1) × tags: row `tags` is the start of a sequence. */
   transitions: Float32Array;
   /**
-   * One bit per bucket, set when its row has a non-zero weight. Most rows of a pruned model are
-   * zero; testing this small bitmap first saves a cache miss on the large table for each.
+   * A shipped model keeps only its non-zero rows: `weights` holds them in bucket order, `live`
+   * has a bit per bucket and `rank` the number of live rows before each 32 buckets. A small
+   * table is what keeps tagging fast: a miss on a 54 MB table costs more than the arithmetic.
    */
-  live?: Uint8Array;
+  live?: Uint32Array;
+  rank?: Int32Array;
 }
 
-export function liveRows(weights: ArrayLike<number>, buckets: number, tags: number): Uint8Array {
-  const live = new Uint8Array((buckets + 7) >> 3);
+/** The compact form of dense bucket-major weights: live rows only, with their bitmap and ranks. */
+export function compactRows(dense: Int16Array, buckets: number, tags: number): { weights: Int16Array; live: Uint32Array; rank: Int32Array } {
+  const live = new Uint32Array((buckets + 31) >>> 5);
+  let count = 0;
   for (let b = 0; b < buckets; b++) {
     for (let t = 0, row = b * tags; t < tags; t++) {
-      if (weights[row + t] !== 0) {
-        live[b >> 3] = live[b >> 3]! | (1 << (b & 7));
+      if (dense[row + t] !== 0) {
+        live[b >>> 5] = live[b >>> 5]! | (1 << (b & 31));
+        count++;
         break;
       }
     }
   }
-  return live;
+  const weights = new Int16Array(count * tags);
+  const rank = new Int32Array(live.length);
+  let r = 0;
+  for (let w = 0; w < live.length; w++) {
+    rank[w] = r;
+    for (let bit = 0; bit < 32; bit++) {
+      if ((live[w]! & (1 << bit)) === 0) continue;
+      weights.set(dense.subarray(((w << 5) + bit) * tags, ((w << 5) + bit + 1) * tags), r * tags);
+      r++;
+    }
+  }
+  return { weights, live, rank };
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** Whether tag b may follow tag a (a = tags.length: the start) under BIOES. */
@@ -110,13 +133,20 @@ export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, 
   const predStart = masks.predStart;
   const trans = masks.trans;
   const live = model.live;
+  const rank = model.rank;
   for (let i = 0; i < length; i++) {
     for (let t = 0; t < n; t++) emit[t] = 0;
     const base = i * width;
     for (let k = 0; k < width; k++) {
       const f = features[base + k]!;
-      if (f < 0 || (live !== undefined && (live[f >> 3]! & (1 << (f & 7))) === 0)) continue;
-      const row = f * n;
+      if (f < 0) continue;
+      let row = f * n;
+      if (live !== undefined && rank !== undefined) {
+        const word = live[f >>> 5]!;
+        const bit = 1 << (f & 31);
+        if ((word & bit) === 0) continue;
+        row = (rank[f >>> 5]! + popcount(word & (bit - 1))) * n;
+      }
       for (let t = 0; t < n; t++) emit[t] = emit[t]! + weights[row + t]!;
     }
     const at = i * n;

@@ -5,7 +5,7 @@
  * which is what makes the gzip small.
  */
 import zlib from 'node:zlib';
-import { liveRows, type LinearChain } from './linear-chain.js';
+import { compactRows, type LinearChain } from './linear-chain.js';
 
 interface Header {
   types: string[];
@@ -44,10 +44,10 @@ export function decodeModel(gz: Buffer): LinearChain {
   at += (4 - (at % 4)) % 4;
   const n = header.tags.length;
   // Copy into aligned arrays: the gunzipped buffer may sit at any offset of a pooled slab.
-  const weights = new Int16Array(header.buckets * n);
-  new Uint8Array(weights.buffer).set(body.subarray(at, at + weights.byteLength));
-  at += weights.byteLength;
+  const dense = new Int16Array(header.buckets * n);
+  new Uint8Array(dense.buffer).set(body.subarray(at, at + dense.byteLength));
+  at += dense.byteLength;
   const transitions = new Float32Array((n + 1) * n);
   new Uint8Array(transitions.buffer).set(body.subarray(at, at + transitions.byteLength));
-  return { types: header.types, tags: header.tags, buckets: header.buckets, width: header.width, weights, transitions, live: liveRows(weights, header.buckets, n) };
+  return { types: header.types, tags: header.tags, buckets: header.buckets, width: header.width, transitions, ...compactRows(dense, header.buckets, n) };
 }
