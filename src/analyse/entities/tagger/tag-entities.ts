@@ -100,6 +100,11 @@ export function tagEnglish(text: string, offset = 0): Mention[] {
       if (first >= span.end) continue;
       const lastWord = words[span.end - 1]!.text.toLowerCase();
       if (span.end - first === 1 && GENERIC.has(lastWord)) continue;
+      // A word in capitals for emphasis in running text ("This document is FICTIONAL"): after a
+      // lower-case word, unknown to the gazetteer, and not taken by the rules (which know acronyms).
+      const only = words[first]!.text;
+      const before = words[first - 1]?.text ?? '';
+      if (span.end - first === 1 && only.length >= 4 && /^\p{Lu}+$/u.test(only) && /^\p{Ll}/u.test(before) && rules[from + first] === 0 && !gazetteer.entries.has(only.toLowerCase())) continue;
       // File formats, encodings and protocols (PDF, UTF-8, RFC): a leak's own vocabulary, which the
       // news the model learnt from does not have; the rules' list of them is kept as a filter.
       if (words.slice(first, span.end).every((w) => TECH_TERMS.has(w.text.toUpperCase().replace(/-\d+$/, '')) || /^[\w-]+\.[a-z]{2,4}$/.test(w.text) || MAIL_HEADERS.has(w.text.toLowerCase()))) continue;
@@ -113,7 +118,9 @@ export function tagEnglish(text: string, offset = 0): Mention[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens[i + 1];
-    const newline = next !== undefined && text.slice(tokens[i]!.end, next.start).includes('\n');
+    // A line break ends a sequence unless the line stops mid-sentence (after a lower-case word or
+    // a comma), as lines wrapped inside a paragraph do.
+    const newline = next !== undefined && text.slice(tokens[i]!.end, next.start).includes('\n') && !/^(\p{Ll}[\p{L}'’-]*|,)$/u.test(tokens[i]!.text);
     const sentenceEnd = /^[.!?]$/.test(tokens[i]!.text) && next !== undefined && /^\p{Lu}/u.test(next.text);
     if (newline || sentenceEnd || i - from >= 200) flush(i + 1);
   }
