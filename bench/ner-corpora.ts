@@ -4,6 +4,9 @@
  * strings the way Dossier sees a page.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 
 export type NerType = 'PER' | 'LOC' | 'ORG';
 
@@ -188,4 +191,24 @@ export function countMatches(gold: GoldSpan[], found: GoldSpan[], into: Record<N
 
 export function emptyCounts(): Record<NerType | 'ALL', Counts> {
   return { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, ALL: { tp: 0, fp: 0, fn: 0 } };
+}
+
+/**
+ * The held-out Chinese news slice: the last `fraction` of MSRA train's sentences, which
+ * scripts/train-ner.ts never trains on (MSRA_HELD_OUT there).
+ */
+export function readMsraHeldOut(file: string, fraction: number): NerDoc[] {
+  const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
+  const tmp = path.join(os.tmpdir(), `msra-${process.pid}.tsv`);
+  fs.writeFileSync(tmp, text);
+  try {
+    const all = sentencesOf(tmp, (line) => {
+      const [token, tag] = line.split('\t');
+      return token && tag ? [token, tag] : null;
+    });
+    const cut = Math.round(all.length * (1 - fraction));
+    return all.slice(cut).map((s) => spansOf(s.map(([token, tag]) => ({ token, ...parseTag(tag, plain) })), ''));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
 }

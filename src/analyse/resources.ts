@@ -13,3 +13,8 @@ export function readResource(name: string): string[][] {
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => line.split('\t'));
 }
+
+/** The path of a bundled resource file (binary resources such as the tagger's models). */
+export function resourcePath(name: string): string {
+  return path.join(RESOURCES, name);
+}

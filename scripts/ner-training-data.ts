@@ -1,0 +1,100 @@
+/**
+ * Readers of the training sets in shared/corpus/ner-train for scripts/train-ner.ts, and the
+ * Chinese gazetteer the model ships with (resources/ner/zh-gazetteer.tsv.gz), built from the
+ * admin-division and THUOCL lists there. Tags come out as BIOES over the model's types.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export interface Sentence {
+  tokens: string[];
+  /** BIOES tags, e.g. 'B-PER', 'O'. */
+  tags: string[];
+}
+
+function linesOf(file: string): string[] {
+  const raw = fs.readFileSync(file);
+  return (file.endsWith('.gz') ? zlib.gunzipSync(raw) : raw).toString('utf8').split('\n');
+}
+
+/** BIO or IOB1 tags (an I after O or after another type starts a span) to BIOES. */
+export function toBioes(tags: string[]): string[] {
+  const type = (t: string) => (t === 'O' ? null : t.slice(2));
+  const begins = tags.map((t, i) => t !== 'O' && (t.startsWith('B-') || i === 0 || type(tags[i - 1]!) !== type(t)));
+  return tags.map((t, i) => {
+    if (t === 'O') return 'O';
+    const ty = type(t)!;
+    const continues = i + 1 < tags.length && !begins[i + 1] && type(tags[i + 1]!) === ty;
+    if (begins[i]) return `${continues ? 'B' : 'S'}-${ty}`;
+    return `${continues ? 'I' : 'E'}-${ty}`;
+  });
+}
+
+/** 'token … tag' lines, blank lines between sentences; -DOCSTART- lines skipped. */
+export function readColumns(file: string, tagOf: (parts: string[]) => string): Sentence[] {
+  const out: Sentence[] = [];
+  let tokens: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (tokens.length > 0) out.push({ tokens, tags: toBioes(tags) });
+    tokens = [];
+    tags = [];
+  };
+  for (const raw of linesOf(file)) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || line.startsWith('-DOCSTART-')) {
+      flush();
+      continue;
+    }
+    const parts = line.split(/[\t ]+/);
+    tokens.push(parts[0]!);
+    tags.push(tagOf(parts));
+  }
+  flush();
+  return out;
+}
+
+export function readMsra(file: string): Sentence[] {
+  return readColumns(file, (p) => p[1] ?? 'O');
+}
+
+/** CoNLL-2003 (IOB1), keeping MISC as a type of its own so the model does not learn it as O. */
+export function readConllTrain(file: string): Sentence[] {
+  return readColumns(file, (p) => p[p.length - 1] ?? 'O');
+}
+
+/** Place and people names of the shared Chinese gazetteers, with the short forms of regions (新疆维吾尔自治区 → 新疆). */
+export function zhGazetteerFromCorpus(dir: string): Array<[string, 'PER' | 'LOC']> {
+  const names = new Map<string, 'PER' | 'LOC'>();
+  const add = (name: string, type: 'PER' | 'LOC') => {
+    if (name.length >= 2 && !names.has(name)) names.set(name, type);
+  };
+  const SUFFIX = /(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|自治州|自治县|自治旗|地区|街道|省|市|县|区|镇|乡|盟|旗)$/;
+  const region = (name: string) => {
+    if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) return;
+    add(name, 'LOC');
+    const short = name.replace(SUFFIX, '');
+    if (short.length >= 2 && short !== name) add(short, 'LOC');
+  };
+  const admin = path.join(dir, 'admin-divisions');
+  for (const file of ['provinces.csv', 'cities.csv', 'areas.csv', 'streets.csv']) {
+    for (const line of linesOf(path.join(admin, file)).slice(1)) {
+      const m = /^[^,]*,"([^"]+)"/.exec(line);
+      if (m) region(m[1]!);
+    }
+  }
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') region(v.replace(/（.*$/, ''));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        region(k);
+        walk(x);
+      }
+  };
+  walk(JSON.parse(fs.readFileSync(path.join(admin, 'HK-MO-TW.json'), 'utf8')));
+  for (const line of linesOf(path.join(dir, 'thuocl', 'THUOCL_diming.txt'))) add(line.split('\t')[0]!.trim(), 'LOC');
+  for (const line of linesOf(path.join(dir, 'thuocl', 'THUOCL_lishimingren.txt'))) add(line.split('\t')[0]!.trim(), 'PER');
+  return [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

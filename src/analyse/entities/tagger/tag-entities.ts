@@ -1,0 +1,129 @@
+/**
+ * People, places and organisations found by the trained tagger (resources/ner/MODEL.md): Chinese
+ * passages character by character, English passages word by word. Offsets are UTF-16 units of
+ * the whole text (`offset` is where the passage starts in it).
+ */
+import type { Mention, MentionType } from '../../../domain/entities.js';
+import type { NamesDictionary } from '../../dictionary/names-dictionary.js';
+import type { Segmenter } from '../../segment/segmenter.js';
+import { findEnglishEntities, TECH_TERMS } from '../english.js';
+import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
+import { spansOfTags, viterbi } from './linear-chain.js';
+import { chineseTagger, englishTagger } from './ner-resources.js';
+import { zhFeatures } from './zh-features.js';
+
+const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
+
+/** Sentence ends, where a long passage is cut so the decoder's tables stay small. */
+const SENTENCE_END = /[。！？!?\n；;]/u;
+const MAX_CHUNK = 1000;
+
+function chunksOf(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SENTENCE_END.test(text[i]!) || i - start + 1 >= MAX_CHUNK) {
+      out.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+const EDITOR_TYPES: Record<string, MentionType> = { person: 'PERSON', place: 'LOCATION', org: 'ORGANIZATION' };
+
+/**
+ * `names`: the workspace's names dictionary. A word the segmenter took from it with a type
+ * editors gave (person, place, org) is taken with that type, over what the model read there,
+ * unless the model's span holds it whole (新疆 inside 新疆维吾尔自治区党委).
+ */
+export function tagChinese(text: string, offset: number, segmenter: Segmenter, names?: NamesDictionary): Mention[] {
+  const { model, masks, gazetteer } = chineseTagger();
+  const mask = model.buckets - 1;
+  const out: Mention[] = [];
+  for (const [s, e] of chunksOf(text)) {
+    const chunk = text.slice(s, e);
+    let words: Array<{ word: string; tag: string }> = [];
+    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, (folded) => (words = segmenter.tag(folded, true))), chunk.length);
+    const found: Array<{ start: number; end: number; type: MentionType }> = [];
+    for (const span of spansOfTags(model.tags, tags)) {
+      const type = TYPES[span.type];
+      if (type) found.push({ start: span.start, end: span.end, type });
+    }
+    if (names) {
+      let at = 0;
+      for (const { word, tag } of words) {
+        const start = at;
+        at += word.length;
+        const type = tag === 'nr' ? EDITOR_TYPES[names.get(word)?.type ?? ''] : undefined;
+        if (!type || found.some((f) => f.start <= start && at <= f.end && f.end - f.start > word.length)) continue;
+        for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < at && start < found[k]!.end) found.splice(k, 1);
+        found.push({ start, end: at, type });
+      }
+      found.sort((a, b) => a.start - b.start);
+    }
+    for (const f of found) out.push({ text: chunk.slice(f.start, f.end), type: f.type, start: offset + s + f.start, end: offset + s + f.end, confidence: 0.85 });
+  }
+  return out;
+}
+
+/**
+ * Words that name a kind of place or body, never one on their own ("the County said", "County
+ * officials"): a mention of one such word alone is dropped (a documented post-pass, measured in
+ * npm run eval:ner).
+ */
+const GENERIC = new Set(['county', 'province', 'city', 'region', 'district', 'prefecture', 'township', 'village', 'town', 'state', 'party', 'committee', 'government', 'office', 'bureau', 'department', 'ministry', 'centre', 'center', 'court', 'police', 'council', 'secretary', 'president', 'autonomous', 'university', 'company', 'group', 'agency', 'commission']);
+
+/** Mail header names, which a leak's e-mails and notes about them are full of. */
+const MAIL_HEADERS = new Set(['message-id', 'in-reply-to', 'reply-to', 'references', 'content-type', 'content-transfer-encoding', 'content-disposition', 'mime-version', 'x-mailer', 'return-path', 'delivered-to', 'received', 'dkim-signature']);
+
+const PLACE_KINDS = new Set(['county', 'province', 'prefecture', 'district', 'township', 'region']);
+
+export function tagEnglish(text: string, offset = 0): Mention[] {
+  const { model, masks, gazetteer } = englishTagger();
+  const mask = model.buckets - 1;
+  const out: Mention[] = [];
+  const tokens = tokenizeEnglish(text);
+  const rules = ruleCodes(tokens, findEnglishEntities(text, 0));
+  // A line, or a sentence within it, is one sequence: CoNLL's unit.
+  let from = 0;
+  const flush = (to: number) => {
+    if (to <= from) return;
+    const words = tokens.slice(from, to);
+    const tags = viterbi(model, masks, enFeatures(words.map((w) => w.text), gazetteer, mask, rules.subarray(from, to)), words.length);
+    for (const span of spansOfTags(model.tags, tags)) {
+      const type = TYPES[span.type];
+      if (!type) continue;
+      // "The" is not part of a name ("The County", "The Bank of England").
+      const first = /^the$/i.test(words[span.start]!.text) ? span.start + 1 : span.start;
+      if (first >= span.end) continue;
+      const lastWord = words[span.end - 1]!.text.toLowerCase();
+      if (span.end - first === 1 && GENERIC.has(lastWord)) continue;
+      // A word in capitals for emphasis in running text ("This document is FICTIONAL"): after a
+      // lower-case word, unknown to the gazetteer, and not taken by the rules (which know acronyms).
+      const only = words[first]!.text;
+      const before = words[first - 1]?.text ?? '';
+      if (span.end - first === 1 && only.length >= 4 && /^\p{Lu}+$/u.test(only) && /^\p{Ll}/u.test(before) && rules[from + first] === 0 && !gazetteer.entries.has(only.toLowerCase())) continue;
+      // File formats, encodings and protocols (PDF, UTF-8, RFC): a leak's own vocabulary, which the
+      // news the model learnt from does not have; the rules' list of them is kept as a filter.
+      if (words.slice(first, span.end).every((w) => TECH_TERMS.has(w.text.toUpperCase().replace(/-\d+$/, '')) || /^[\w-]+\.[a-z]{2,4}$/.test(w.text) || MAIL_HEADERS.has(w.text.toLowerCase()))) continue;
+      const start = words[first]!.start;
+      const end = words[span.end - 1]!.end;
+      // Hongliuquan County, Kashgar Prefecture: a name ending in a kind of region is a place.
+      const kind = span.end - first > 1 && PLACE_KINDS.has(lastWord) ? 'LOCATION' : type;
+      out.push({ text: text.slice(start, end), type: kind, start: offset + start, end: offset + end, confidence: 0.85 });
+    }
+    from = to;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    // A line break ends a sequence unless the line stops mid-sentence (after a lower-case word or
+    // a comma), as lines wrapped inside a paragraph do.
+    const newline = next !== undefined && text.slice(tokens[i]!.end, next.start).includes('\n') && !/^(\p{Ll}[\p{L}'’-]*|,)$/u.test(tokens[i]!.text);
+    const sentenceEnd = /^[.!?]$/.test(tokens[i]!.text) && next !== undefined && /^\p{Lu}/u.test(next.text);
+    if (newline || sentenceEnd || i - from >= 200) flush(i + 1);
+  }
+  flush(tokens.length);
+  return out;
+}

@@ -1,0 +1,224 @@
+/**
+ * Features of each character of a Chinese passage for the tagger: characters and character pairs
+ * in a window of two, character classes, surnames, and where the character falls in the longest
+ * gazetteer match of each type (CC-CEDICT typed names, GB/T 2260 and street-level regions,
+ * THUOCL places and people). Characters are folded first (traditional → simplified, full-width →
+ * half-width) so traditional text meets the model trained on simplified text.
+ */
+import { foldChar } from '../../normalise/normalise.js';
+import { bucket, mix, mixString } from './hash.js';
+
+export const ZH_WIDTH = 25;
+
+/** Bits of a gazetteer entry's types. */
+export const GAZ_TYPES = { PER: 1, LOC: 2, ORG: 4 } as const;
+const PREFIX = 8;
+
+export interface ZhGazetteer {
+  /** Every entry and every prefix of one: the entry's type bits, and PREFIX when longer entries go on. */
+  entries: Map<string, number>;
+  surnames: Set<number>;
+  maxLength: number;
+}
+
+export function buildZhGazetteer(names: Iterable<[string, keyof typeof GAZ_TYPES]>, surnames: Iterable<string>): ZhGazetteer {
+  const entries = new Map<string, number>();
+  let maxLength = 0;
+  for (const [name, type] of names) {
+    if (name.length < 2 || name.length > 12) continue;
+    maxLength = Math.max(maxLength, name.length);
+    entries.set(name, (entries.get(name) ?? 0) | GAZ_TYPES[type]);
+    for (let k = 1; k < name.length; k++) {
+      const p = name.slice(0, k);
+      entries.set(p, (entries.get(p) ?? 0) | PREFIX);
+    }
+  }
+  const set = new Set<number>();
+  for (const s of surnames) if (s.length === 1) set.add(s.charCodeAt(0));
+  return { entries, surnames: set, maxLength };
+}
+
+/**
+ * The gazetteer as shipped (resources/ner/zh-gazetteer.tsv.gz): a line per entry or prefix with its
+ * bits, surnames on the first line, so loading is one Map.set a line rather than a rebuild.
+ */
+export function serializeZhGazetteer(gaz: ZhGazetteer): string {
+  const lines = [`#\t${gaz.maxLength}\t${String.fromCharCode(...gaz.surnames)}`];
+  for (const [key, bits] of [...gaz.entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) lines.push(`${key}\t${bits}`);
+  return lines.join('\n') + '\n';
+}
+
+export function parseZhGazetteer(text: string): ZhGazetteer {
+  const entries = new Map<string, number>();
+  let maxLength = 0;
+  const surnames = new Set<number>();
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', at);
+    if (tab > at && tab < end) {
+      const key = text.slice(at, tab);
+      if (key === '#') {
+        const [max, names] = text.slice(tab + 1, end).split('\t');
+        maxLength = Number(max);
+        for (let i = 0; i < (names ?? '').length; i++) surnames.add(names!.charCodeAt(i));
+      } else entries.set(key, Number(text.slice(tab + 1, end)));
+    }
+    at = end + 1;
+  }
+  return { entries, surnames, maxLength };
+}
+
+const folded = new Int32Array(65536);
+
+function foldCode(code: number): number {
+  let f = folded[code]!;
+  if (f === 0) {
+    const out = foldChar(String.fromCharCode(code));
+    f = out.length === 1 ? out.charCodeAt(0) : code;
+    folded[code] = f;
+  }
+  return f;
+}
+
+const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
+
+function classOf(code: number): number {
+  if (code >= 48 && code <= 57) return 1;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return 2;
+  if (NUMERALS.has(code)) return 5;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return 0;
+  if (code === 0xb7 || code === 0x30fb || code === 0x2022 || code === 0xff0e) return 6; // middle dots of foreign names
+  if (code < 0x3000 || (code >= 0xff00 && code <= 0xff65) || (code >= 0x3000 && code <= 0x303f)) return 3;
+  return 4;
+}
+
+const BOS = 0x110001;
+const EOS = 0x110002;
+
+/** Position codes of a character in a match: none, begin, middle, end, single. */
+function positionIn(start: number, length: number, i: number): number {
+  if (length === 0) return 0;
+  if (length === 1) return 4;
+  if (i === start) return 1;
+  if (i === start + length - 1) return 3;
+  return 2;
+}
+
+/**
+ * Feature hashes of every character of `text`: out[i * ZH_WIDTH + k], bucketed by `mask`.
+ */
+export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment: (folded: string) => ReadonlyArray<{ word: string; tag: string }>): Int32Array {
+  const n = text.length;
+  const c = new Int32Array(n + 4);
+  c[0] = BOS;
+  c[1] = BOS;
+  c[n + 2] = EOS;
+  c[n + 3] = EOS;
+  for (let i = 0; i < n; i++) c[i + 2] = foldCode(text.charCodeAt(i));
+  const cls = new Int32Array(n + 4).fill(7);
+  for (let i = 0; i < n; i++) cls[i + 2] = classOf(c[i + 2]!);
+
+  // Longest match of each type covering each character, and the types of matches ending before
+  // and starting after it.
+  const coverStart = new Int32Array(n * 3).fill(-1);
+  const coverLength = new Int32Array(n * 3);
+  const endsAt = new Uint8Array(n + 1); // types of matches ending just before i
+  const startsAt = new Uint8Array(n + 1);
+  let folds = '';
+  for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
+  // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
+  const wordPos = new Uint8Array(n);
+  const wordTag = new Int32Array(n);
+  const prevTag = new Int32Array(n);
+  const nextTag = new Int32Array(n);
+  const wordHash = new Int32Array(n);
+  {
+    let at = 0;
+    let prev = 0;
+    const spans: Array<[number, number, number, number]> = [];
+    for (const { word, tag } of segment(folds)) {
+      const found = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
+      if (found < 0) continue;
+      const end = found + word.length;
+      spans.push([found, end, mixString(40, tag), word.length >= 2 && word.length <= 8 ? mixString(41, word) : 0]);
+      at = end;
+    }
+    for (let w = 0; w < spans.length; w++) {
+      const [s, e, tag, hash] = spans[w]!;
+      const next = spans[w + 1]?.[2] ?? 1;
+      for (let i = s; i < e; i++) {
+        wordPos[i] = e - s === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
+        wordTag[i] = tag;
+        prevTag[i] = prev;
+        nextTag[i] = next;
+        wordHash[i] = hash;
+      }
+      prev = tag;
+    }
+  }
+  for (let s = 0; s < n; s++) {
+    if (cls[s + 2] !== 0) continue;
+    let longest = [0, 0, 0];
+    for (let len = 2; len <= gaz.maxLength && s + len <= n; len++) {
+      const bits = gaz.entries.get(folds.slice(s, s + len));
+      if (bits === undefined) break;
+      if (bits & 1) longest[0] = len;
+      if (bits & 2) longest[1] = len;
+      if (bits & 4) longest[2] = len;
+      if (!(bits & PREFIX)) break;
+    }
+    for (let t = 0; t < 3; t++) {
+      const len = longest[t]!;
+      if (len === 0) continue;
+      endsAt[s + len] = endsAt[s + len]! | (1 << t);
+      startsAt[s] = startsAt[s]! | (1 << t);
+      for (let i = s; i < s + len; i++) {
+        if (coverLength[i * 3 + t]! < len) {
+          coverLength[i * 3 + t] = len;
+          coverStart[i * 3 + t] = s;
+        }
+      }
+    }
+    longest = [0, 0, 0];
+  }
+
+  const out = new Int32Array(n * ZH_WIDTH);
+  for (let i = 0; i < n; i++) {
+    const j = i + 2;
+    const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
+    const o = i * ZH_WIDTH;
+    out[o] = bucket(mix(0, 1), mask);
+    out[o + 1] = bucket(mix(1, a), mask);
+    out[o + 2] = bucket(mix(2, b), mask);
+    out[o + 3] = bucket(mix(3, x), mask);
+    out[o + 4] = bucket(mix(4, d), mask);
+    out[o + 5] = bucket(mix(5, e), mask);
+    out[o + 6] = bucket(mix(mix(6, a), b), mask);
+    out[o + 7] = bucket(mix(mix(7, b), x), mask);
+    out[o + 8] = bucket(mix(mix(8, x), d), mask);
+    out[o + 9] = bucket(mix(mix(9, d), e), mask);
+    out[o + 10] = bucket(mix(mix(10, b), d), mask);
+    out[o + 11] = bucket(mix(mix(mix(11, b), x), d), mask);
+    out[o + 12] = bucket(mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!), mask);
+    const sur = (gaz.surnames.has(a) ? 1 : 0) | (gaz.surnames.has(b) ? 2 : 0) | (gaz.surnames.has(x) ? 4 : 0);
+    out[o + 13] = bucket(mix(13, sur * 8 + cls[j]!), mask);
+    const pos = [0, 0, 0];
+    for (let t = 0; t < 3; t++) {
+      const len = coverLength[i * 3 + t]!;
+      pos[t] = positionIn(coverStart[i * 3 + t]!, len, i) + Math.min(len, 6) * 5;
+      out[o + 14 + t] = bucket(mix(14 + t, pos[t]!), mask);
+    }
+    out[o + 17] = bucket(mix(17, (pos[0]! % 5) * 25 + (pos[1]! % 5) * 5 + (pos[2]! % 5)), mask);
+    out[o + 18] = bucket(mix(mix(18, endsAt[i]!), x), mask);
+    out[o + 19] = bucket(mix(mix(19, startsAt[i + 1]!), x), mask);
+    const wp = wordPos[i]!;
+    out[o + 20] = bucket(mix(mix(20, wp), wordTag[i]!), mask);
+    out[o + 21] = bucket(mix(mix(mix(21, wp), wordTag[i]!), x), mask);
+    out[o + 22] = bucket(mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!), mask);
+    out[o + 23] = bucket(mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!), mask);
+    out[o + 24] = bucket(mix(mix(24, wp), wordHash[i]!), mask);
+  }
+  return out;
+}
