@@ -8,17 +8,20 @@
  */
 import type { Kysely } from 'kysely';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
+import { redactionRepository, type RedactionRepository } from './repositories/redaction-repository.js';
 import type { Database } from './schema.js';
 import { sqliteTransact, type Transact } from './write-transaction.js';
 
 /** Every repository, bound to one handle (the database, or a transaction). */
 export interface Repositories {
   audit: AuditRepository;
+  redaction: RedactionRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
     audit: auditRepository(db),
+    redaction: redactionRepository(db),
   };
 }
 
