@@ -46,6 +46,8 @@ export interface PageSpec {
   /** Render mode of the text: 0 visible, 3 invisible (an OCR layer). */
   mode?: number;
   image?: Uint8Array;
+  /** Draw the image over the text (text hidden under an image) instead of under it (a scan with an OCR layer). */
+  imageOver?: boolean;
 }
 
 /** A PDF of A4 pages, each line 20 pt below the previous, from the top (y = 800). */
@@ -55,11 +57,11 @@ export function writePdf(pages: PageSpec[], extras: { author?: string; title?: s
   for (const spec of pages) {
     const ops: string[] = [];
     const xobjects: Record<string, mupdf.PDFObject> = {};
-    if (spec.image) {
-      xobjects.Im0 = doc.addImage(new mupdf.Image(spec.image));
-      ops.push('q 595 0 0 842 0 0 cm /Im0 Do Q');
-    }
+    if (spec.image) xobjects.Im0 = doc.addImage(new mupdf.Image(spec.image));
+    const image = spec.image ? 'q 595 0 0 842 0 0 cm /Im0 Do Q' : '';
+    if (!spec.imageOver) ops.push(image);
     spec.lines.forEach((text, i) => ops.push(line(f, text, 72, 800 - i * 20, 12, spec.mode ?? 0)));
+    if (spec.imageOver) ops.push(image);
     if (spec.over) ops.push(spec.over);
     const resources = doc.addObject({ Font: { FL: f.latin, FH: f.han }, XObject: xobjects });
     doc.insertPage(-1, doc.addPage([0, 0, 595, 842], 0, resources, ops.join('\n')));
