@@ -5,6 +5,7 @@
  */
 
 import { entityPaths, entityTags } from './openapi-entities.js';
+import { redactionPaths, redactionTags } from './openapi-redactions.js';
 
 type Schema = Record<string, unknown>;
 
@@ -151,6 +152,7 @@ const paths: OpenApiDocument['paths'] = {
   '/api/audit': { get: { summary: 'The audit log, newest first (admins)', tags: ['audit'], parameters: [query('user', 'only this user'), query('action', 'only this action'), query('collection', 'only this collection'), query('document', 'only this document', { type: 'integer' }), query('limit', 'rows per page', { type: 'integer' }), query('offset', 'rows to skip', { type: 'integer' })], responses: { '200': ok('entries', { type: 'object', additionalProperties: true, properties: { entries: { type: 'array', items: ref('AuditEntry') } } }), ...READ, '403': error('admins only') } } },
   '/api/audit/verify': { get: { summary: 'Check the audit chain: the first edited, deleted or reordered row, if any (admins)', tags: ['audit'], responses: { '200': ok('the verdict', { type: 'object', additionalProperties: true, properties: { ok: { type: 'boolean' } } }), ...READ, '403': error('admins only') } } },
   ...entityPaths,
+  ...redactionPaths,
   '/api/openapi.json': { get: { summary: 'This description', tags: ['meta'], responses: { '200': ok('OpenAPI 3.1', { type: 'object' }), ...READ } } },
   '/api/docs': { get: { summary: 'This description as a page to read', tags: ['meta'], responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, ...READ } } },
 };
@@ -180,6 +182,7 @@ export function openApiDocument(version = '0.1.0'): OpenApiDocument {
       { name: 'uploads', description: 'files sent from the browser or a script, and their ingest' },
       { name: 'audit', description: 'who searched, viewed and downloaded what' },
       ...entityTags,
+      ...redactionTags,
       { name: 'meta', description: 'this description' },
     ],
   };
