@@ -10,6 +10,7 @@ import { grantCommand } from './grant.js';
 import { ingestCommand } from './ingest.js';
 import { lsCommand } from './ls.js';
 import { ocrCommand, type OcrOptions } from './ocr.js';
+import { addRedactCommands } from './redact.js';
 import { reindexCommand } from './reindex.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { serveCommand, type ServeOptions, type ServeWorkbench } from './serve.js';
@@ -334,6 +335,8 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
     .option('--json', 'one JSON object per line')
     .addOption(workspace())
     .action(withApp((app, opts: { json?: boolean }) => watchlistListCommand(app, opts)));
+
+  addRedactCommands(program, withApp, workspace);
 
   program
     .command('demo')

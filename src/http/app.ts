@@ -16,6 +16,7 @@ import { assetRoutes } from './routes/assets.js';
 import { collectionRoutes } from './routes/collections.js';
 import { documentRoutes } from './routes/documents.js';
 import { noteRoutes } from './routes/notes.js';
+import { redactionRoutes } from './routes/redactions.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 import { tagRoutes } from './routes/tags.js';
@@ -57,6 +58,7 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', tagRoutes(full));
   app.route('/', apiDocsRoutes(full));
   app.route('/', entityRoutes(full));
+  app.route('/', redactionRoutes(full));
   app.route('/', watchlistRoutes(full));
   app.route('/', verifyRoutes(full));
   app.route('/', translationRoutes(full));

@@ -5,6 +5,7 @@
  */
 
 import { entityPaths, entityTags } from './openapi-entities.js';
+import { redactionPaths, redactionTags } from './openapi-redactions.js';
 import { verifyPaths, verifyTags } from './openapi-verify.js';
 import { translationPaths } from './openapi-translations.js';
 
@@ -151,6 +152,7 @@ const paths: OpenApiDocument['paths'] = {
   },
   '/api/uploads/{id}': { get: { summary: "An upload's state and live progress, with the failed documents and why", tags: ['uploads'], parameters: [pathParam('id', 'the upload id')], responses: { '200': ok('the upload', { type: 'object', properties: { upload: ref('Upload') } }), '404': error('no such upload, or not one you may see'), ...READ } } },
   '/api/audit': { get: { summary: 'The audit log, newest first (admins)', tags: ['audit'], parameters: [query('user', 'only this user'), query('action', 'only this action'), query('collection', 'only this collection'), query('document', 'only this document', { type: 'integer' }), query('limit', 'rows per page', { type: 'integer' }), query('offset', 'rows to skip', { type: 'integer' })], responses: { '200': ok('entries', { type: 'object', additionalProperties: true, properties: { entries: { type: 'array', items: ref('AuditEntry') } } }), ...READ, '403': error('admins only') } } },
+  ...redactionPaths,
   '/api/audit/verify': { get: { summary: 'Check the audit chain: the first edited, deleted or reordered row, if any (admins)', tags: ['audit'], responses: { '200': ok('the verdict', { type: 'object', additionalProperties: true, properties: { ok: { type: 'boolean' } } }), ...READ, '403': error('admins only') } } },
   ...entityPaths,
   ...verifyPaths,
@@ -180,6 +182,7 @@ export function openApiDocument(version = '0.1.0'): OpenApiDocument {
       { name: 'search', description: 'the query language of `dossier search`' },
       { name: 'documents', description: 'records, text and original files' },
       { name: 'notes', description: "notes on passages, read by the collection's team" },
+      ...redactionTags,
       { name: 'tags', description: 'labels on documents, usable as tag:NAME in searches' },
       { name: 'uploads', description: 'files sent from the browser or a script, and their ingest' },
       { name: 'audit', description: 'who searched, viewed and downloaded what' },

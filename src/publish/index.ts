@@ -14,3 +14,4 @@ export { collapseNearDuplicates, COLLAPSE_SIMILARITY } from './verify/collapse-h
 export type { BlobReader, AuditCheck } from './verify/ports.js';
 /** The publish stage's entry: what http, cli and jobs may import (verify, translate, redact, story and site add theirs). */
 export * from './translate/index.js';
+export * from './redact/index.js';

@@ -304,6 +304,51 @@ const translate: Migration = {
   },
 };
 
+/** Redaction (issue 12): marks, derivatives with their check, and one apply at a time per document. */
+const redact: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    const key = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+    const id = pg ? 'serial' : 'integer';
+    await db.schema
+      .createTable('redaction_marks')
+      .addColumn('id', id, key)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('page', 'integer')
+      .addColumn('text', 'text')
+      .addColumn('box', 'text')
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('redaction_marks_document').on('redaction_marks').columns(['document_id', 'state']).execute();
+    await db.schema
+      .createTable('redaction_derivatives')
+      .addColumn('id', id, key)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('pages', 'text', (c) => c.notNull())
+      .addColumn('boxes', 'text', (c) => c.notNull())
+      .addColumn('strings', 'text', (c) => c.notNull())
+      .addColumn('mark_ids', 'text', (c) => c.notNull())
+      .addColumn('check', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('redaction_derivatives_document').on('redaction_derivatives').columns(['document_id']).execute();
+    await db.schema.createIndex('redaction_derivatives_sha').on('redaction_derivatives').columns(['sha256']).execute();
+    await db.schema
+      .createTable('redaction_locks')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey())
+      .addColumn('holder', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -313,6 +358,7 @@ export const migrations: Record<string, Migration> = {
   '0005-entities': entities,
   '0006-verify': verify,
   '0007-translate': translate,
+  '0008-redact': redact,
 };
 
 export const migrationProvider: MigrationProvider = {

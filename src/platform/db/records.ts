@@ -11,12 +11,14 @@ import { auditRepository, type AuditRepository } from './repositories/audit-repo
 import { similarityRepository, type SimilarityRepository } from './repositories/similarity-repository.js';
 import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
 import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
+import { redactionRepository, type RedactionRepository } from './repositories/redaction-repository.js';
 import type { Database } from './schema.js';
 import { sqliteTransact, type Transact } from './write-transaction.js';
 
 /** Every repository, bound to one handle (the database, or a transaction). */
 export interface Repositories {
   audit: AuditRepository;
+  redaction: RedactionRepository;
   similarity: SimilarityRepository;
   verification: VerificationRepository;
   translations: TranslationRepository;
@@ -25,6 +27,7 @@ export interface Repositories {
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
     audit: auditRepository(db),
+    redaction: redactionRepository(db),
     similarity: similarityRepository(db),
     verification: verificationRepository(db),
     translations: translationRepository(db),

@@ -23,6 +23,9 @@ export interface Database {
   mentions: MentionsTable;
   entity_decisions: EntityDecisionsTable;
   watchlists: WatchlistsTable;
+  redaction_marks: RedactionMarksTable;
+  redaction_derivatives: RedactionDerivativesTable;
+  redaction_locks: RedactionLocksTable;
   similarity_signatures: SimilaritySignaturesTable;
   similarity_buckets: SimilarityBucketsTable;
   translations: TranslationsTable;
@@ -306,4 +309,50 @@ export interface TranslationCorrectionsTable {
   data: string;
   username: string;
   created_at: string;
+}
+
+/** A mark of what to redact in a document (issue 12); removable until applied. */
+export interface RedactionMarksTable {
+  id: Generated<number>;
+  document_id: number;
+  /** text | box | page */
+  kind: string;
+  /** Null for a text mark that covers every page. */
+  page: number | null;
+  text: string | null;
+  /** JSON PixelBox of a box mark. */
+  box: string | null;
+  /** pending | applied */
+  state: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A redacted derivative of a document: its PDF blob, pages, burned boxes and its last check. */
+export interface RedactionDerivativesTable {
+  id: Generated<number>;
+  document_id: number;
+  sha256: string;
+  /** pdf | scan | rendition */
+  method: string;
+  /** JSON DerivativePage[]. */
+  pages: string;
+  /** JSON BurnedBox[]. */
+  boxes: string;
+  /** JSON string[]: what the check searches for. */
+  strings: string;
+  /** JSON number[]: the marks applied. */
+  mark_ids: string;
+  /** JSON RedactionCheck. */
+  check: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** An apply in progress: one row per document, so a second apply is refused (409). */
+export interface RedactionLocksTable {
+  document_id: number;
+  holder: string;
+  started_at: string;
 }
