@@ -20,7 +20,7 @@ type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
 /** The slice of a search backend that searching needs. */
 export interface SearchIndexReader {
-  query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
+  query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
   facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
   matchingPages(db: Kysely<Database>, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
 }
@@ -65,12 +65,15 @@ export interface SearchResult {
   query: string;
   mode: SearchMode;
   total: number;
+  /** True when counting stopped at `total` (10,000): more documents match. */
+  totalIsLowerBound?: boolean;
   hits: SearchHit[];
   facets?: Record<string, Record<string, number>>;
 }
 
+/** The phrases that say why a page matched (bonus phrases only rank). */
 function phrasesOf(expr: MatchExpr): Phrase[] {
-  if (expr.op === 'phrase') return [expr];
+  if (expr.op === 'phrase') return expr.bonus ? [] : [expr];
   if (expr.op === 'not') return phrasesOf(expr.include);
   return expr.items.flatMap(phrasesOf);
 }
@@ -83,12 +86,12 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw new DossierError('invalid_argument', `limit must be a whole number from 0 to 1000, got "${options.limit}"`);
   if (!Number.isInteger(offset) || offset < 0) throw new DossierError('invalid_argument', `offset must be a whole number of 0 or more, got "${options.offset}"`);
-  const tree = parseQuerySyntax(input, options.match === 'any' ? 'or' : 'and');
-  const { match, filters } = compileQuery(tree, mode, analyser, input);
+  const implicit = options.match === 'any' ? 'or' : 'and';
+  const { match, filters } = compileQuery(parseQuerySyntax(input, implicit), mode, analyser, input, implicit);
   if (options.allowedCollections) filters.allowedCollections = options.allowedCollections;
-  const { total, hits } = await index.query(db, match, filters, { limit, offset });
+  const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset });
   const facets = options.facets ? await index.facets(db, match, filters) : undefined;
-  const base = { query: input, mode, total, ...(facets ? { facets } : {}) };
+  const base = { query: input, mode, total, ...(totalIsLowerBound ? { totalIsLowerBound } : {}), ...(facets ? { facets } : {}) };
   if (hits.length === 0) return { ...base, hits: [] };
 
   const docs = await db
@@ -210,7 +213,8 @@ async function explain(db: Kysely<Database>, index: SearchIndexReader, pageIds: 
  * phrases as search: [start, end) offsets for <mark>. For the document viewer.
  */
 export function highlightDocument(analyser: TextAnalyser, text: string, query: string, mode: SearchMode = 'normalised', match: 'all' | 'any' = 'all'): Array<[number, number]> {
-  const { match: expr } = compileQuery(parseQuerySyntax(query, match === 'any' ? 'or' : 'and'), mode, analyser, query);
+  const implicit = match === 'any' ? 'or' : 'and';
+  const { match: expr } = compileQuery(parseQuerySyntax(query, implicit), mode, analyser, query, implicit);
   const phrases = expr ? phrasesOf(expr).filter((p) => !p.columns.includes('flags')) : [];
   if (phrases.length === 0 || text === '') return [];
   const spans = highlightSpans(analyser.analyse(text, { pinyin: false }), phrases);
