@@ -9,6 +9,7 @@ import { DossierError } from '../domain/errors.js';
 import { SEARCH_MODES, searchRowId, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
 import type { Database } from '../platform/db/schema.js';
 import { compileQuery } from './compile-query.js';
+import { compileCached } from './query-cache.js';
 import { highlightSpans, snippetHtml } from './highlight.js';
 import { parseQuerySyntax } from './query-syntax.js';
 
@@ -87,7 +88,7 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
   if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw new DossierError('invalid_argument', `limit must be a whole number from 0 to 1000, got "${options.limit}"`);
   if (!Number.isInteger(offset) || offset < 0) throw new DossierError('invalid_argument', `offset must be a whole number of 0 or more, got "${options.offset}"`);
   const implicit = options.match === 'any' ? 'or' : 'and';
-  const { match, filters } = compileQuery(parseQuerySyntax(input, implicit), mode, analyser, input, implicit);
+  const { match, filters } = compileCached(input, mode, analyser, implicit);
   if (options.allowedCollections) filters.allowedCollections = options.allowedCollections;
   const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset });
   const facets = options.facets ? await index.facets(db, match, filters) : undefined;
@@ -220,4 +221,15 @@ export function highlightDocument(analyser: TextAnalyser, text: string, query: s
   const spans = highlightSpans(analyser.analyse(text, { pinyin: false }), phrases);
   if (spans.length || !phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'))) return spans;
   return passages(text, 4000).flatMap(([from, to]) => highlightSpans(analyser.analyse(text.slice(from, to), { pinyin: true }), phrases).map(([s, e]): [number, number] => [s + from, e + from]));
+}
+
+/**
+ * Run a few searches so the first reader's query is not the slow one: it loads the segmenter's
+ * dictionary, the index's pages into SQLite's cache and the code paths into the JIT. Failures are
+ * ignored (an empty workspace has nothing to warm).
+ */
+export async function warmUpSearch(db: Kysely<Database>, index: SearchIndexReader, analyser: TextAnalyser): Promise<void> {
+  for (const [q, mode, match] of [['the 的', 'normalised', 'any'], ['中华人民共和国 国务院', 'cross-script', 'all'], ['report', 'exact', 'all']] as const) {
+    await searchDocuments(db, index, analyser, q, { mode, match, limit: 20 }).catch(() => undefined);
+  }
 }

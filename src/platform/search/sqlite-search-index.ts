@@ -21,6 +21,12 @@ export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', 
 export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
 /** Matching documents are counted exactly up to this many; past it the total is a lower bound ("10,000+"). */
 export const COUNT_LIMIT = 10_000;
+/**
+ * Past COUNT_LIMIT matching documents, BM25 ranks the first this-many matching pages in FTS5's own
+ * order rather than every match: the work of a query on a very common word is then bounded by
+ * this number, not by the size of the collection.
+ */
+export const CANDIDATE_LIMIT = 20_000;
 const TABLE = 'search_index';
 /** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
 const LAYOUT = 3;
@@ -86,9 +92,13 @@ export class SqliteSearchIndex {
     // The best pages, deduplicated to documents; ask for more pages only when documents repeat.
     let best = new Map<number, MatchedPage>();
     for (let k = wanted * 2 + 10; ; k *= 4) {
-      const rows = await sql<{ id: number; score: number }>`
-        SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-        WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db);
+      const rows = counted > COUNT_LIMIT
+        ? await sql<{ id: number; score: number }>`
+          SELECT id, score FROM (SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
+          WHERE search_index MATCH ${fts} ${restrict} LIMIT ${CANDIDATE_LIMIT}) ORDER BY score, id LIMIT ${k}`.execute(db)
+        : await sql<{ id: number; score: number }>`
+          SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
+          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db);
       best = new Map();
       for (const r of rows.rows) {
         const documentId = rowDocument(r.id);
