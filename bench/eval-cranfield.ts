@@ -65,10 +65,10 @@ export async function evalCranfield(): Promise<Record<string, unknown>> {
   const cranQueries = [...queries].filter(([qid]) => qrels.has(qid)).map(([qid, q]) => ({ rel: qrels.get(qid)!, words: (q.W ?? '').toLowerCase().match(/[a-z0-9]+/g) ?? [] }));
   const judged = cranQueries.length;
   const plainSum = cranQueries.reduce((sum, { rel, words }) => sum + ndcg((plainQuery.all(words.map((w) => `"${w}"`).join(' OR ')) as Array<{ id: number }>).map((r) => r.id), rel), 0);
-  async function cranNdcg(index: SqliteSearchIndex, mode: SearchMode, match: 'any' | 'all'): Promise<number> {
+  async function cranNdcg(index: SqliteSearchIndex, mode: SearchMode, match: 'any' | 'all', proximity = true): Promise<number> {
     let sum = 0;
     for (const { rel, words } of cranQueries) {
-      const ours = await searchDocuments(app.db, index, app.analyser(), words.join(' '), { mode, match, limit: 10 });
+      const ours = await searchDocuments(app.db, index, app.analyser(), words.join(' '), { mode, match, limit: 10, proximity });
       sum += ndcg(ours.hits.map((h) => idToCran.get(h.id)!), rel);
     }
     return +(sum / judged).toFixed(4);
@@ -76,7 +76,9 @@ export async function evalCranfield(): Promise<Record<string, unknown>> {
   // Column weights: a small grid on Cranfield (normalised, --match any); the shipped weights are DEFAULT_WEIGHTS.
   const grid: Array<Record<string, string | number>> = [];
   for (const title of [1, 2, 4]) {
-    for (const stem of [0, 0.3, 0.6, 1]) grid.push({ 'title weight': title, 'stem weight': stem, 'nDCG@10': await cranNdcg(new SqliteSearchIndex({ t_exact: title, t_norm: title, b_stem: stem }), 'normalised', 'any') });
+    for (const stem of [0, 0.3, 0.6, 1]) {
+      for (const proximity of [true, false]) grid.push({ 'title weight': title, 'stem weight': stem, proximity: proximity ? 'yes' : 'no', 'nDCG@10': await cranNdcg(new SqliteSearchIndex({ t_exact: title, t_norm: title, b_stem: stem }), 'normalised', 'any', proximity) });
+    }
   }
   const settings: Array<Record<string, string | number>> = [];
   for (const mode of SEARCH_MODES) for (const match of ['any', 'all'] as const) settings.push({ system: `Dossier ${mode} --match ${match}`, 'nDCG@10': await cranNdcg(app.searchIndex as SqliteSearchIndex, mode, match) });

@@ -22,10 +22,10 @@ const COLUMNS: Record<'exact' | 'norm', Record<'any' | 'title', SearchColumn[]>>
 };
 
 /** Turn parsed query syntax into a backend-neutral match expression and record filters. */
-export function compileQuery(tree: QueryNode, mode: SearchMode, analyser: TextAnalyser, input: string, implicit: Implicit = 'and'): CompiledQuery {
+export function compileQuery(tree: QueryNode, mode: SearchMode, analyser: TextAnalyser, input: string, implicit: Implicit = 'and', proximity = true): CompiledQuery {
   const filters: SearchFilters = {};
   const text = stripFilters(tree, filters, input);
-  const match = text ? compileNode(text, mode, analyser, implicit) : null;
+  const match = text ? compileNode(text, mode, analyser, implicit, proximity) : null;
   if (text && !match) throw new DossierError('invalid_query', `the query "${input}" has no letters, digits or characters to search for`);
   if (match && onlyNegative(match)) throw new DossierError('invalid_query', 'a query cannot be only NOT parts: say what to search for, then what to leave out');
   return { match, filters };
@@ -95,24 +95,24 @@ function addFilter(node: Extract<QueryNode, { type: 'filter' }>, negated: boolea
   }
 }
 
-function compileNode(node: QueryNode, mode: SearchMode, analyser: TextAnalyser, implicit: Implicit): MatchExpr | null {
+function compileNode(node: QueryNode, mode: SearchMode, analyser: TextAnalyser, implicit: Implicit, proximity: boolean): MatchExpr | null {
   switch (node.type) {
     case 'term':
       return compileSentence(node, mode, analyser, implicit) ?? compileTerm(node, mode, analyser);
     case 'filter':
       return null;
     case 'not': {
-      const exclude = compileNode(node.item, mode, analyser, implicit);
+      const exclude = compileNode(node.item, mode, analyser, implicit, proximity);
       return exclude ? { op: 'not', include: { op: 'and', items: [] }, exclude } : null;
     }
     case 'and':
     case 'or': {
-      const compiled = node.items.map((n) => compileNode(n, mode, analyser, implicit));
+      const compiled = node.items.map((n) => compileNode(n, mode, analyser, implicit, proximity));
       const items = compiled.filter((e): e is MatchExpr => e !== null);
       if (items.length === 0) return null;
       if (node.type === 'or') {
         if (items.some(onlyNegative)) throw new DossierError('invalid_query', 'NOT cannot be one side of an OR');
-        const bonus = implicit === 'or' && mode !== 'exact' ? adjacentPairs(node.items, analyser) : [];
+        const bonus = proximity && implicit === 'or' && mode !== 'exact' ? adjacentPairs(node.items, analyser) : [];
         return items.length === 1 ? items[0]! : { op: 'or', items: [...items, ...bonus] };
       }
       // AND with NOT parts: (positives) NOT (negatives, any of them).

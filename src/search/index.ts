@@ -33,6 +33,8 @@ export interface SearchOptions {
   limit?: number;
   offset?: number;
   facets?: boolean;
+  /** --match any: rank pages higher where two query words stand side by side (default true; the evaluation turns it off to measure it). */
+  proximity?: boolean;
   /** Collections the searcher may see; undefined for all. */
   allowedCollections?: string[];
 }
@@ -88,7 +90,7 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
   if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw new DossierError('invalid_argument', `limit must be a whole number from 0 to 1000, got "${options.limit}"`);
   if (!Number.isInteger(offset) || offset < 0) throw new DossierError('invalid_argument', `offset must be a whole number of 0 or more, got "${options.offset}"`);
   const implicit = options.match === 'any' ? 'or' : 'and';
-  const { match, filters } = compileCached(input, mode, analyser, implicit);
+  const { match, filters } = compileCached(input, mode, analyser, implicit, options.proximity ?? true);
   if (options.allowedCollections) filters.allowedCollections = options.allowedCollections;
   const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset });
   const facets = options.facets ? await index.facets(db, match, filters) : undefined;

@@ -12,15 +12,15 @@ const caches = new WeakMap<TextAnalyser, Map<string, CompiledQuery>>();
  * the reader pages, filters and opens hits, and segmenting a pasted sentence costs more than the
  * search. The filters returned are a copy: callers add to them.
  */
-export function compileCached(input: string, mode: SearchMode, analyser: TextAnalyser, implicit: 'and' | 'or'): CompiledQuery {
+export function compileCached(input: string, mode: SearchMode, analyser: TextAnalyser, implicit: 'and' | 'or', proximity = true): CompiledQuery {
   let cache = caches.get(analyser);
   if (!cache) caches.set(analyser, (cache = new Map()));
-  const key = `${mode}\u0000${implicit}\u0000${input}`;
+  const key = `${mode}\u0000${implicit}\u0000${proximity}\u0000${input}`;
   let compiled = cache.get(key);
   if (compiled) {
     cache.delete(key); // most recently used last
   } else {
-    compiled = compileQuery(parseQuerySyntax(input, implicit), mode, analyser, input, implicit);
+    compiled = compileQuery(parseQuerySyntax(input, implicit), mode, analyser, input, implicit, proximity);
     if (cache.size >= SIZE) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, compiled);
