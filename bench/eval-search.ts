@@ -10,87 +10,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { defaultAnalyser, foldText } from '../src/analyse/index.js';
 import { openApp } from '../src/main.js';
+import { SEARCH_MODES } from '../src/domain/search.js';
 import { searchDocuments } from '../src/search/index.js';
+import { evalChineseQa, findQaSet } from './eval-chinese-qa.js';
+import { evalCranfield } from './eval-cranfield.js';
 import { dossier, ensureBuilt, repo, shared, table, tempDir, writeResult } from './support.js';
 
 ensureBuilt();
 const results: Record<string, unknown> = {};
 
 // ---------- 1. Cranfield ----------
-function parseCran(file: string): Map<number, Record<string, string>> {
-  const out = new Map<number, Record<string, string>>();
-  let current: Record<string, string> = {};
-  let field = '';
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const id = /^\.I\s+(\d+)/.exec(line);
-    if (id) {
-      current = {};
-      out.set(out.size + 1, current);
-      continue;
-    }
-    const f = /^\.([TAWB])\s*$/.exec(line);
-    if (f) {
-      field = f[1]!;
-      current[field] = '';
-      continue;
-    }
-    current[field] = `${current[field] ?? ''} ${line}`.trim();
-  }
-  return out;
-}
-const docs = parseCran(path.join(shared, 'cranfield', 'cran.all.1400'));
-const queries = parseCran(path.join(shared, 'cranfield', 'cran.qry'));
-const qrels = new Map<number, Map<number, number>>();
-for (const line of fs.readFileSync(path.join(shared, 'cranfield', 'cranqrel'), 'utf8').split('\n')) {
-  const [q, d, code] = line.trim().split(/\s+/).map(Number);
-  if (!q || !d || code === undefined) continue;
-  const gain = code >= 1 && code <= 4 ? 5 - code : 0;
-  if (!qrels.has(q)) qrels.set(q, new Map());
-  qrels.get(q)!.set(d, gain);
-}
-function ndcg(ranked: number[], rel: Map<number, number>): number {
-  const dcg = ranked.slice(0, 10).reduce((s, d, i) => s + (2 ** (rel.get(d) ?? 0) - 1) / Math.log2(i + 2), 0);
-  const ideal = [...rel.values()].sort((a, b) => b - a).slice(0, 10).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
-  return ideal === 0 ? 0 : dcg / ideal;
-}
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const cranDir = tempDir('cran-docs');
-for (const [id, d] of docs) fs.writeFileSync(path.join(cranDir, `cran-${String(id).padStart(4, '0')}.html`), `<html><head><title>${escape(d.T ?? '')}</title></head><body><p>${escape(d.W ?? '')}</p></body></html>`);
-const cranWs = tempDir('cran-ws');
-dossier(['ingest', cranDir, '--workspace', cranWs, '--quiet']);
-const app = await openApp({ workspace: cranWs });
-const idToCran = new Map<number, number>();
-for (const row of await app.db.selectFrom('documents').select(['id', 'path']).execute()) idToCran.set(row.id, Number(/cran-(\d+)/.exec(row.path)?.[1]));
-const plain = new Database(':memory:');
-plain.exec('CREATE VIRTUAL TABLE t USING fts5(title, body)');
-const insert = plain.prepare('INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)');
-for (const [id, d] of docs) insert.run(id, d.T ?? '', d.W ?? '');
-const plainQuery = plain.prepare('SELECT rowid AS id FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT 10');
-let oursSum = 0;
-let plainSum = 0;
-let judged = 0;
-for (const [qid, q] of queries) {
-  const rel = qrels.get(qid);
-  if (!rel) continue;
-  judged++;
-  const words = (q.W ?? '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  const ours = await searchDocuments(app.db, app.searchIndex, app.analyser(), words.join(' '), { match: 'any', limit: 10 });
-  oursSum += ndcg(ours.hits.map((h) => idToCran.get(h.id)!), rel);
-  const baseline = plainQuery.all(words.map((w) => `"${w}"`).join(' OR ')) as Array<{ id: number }>;
-  plainSum += ndcg(baseline.map((r) => r.id), rel);
-}
-await app.close();
-const cran = { queries: judged, dossierNdcg10: +(oursSum / judged).toFixed(4), plainFts5Ndcg10: +(plainSum / judged).toFixed(4) };
-results.cranfield = cran;
-console.log('1. Cranfield 1400, nDCG@10 (graded: code 1 → gain 4 … code 4 → gain 1)');
-console.log(table([
-  { system: 'Dossier (normalised, --match any: words + English stems, title ×4)', 'nDCG@10': cran.dossierNdcg10 },
-  { system: 'plain SQLite FTS5 BM25 (unicode61, OR of words)', 'nDCG@10': cran.plainFts5Ndcg10 },
-]));
-console.log(`ratio: ${(cran.dossierNdcg10 / cran.plainFts5Ndcg10).toFixed(3)}\n`);
+results.cranfield = await evalCranfield();
 
 // ---------- 2. Cross-script set ----------
 const set = JSON.parse(fs.readFileSync(path.join(repo, 'bench', 'eval', 'cross-script.json'), 'utf8')) as { documents: Record<string, string>; queries: Array<{ q: string; mode: 'exact' | 'normalised' | 'cross-script'; expect: string[] }> };
@@ -180,5 +112,8 @@ results.chineseWords = chinese;
 console.log('3. Chinese words in unseen paragraphs (prc-laws, a third traditional; normalised mode)');
 console.log(table([{ paragraphs: chinese.paragraphs, words: chinese.words, 'expected hits': ptp + pfn, precision: chinese.precision, recall: chinese.recall }]));
 if (worst) console.log(`first miss: ${worst}`);
+// ---------- 4. Chinese questions → paragraphs ----------
+const qaSet = findQaSet();
+if (qaSet) results.chineseQa = await evalChineseQa(qaSet, { perPart: Number(process.env.ZH_QA_PER_PART ?? 300), modes: [...SEARCH_MODES] });
 writeResult('eval-search', results);
-for (const dir of [cranDir, cranWs, csDir, csWs, paraDir, paraWs]) fs.rmSync(dir, { recursive: true, force: true });
+for (const dir of [csDir, csWs, paraDir, paraWs]) fs.rmSync(dir, { recursive: true, force: true });

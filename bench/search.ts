@@ -16,11 +16,18 @@ import Database from 'better-sqlite3';
 import { analyseDocument, storeDocumentIndex } from '../src/index/index.js';
 import { openApp } from '../src/main.js';
 import { searchDocuments } from '../src/search/index.js';
+import { httpLatency } from './http-clients.js';
 import { dossier, ensureBuilt, percentile, shared, table, tempDir, writeResult } from './support.js';
 
 ensureBuilt();
 const ROUNDS = 5;
-const QUERIES: Array<{ q: string; mode: 'normalised' | 'cross-script' | 'exact'; kind: string }> = [
+const QUERIES: Array<{ q: string; mode: 'normalised' | 'cross-script' | 'exact'; kind: string; match?: 'all' | 'any' }> = [
+  { q: 'the', mode: 'normalised', kind: 'most common English word' },
+  { q: 'of', mode: 'normalised', kind: 'common English word' },
+  { q: '规定', mode: 'normalised', kind: 'most common Chinese word' },
+  { q: '人民', mode: 'normalised', kind: 'common Chinese word' },
+  { q: 'the kernel', mode: 'normalised', kind: 'common words, any', match: 'any' },
+  { q: '国务院有关部门应当依照本法规定做好哪些工作？', mode: 'normalised', kind: 'pasted Chinese question', match: 'any' },
   { q: '新疆', mode: 'normalised', kind: 'Chinese word' },
   { q: '人民法院', mode: 'normalised', kind: 'Chinese word' },
   { q: '劳动合同', mode: 'normalised', kind: 'Chinese word' },
@@ -75,8 +82,8 @@ function rawFts(file: string, rows: Iterable<{ id: number; title: string; body: 
 function rawTimer(db: Database.Database): Timer {
   const stmt = db.prepare("SELECT rowid, snippet(t, 1, '<mark>', '</mark>', '…', 12) AS s FROM t WHERE t MATCH ? ORDER BY bm25(t, 4.0, 1.0) LIMIT 20");
   const count = db.prepare('SELECT count(*) AS n FROM t WHERE t MATCH ?');
-  return async ({ q }) => {
-    const match = q.includes('"') ? q : q.split(/\s+/).map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(' AND ');
+  return async ({ q, match: how }) => {
+    const match = q.includes('"') ? q : q.split(/\s+/).map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(how === 'any' ? ' OR ' : ' AND ');
     stmt.all(match);
     return Number((count.get(match) as { n: number }).n);
   };
@@ -93,7 +100,7 @@ const appA = await openApp({ workspace: wsA });
 const pagesA = await appA.db.selectFrom('pages').innerJoin('documents', 'documents.id', 'pages.document_id').select(['pages.id', 'pages.text', 'documents.title']).execute();
 const rawA = rawFts(path.join(wsA, 'raw.db'), pagesA.map((p) => ({ id: p.id, title: p.title ?? '', body: p.text })));
 const rowsA = [
-  await measure('dossier', async ({ q, mode }) => (await searchDocuments(appA.db, appA.searchIndex, appA.analyser(), q, { mode, limit: 20 })).total),
+  await measure('dossier in-process', async ({ q, mode, match }) => (await searchDocuments(appA.db, appA.searchIndex, appA.analyser(), q, { mode, match, limit: 20 })).total),
   await measure('raw SQLite FTS5', rawTimer(rawA)),
 ];
 const recollConf = tempDir('bench-recoll');
@@ -111,9 +118,11 @@ if (hasRecoll) {
 } else console.log('recollq is not installed (apt-get install recoll): skipped');
 console.log(`\nA. ${pagesA.length} pages of ${sources.length} corpora, ${QUERIES.length} queries × ${ROUNDS} rounds`);
 console.log(table(rowsA));
-results.real = rowsA;
 await appA.close();
 rawA.close();
+const httpA = await httpLatency(wsA, QUERIES, [1, 8], ROUNDS);
+console.log(table(httpA));
+results.real = { rows: rowsA, http: httpA };
 
 // ---------- B. synthetic corpus at scale ----------
 const N = Number(process.env.BENCH_DOCS ?? 100_000);
@@ -148,14 +157,16 @@ for (let start = 0; start < N; start += 1000) {
 }
 console.log(`\nbuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 const rowsB = [
-  await measure('dossier', async ({ q, mode }) => (await searchDocuments(appB.db, appB.searchIndex, analyser, q, { mode, limit: 20 })).total),
+  await measure('dossier in-process', async ({ q, mode, match }) => (await searchDocuments(appB.db, appB.searchIndex, analyser, q, { mode, match, limit: 20 })).total),
   await measure('raw SQLite FTS5', rawTimer(rawB)),
 ];
 console.log(`\nB. ${N} synthetic documents, ${QUERIES.length} queries × ${ROUNDS} rounds (target: dossier p99 < 50 ms)`);
 console.log(table(rowsB));
-results.synthetic = { documents: N, rows: rowsB };
 await appB.close();
 rawB.close();
+const httpB = await httpLatency(wsB, QUERIES, [1, 8], ROUNDS);
+console.log(table(httpB));
+results.synthetic = { documents: N, rows: rowsB, http: httpB };
 writeResult('search', results);
 // BENCH_KEEP=1 keeps the synthetic workspace for profiling (its path is printed).
 if (process.env.BENCH_KEEP) console.log(`kept the synthetic workspace: ${wsB}`);

@@ -1,5 +1,6 @@
 import { countUsers } from '../accounts/index.js';
 import { DossierError } from '../domain/errors.js';
+import { warmUpSearch } from '../search/index.js';
 import type { App } from './app.js';
 
 export interface ServeOptions {
@@ -16,6 +17,7 @@ export async function serveCommand(app: App, serve: ServeWorkbench, options: Ser
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DossierError('invalid_argument', `--port is a whole number from 0 to 65535 (0 picks a free port), got "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
   let running: Awaited<ReturnType<ServeWorkbench>>;
+  await warmUpSearch(app.db, app.searchIndex, app.analyser());
   try {
     running = await serve(app, { host, port });
   } catch (error) {

@@ -27,7 +27,8 @@ export type MatchVia = 'exact' | 'normalised' | 'stem' | 'pinyin' | 'syllables' 
 export type MatchExpr =
   | { op: 'and' | 'or'; items: MatchExpr[] }
   | { op: 'not'; include: MatchExpr; exclude: MatchExpr }
-  | { op: 'phrase'; columns: SearchColumn[]; tokens: string[]; prefix: boolean; via: MatchVia; term: string; label?: string };
+  | { op: 'phrase'; columns: SearchColumn[]; tokens: string[]; prefix: boolean; via: MatchVia; term: string; label?: string; bonus?: boolean };
+// bonus: a phrase that only ranks (two query words side by side in --match any); never shown as a reason or highlight.
 
 /** Conditions on document records rather than on text. */
 export interface SearchFilters {

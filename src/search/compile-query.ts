@@ -4,6 +4,7 @@ import { DOCUMENT_TYPES, SAME_AS_NORM_FLAG, type MatchExpr, type SearchColumn, t
 import { normaliseTag } from '../domain/tag.js';
 import type { QueryNode } from './query-syntax.js';
 import { parseDateRange } from './date-range.js';
+import { splitHanTerm } from './han-runs.js';
 
 export interface CompiledQuery {
   /** The text part, or null when the query is only filters. */
@@ -12,6 +13,8 @@ export interface CompiledQuery {
 }
 
 type TermNode = Extract<QueryNode, { type: 'term' }>;
+/** How the words of a query join when nothing says: AND (--match all) or OR (--match any). */
+type Implicit = 'and' | 'or';
 
 const COLUMNS: Record<'exact' | 'norm', Record<'any' | 'title', SearchColumn[]>> = {
   exact: { any: ['t_exact', 'b_exact'], title: ['t_exact'] },
@@ -19,10 +22,10 @@ const COLUMNS: Record<'exact' | 'norm', Record<'any' | 'title', SearchColumn[]>>
 };
 
 /** Turn parsed query syntax into a backend-neutral match expression and record filters. */
-export function compileQuery(tree: QueryNode, mode: SearchMode, analyser: TextAnalyser, input: string): CompiledQuery {
+export function compileQuery(tree: QueryNode, mode: SearchMode, analyser: TextAnalyser, input: string, implicit: Implicit = 'and', proximity = true): CompiledQuery {
   const filters: SearchFilters = {};
   const text = stripFilters(tree, filters, input);
-  const match = text ? compileNode(text, mode, analyser) : null;
+  const match = text ? compileNode(text, mode, analyser, implicit, proximity) : null;
   if (text && !match) throw new DossierError('invalid_query', `the query "${input}" has no letters, digits or characters to search for`);
   if (match && onlyNegative(match)) throw new DossierError('invalid_query', 'a query cannot be only NOT parts: say what to search for, then what to leave out');
   return { match, filters };
@@ -92,24 +95,25 @@ function addFilter(node: Extract<QueryNode, { type: 'filter' }>, negated: boolea
   }
 }
 
-function compileNode(node: QueryNode, mode: SearchMode, analyser: TextAnalyser): MatchExpr | null {
+function compileNode(node: QueryNode, mode: SearchMode, analyser: TextAnalyser, implicit: Implicit, proximity: boolean): MatchExpr | null {
   switch (node.type) {
     case 'term':
-      return compileTerm(node, mode, analyser);
+      return compileSentence(node, mode, analyser, implicit) ?? compileTerm(node, mode, analyser);
     case 'filter':
       return null;
     case 'not': {
-      const exclude = compileNode(node.item, mode, analyser);
+      const exclude = compileNode(node.item, mode, analyser, implicit, proximity);
       return exclude ? { op: 'not', include: { op: 'and', items: [] }, exclude } : null;
     }
     case 'and':
     case 'or': {
-      const compiled = node.items.map((n) => compileNode(n, mode, analyser));
+      const compiled = node.items.map((n) => compileNode(n, mode, analyser, implicit, proximity));
       const items = compiled.filter((e): e is MatchExpr => e !== null);
       if (items.length === 0) return null;
       if (node.type === 'or') {
         if (items.some(onlyNegative)) throw new DossierError('invalid_query', 'NOT cannot be one side of an OR');
-        return items.length === 1 ? items[0]! : { op: 'or', items };
+        const bonus = proximity && implicit === 'or' && mode !== 'exact' ? adjacentPairs(node.items, analyser) : [];
+        return items.length === 1 ? items[0]! : { op: 'or', items: [...items, ...bonus] };
       }
       // AND with NOT parts: (positives) NOT (negatives, any of them).
       const positives = mode === 'cross-script' ? withNames(node.items, compiled, analyser) : items.filter((e) => !onlyNegative(e));
@@ -119,6 +123,30 @@ function compileNode(node: QueryNode, mode: SearchMode, analyser: TextAnalyser):
       return { op: 'not', include, exclude: negatives.length === 1 ? negatives[0]! : { op: 'or', items: negatives } };
     }
   }
+}
+
+/** A plain word of the query: no quotes, prefix or field. */
+function isPlainTerm(node: QueryNode): node is TermNode {
+  return node.type === 'term' && !node.phrase && !node.prefix && node.field === null;
+}
+
+/**
+ * Proximity for --match any: each two consecutive words of the query also as a phrase, so a page
+ * where they stand side by side ("boundary layer") ranks above one that has them apart. A bonus
+ * phrase only adds to the score: every page it matches also matches its words.
+ */
+function adjacentPairs(nodes: QueryNode[], analyser: TextAnalyser): MatchExpr[] {
+  const out: MatchExpr[] = [];
+  for (let i = 0; i + 1 < nodes.length && out.length < 8; i++) {
+    const a = nodes[i]!;
+    const b = nodes[i + 1]!;
+    if (!isPlainTerm(a) || !isPlainTerm(b)) continue;
+    // Han text is bigrams in the index: 职业 技能 side by side is the run 职业技能, not two tokens.
+    const joined = /\p{Script=Han}$/u.test(a.text) && /^\p{Script=Han}/u.test(b.text) ? a.text + b.text : `${a.text} ${b.text}`;
+    const tokens = analyser.analyse(joined, { pinyin: false }).norm.map((t) => t.t);
+    if (tokens.length >= 2) out.push({ op: 'phrase', columns: COLUMNS.norm.any, tokens, prefix: false, via: 'normalised', term: joined, bonus: true });
+  }
+  return out;
 }
 
 /** A plain Latin word, as a name is typed: Xi, Jinping, Chen, Quanguo. */
@@ -150,6 +178,25 @@ function withNames(nodes: QueryNode[], compiled: Array<MatchExpr | null>, analys
     i++;
   }
   return out;
+}
+
+/**
+ * An unquoted Han run of several words (a pasted sentence or question): in `all` its words must
+ * all occur, anywhere; in `any` its words and bigrams are the terms ranked by. Null for a term that
+ * is one word, quoted, a prefix or an email party: those compile as one phrase, as before.
+ */
+function compileSentence(term: TermNode, mode: SearchMode, analyser: TextAnalyser, implicit: Implicit): MatchExpr | null {
+  if (term.phrase || term.prefix || term.field === 'from' || term.field === 'to') return null;
+  const split = splitHanTerm(term.text, analyser);
+  if (!split) return null;
+  const words = new Set(split.all);
+  // Bigrams only widen recall; in cross-script mode their pinyin would only add noise.
+  const parts = (implicit === 'or' ? split.any : split.all)
+    .map((text) => compileTerm({ ...term, text }, words.has(text) || mode !== 'cross-script' ? mode : 'normalised', analyser))
+    .filter((e): e is MatchExpr => e !== null);
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!;
+  return implicit === 'or' ? { op: 'or', items: dedupe(parts) } : { op: 'and', items: parts };
 }
 
 function compileTerm(term: TermNode, mode: SearchMode, analyser: TextAnalyser): MatchExpr | null {

@@ -84,7 +84,7 @@ export function SearchPage({ params, result, error, user, csrf, nonce }: SearchP
         <div class="results-layout">
           <section class="results" aria-labelledby="results-h">
             <h2 id="results-h" aria-live="polite">
-              {total} document{total === 1 ? '' : 's'} match “{q}”
+              {total}{result?.totalIsLowerBound ? '+' : ''} document{total === 1 ? '' : 's'} match “{q}”
               {total > limit ? <span class="muted"> · {offset + 1}–{Math.min(offset + limit, total)}</span> : null}
             </h2>
             <ol class="hits" start={offset + 1}>

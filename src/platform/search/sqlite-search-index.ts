@@ -18,7 +18,15 @@ export interface MatchedPage {
 export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', Record<string, number>> & { tag?: Record<string, number> };
 
 /** BM25 weight of each column, in SEARCH_COLUMNS order: titles above bodies, stems and syllables below words. */
-const WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
+export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
+/** Matching documents are counted exactly up to this many; past it the total is a lower bound ("10,000+"). */
+export const COUNT_LIMIT = 10_000;
+/**
+ * Past COUNT_LIMIT matching documents, BM25 ranks the first this-many matching pages in FTS5's own
+ * order rather than every match: the work of a query on a very common word is then bounded by
+ * this number, not by the size of the collection.
+ */
+export const CANDIDATE_LIMIT = 20_000;
 const TABLE = 'search_index';
 /** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
 const LAYOUT = 3;
@@ -32,6 +40,13 @@ const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
  * language, collection, date, access) are a subquery on documents.
  */
 export class SqliteSearchIndex {
+  private readonly weights: Record<SearchColumn, number>;
+
+  /** `weights` overrides column weights (the ranking evaluation tries others). */
+  constructor(weights: Partial<Record<SearchColumn, number>> = {}) {
+    this.weights = { ...DEFAULT_WEIGHTS, ...weights };
+  }
+
   /** Create the index table; true when it was (re)created empty and documents need indexing. */
   async ensureSchema(db: Kysely<Database>): Promise<boolean> {
     await sql`CREATE TABLE IF NOT EXISTS search_layout (version INTEGER NOT NULL)`.execute(db);
@@ -73,20 +88,26 @@ export class SqliteSearchIndex {
   }
 
   /** Documents matching the expression and filters, best first, with their best page. */
-  async query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; hits: MatchedPage[] }> {
+  async query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: MatchedPage[] }> {
     const where = await this.filterSql(db, filters);
     if (!match) return this.listFiltered(db, where, options);
     const fts = toFts5(match);
     const restrict = where ? sql`AND ${DOC} IN (SELECT d.id FROM documents d JOIN collections c ON c.id = d.collection_id WHERE ${where})` : sql``;
-    const total = await sql<{ n: number }>`SELECT count(DISTINCT ${DOC}) AS n FROM search_index WHERE search_index MATCH ${fts} ${restrict}`.execute(db);
+    // Counting stops past COUNT_LIMIT documents: a common word's exact count costs a scan of every match.
+    const total = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT DISTINCT ${DOC} FROM search_index WHERE search_index MATCH ${fts} ${restrict} LIMIT ${COUNT_LIMIT + 1})`.execute(db);
+    const counted = Number(total.rows[0]?.n ?? 0);
     const wanted = options.offset + options.limit;
-    const weights = sql.raw(SEARCH_COLUMNS.map((c) => WEIGHTS[c]).join(', '));
+    const weights = sql.raw(SEARCH_COLUMNS.map((c) => this.weights[c]).join(', '));
     // The best pages, deduplicated to documents; ask for more pages only when documents repeat.
     let best = new Map<number, MatchedPage>();
     for (let k = wanted * 2 + 10; ; k *= 4) {
-      const rows = await sql<{ id: number; score: number }>`
-        SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-        WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db);
+      const rows = counted > COUNT_LIMIT
+        ? await sql<{ id: number; score: number }>`
+          SELECT id, score FROM (SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
+          WHERE search_index MATCH ${fts} ${restrict} LIMIT ${CANDIDATE_LIMIT}) ORDER BY score, id LIMIT ${k}`.execute(db)
+        : await sql<{ id: number; score: number }>`
+          SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
+          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db);
       best = new Map();
       for (const r of rows.rows) {
         const documentId = rowDocument(r.id);
@@ -94,7 +115,8 @@ export class SqliteSearchIndex {
       }
       if (best.size >= wanted || rows.rows.length < k) break;
     }
-    return { total: Number(total.rows[0]?.n ?? 0), hits: [...best.values()].slice(options.offset, wanted) };
+    const hits = [...best.values()].slice(options.offset, wanted);
+    return counted > COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsLowerBound: true, hits } : { total: counted, hits };
   }
 
   /** Counts of matching documents by type, language, collection, year, sender and tag. */
