@@ -2,8 +2,9 @@
  * npm run bench:redact — does the check find any leak after Dossier redacts, and what does it find
  * after a naive redaction of the same strings?
  * Documents: BENCH_REDACT_STATUTES (default 6) statutes of shared/corpus/prc-laws rendered to PDF
- * by LibreOffice (an independent PDF producer), and the text-bearing PDF of shared/corpus/extraction
- * (icij-extract/documents/ocr/embedded.pdf). Each is redacted of the institution names it contains
+ * by LibreOffice (an independent PDF producer), and icij-extract/documents/ocr/embedded.pdf of
+ * shared/corpus/extraction (ingested without OCR: skipped when it has no text to redact, as in the
+ * measured run). Each is redacted of the institution names it contains
  * (国务院, 人民法院, … ; for the English PDF its three longest words).
  * Ours: `dossier redact ID --text … --apply --json` (MuPDF redaction, full rewrite, poppler check).
  * Peer: the naive redaction — black Square annotations over MuPDF's search hits, saved incrementally,

@@ -86,6 +86,7 @@ export function DocumentPage(props: DocumentPageProps) {
           <h1>{label(view)}</h1>
           <p class="document-actions">
             {view.sha256 ? <a class="button" href={`/documents/${view.id}/file`} download>Download the original</a> : null}
+            {view.status === 'ok' ? <a class="button" href={`/documents/${view.id}/redact`}>Redact</a> : null}
             {query ? <span class="match-count">{matchCount} match{matchCount === 1 ? '' : 'es'} of “{query}” ({mode}) · <a href={`/search${q}`}>back to the results</a></span> : null}
           </p>
           {props.queryError ? <p class="alert">The query could not be highlighted: {props.queryError}</p> : null}
