@@ -13,9 +13,11 @@ import { startWorkbench } from './http/server.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
-import { sqliteRecords } from './platform/db/records.js';
+import { openPostgresDatabase } from './platform/db/postgres.js';
+import { postgresRecords, sqliteRecords } from './platform/db/records.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
+import { PgSearchIndex } from './platform/search/pg-search-index.js';
 import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,14 +28,16 @@ const workerEntry = path.join(here, import.meta.url.endsWith('.ts') ? 'worker.ts
 export async function openApp(input: ConfigInput): Promise<App> {
   const config = loadConfig(input);
   fs.mkdirSync(config.workspace, { recursive: true });
-  const handle = await openSqliteDatabase(path.join(config.workspace, 'dossier.db'));
-  const blobRoot = path.join(config.workspace, 'blobs');
+  // SQLite in the workspace, or PostgreSQL (team server, workers on other machines).
+  const pg = config.database.kind === 'postgres';
+  const handle = config.database.kind === 'postgres' ? await openPostgresDatabase(config.database.url) : await openSqliteDatabase(config.database.file);
+  const blobRoot = config.blobs;
   const blobs = new FsBlobStore(blobRoot);
   blobs.removeStaleTemporaries();
   const dictionary = (await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()).map((e) => ({ han: e.han, aliases: e.aliases.split('|').filter(Boolean), type: e.type }));
   let chain: TextAnalyser | null = null;
   const analyser = (): TextAnalyser => (chain ??= analyserWithNames(dictionary));
-  const searchIndex = new SqliteSearchIndex();
+  const searchIndex = pg ? new PgSearchIndex() : new SqliteSearchIndex();
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.
     const stored = await handle.db.selectFrom('pages').select('id').limit(1).executeTakeFirst();
@@ -44,17 +48,18 @@ export async function openApp(input: ConfigInput): Promise<App> {
   }
   return {
     config,
+    backend: pg ? 'postgres' : 'sqlite',
     db: handle.db,
-    records: sqliteRecords(handle.db),
+    records: pg ? postgresRecords(handle.db) : sqliteRecords(handle.db),
     blobs,
     queue: new SqlJobQueue(),
     searchIndex,
     analyser,
-    startExtractors: () => {
+    startExtractors: (processes = config.workers) => {
       process.env.DOSSIER_BLOBS = blobRoot;
       process.env.DOSSIER_OCR_ENGINE = config.ocr.engine;
       process.env.DOSSIER_PDF_ENGINE = config.pdfEngine;
-      return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
+      return new WorkerPool(workerEntry, processes, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
     close: () => handle.close(),
   };
