@@ -52,7 +52,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
     db: handle.db,
     records: pg ? postgresRecords(handle.db) : sqliteRecords(handle.db),
     blobs,
-    queue: new SqlJobQueue(),
+    queue: new SqlJobQueue({ leaseMs: config.jobLeaseMs }),
     searchIndex,
     analyser,
     startExtractors: (processes = config.workers) => {

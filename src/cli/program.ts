@@ -41,7 +41,8 @@ else $DOSSIER_HOME, else ./data.
 
 Team server: DOSSIER_DATABASE_URL=postgres://… (or --database URL) keeps the records in
 PostgreSQL; DOSSIER_BLOBS names the shared blob folder (default <workspace>/blobs); any machine
-with both runs \`dossier worker\` and takes jobs from the shared queue.
+with both runs \`dossier worker\` and takes jobs from the shared queue. DOSSIER_JOB_LEASE_MS
+(default 60000): how long a claimed job stays a worker's without renewal.
 
 Environment: DOSSIER_HOME, DOSSIER_WORKERS (extraction processes, default: cores),
 DOSSIER_PDF_ENGINE (auto|poppler|pdfjs), DOSSIER_FILE_TIMEOUT_MS (default 120000),
