@@ -13,10 +13,12 @@ import { startWorkbench } from './http/server.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
-import { sqliteRecords } from './platform/db/records.js';
+import { openPostgresDatabase } from './platform/db/postgres.js';
+import { postgresRecords, sqliteRecords } from './platform/db/records.js';
 import { similarityRepository } from './platform/db/repositories/similarity-repository.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
+import { PgSearchIndex } from './platform/search/pg-search-index.js';
 import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,15 +29,17 @@ const workerEntry = path.join(here, import.meta.url.endsWith('.ts') ? 'worker.ts
 export async function openApp(input: ConfigInput): Promise<App> {
   const config = loadConfig(input);
   fs.mkdirSync(config.workspace, { recursive: true });
-  const handle = await openSqliteDatabase(path.join(config.workspace, 'dossier.db'));
-  const blobRoot = path.join(config.workspace, 'blobs');
+  // SQLite in the workspace, or PostgreSQL (team server, workers on other machines).
+  const pg = config.database.kind === 'postgres';
+  const handle = config.database.kind === 'postgres' ? await openPostgresDatabase(config.database.url) : await openSqliteDatabase(config.database.file);
+  const blobRoot = config.blobs;
   const blobs = new FsBlobStore(blobRoot);
   blobs.removeStaleTemporaries();
   const dictionary = (await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()).map((e) => ({ han: e.han, aliases: e.aliases.split('|').filter(Boolean), type: e.type }));
   let chain: TextAnalyser | null = null;
   const analyser = (): TextAnalyser => (chain ??= analyserWithNames(dictionary));
   // Signatures for near-duplicates are written with each document's index rows, in its transaction.
-  const searchIndex = Object.assign(new SqliteSearchIndex(), {
+  const searchIndex = Object.assign(pg ? new PgSearchIndex() : new SqliteSearchIndex(), {
     replaceSignature: (db: typeof handle.db, id: number, signature: number[] | null, buckets: number[]) => similarityRepository(db).replaceSignature(id, signature, buckets),
   });
   if (await searchIndex.ensureSchema(handle.db)) {
@@ -48,17 +52,18 @@ export async function openApp(input: ConfigInput): Promise<App> {
   }
   return {
     config,
+    backend: pg ? 'postgres' : 'sqlite',
     db: handle.db,
-    records: sqliteRecords(handle.db),
+    records: pg ? postgresRecords(handle.db) : sqliteRecords(handle.db),
     blobs,
-    queue: new SqlJobQueue(),
+    queue: new SqlJobQueue({ leaseMs: config.jobLeaseMs }),
     searchIndex,
     analyser,
-    startExtractors: () => {
+    startExtractors: (processes = config.workers) => {
       process.env.DOSSIER_BLOBS = blobRoot;
       process.env.DOSSIER_OCR_ENGINE = config.ocr.engine;
       process.env.DOSSIER_PDF_ENGINE = config.pdfEngine;
-      return new WorkerPool(workerEntry, config.workers, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
+      return new WorkerPool(workerEntry, processes, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
     close: () => handle.close(),
   };

@@ -23,28 +23,41 @@ export interface AuditEvent {
  * server, cannot both chain onto the same row and fork the chain.
  */
 export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<{ id: number; hash: string }> {
+  // PostgreSQL (the team server): many processes; an advisory lock held to commit serialises the
+  // append instead (the key is ADVISORY_LOCKS.audit in platform/db/dialect.ts).
+  if (db.getExecutor().adapter.constructor.name.startsWith('Postgres')) {
+    return db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${0x0d055101})`.execute(trx);
+      return appendRow(trx, event);
+    });
+  }
   return db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
     try {
-      const last = await conn.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-      const row: AuditContent = {
-        id: (last?.id ?? 0) + 1,
-        at: new Date().toISOString(),
-        user_id: event.user?.id ?? null,
-        username: event.user?.name ?? event.username ?? '',
-        action: event.action,
-        collection_id: event.collectionId ?? null,
-        document_id: event.documentId ?? null,
-        detail: JSON.stringify(event.detail ?? {}),
-        prev_hash: last?.hash ?? GENESIS_HASH,
-      };
-      const hash = hashAuditRow(row);
-      await conn.insertInto('audit_log').values({ ...row, hash }).execute();
+      const result = await appendRow(conn, event);
       await sql`COMMIT`.execute(conn);
-      return { id: row.id, hash };
+      return result;
     } catch (error) {
       await sql`ROLLBACK`.execute(conn).catch(() => undefined);
       throw error;
     }
   });
+}
+
+async function appendRow(conn: Kysely<Database>, event: AuditEvent): Promise<{ id: number; hash: string }> {
+  const last = await conn.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row: AuditContent = {
+    id: (last?.id ?? 0) + 1,
+    at: new Date().toISOString(),
+    user_id: event.user?.id ?? null,
+    username: event.user?.name ?? event.username ?? '',
+    action: event.action,
+    collection_id: event.collectionId ?? null,
+    document_id: event.documentId ?? null,
+    detail: JSON.stringify(event.detail ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashAuditRow(row);
+  await conn.insertInto('audit_log').values({ ...row, hash }).execute();
+  return { id: row.id, hash };
 }

@@ -10,6 +10,8 @@ import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.j
 /** Everything a command needs, constructed by main.ts and handed in. */
 export interface App {
   config: Config;
+  /** Where records live: the workspace's SQLite file, or PostgreSQL (shared with workers). */
+  backend: 'sqlite' | 'postgres';
   db: Kysely<Database>;
   /** Repositories and write transactions: what commands use (see platform/db/records.ts). */
   records: Records;
@@ -19,7 +21,7 @@ export interface App {
   /** The analysis chain, with the bundled dictionary and the workspace's own entries (loaded on first use). */
   analyser(): TextAnalyser;
   /** Start the extraction processes; close them when done. */
-  startExtractors(): Extractor & { close(): Promise<void> };
+  startExtractors(processes?: number): Extractor & { close(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -28,4 +30,5 @@ export type OpenApp = (input: ConfigInput) => Promise<App>;
 /** Options every command accepts. */
 export interface GlobalOptions {
   workspace?: string;
+  database?: string;
 }

@@ -8,13 +8,19 @@ export interface IngestOptions {
   /** false: leave OCR queued (dossier ocr --pending reads it later). */
   ocr?: boolean;
   ocrLang?: string;
+  /** false: register and enqueue only; `dossier worker` processes read the files. */
+  work?: boolean;
+  /** false (with work false): return as soon as everything is queued. */
+  wait?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
 
 /** `dossier ingest PATH…`: store, read and index every file under the paths. */
 export async function ingestCommand(app: App, paths: string[], options: IngestOptions): Promise<IngestSummary> {
-  const extractors = app.startExtractors();
+  const work = options.work !== false;
+  // With --no-work no extraction process is started here: workers read the files.
+  const extractors = work ? app.startExtractors() : { run: () => Promise.reject(new Error('no extraction here')), runOcr: () => Promise.reject(new Error('no extraction here')), close: async () => {} };
   let summary: IngestSummary;
   try {
     summary = await runIngest(
@@ -26,6 +32,8 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
         extractor: extractors,
         limits: app.config.limits,
         parallel: app.config.workers,
+        work,
+        wait: options.wait,
         ocr: { enabled: options.ocr !== false, langs: options.ocrLang ?? app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs },
       },
       paths,

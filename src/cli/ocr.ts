@@ -32,7 +32,7 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
     documentIds = [documentId];
   }
   const started = Date.now();
-  await app.queue.recoverInterrupted(app.db);
+  await app.queue.reclaimDead(app.db);
   const counters: JobCounters = { extracted: 0, failed: 0, added: 0, queued: 0, ocrPages: 0, ocrDocuments: 0, ocrQueued: await app.queue.countQueued(app.db, JOB_KINDS.ocr) };
   const extractors = app.startExtractors();
   const line = () => {

@@ -21,6 +21,7 @@ import { manifestCommand, manifestVerifyCommand } from './manifest.js';
 import { similarCommand } from './similar.js';
 import { verifyCommand } from './verify.js';
 import { addTranslateCommands } from './translate.js';
+import { workerCommand, type WorkerOptions } from './worker.js';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user.js';
 
 export interface ProgramDeps {
@@ -37,11 +38,17 @@ export function buildProgram(deps: ProgramDeps): Command {
     .description('Dossier: ingest, read and search a leak of documents in Chinese and English.')
     .version(deps.version)
     .showHelpAfterError()
+    .option('--database <url>', 'a PostgreSQL database (postgres://user@host/name) instead of the workspace\'s SQLite file; default: $DOSSIER_DATABASE_URL')
     .addHelpText(
       'after',
       `
 Workspace: all state (dossier.db and blobs/) lives in one folder, chosen by --workspace DIR,
 else $DOSSIER_HOME, else ./data.
+
+Team server: DOSSIER_DATABASE_URL=postgres://… (or --database URL) keeps the records in
+PostgreSQL; DOSSIER_BLOBS names the shared blob folder (default <workspace>/blobs); any machine
+with both runs \`dossier worker\` and takes jobs from the shared queue. DOSSIER_JOB_LEASE_MS
+(default 60000): how long a claimed job stays a worker's without renewal.
 
 Environment: DOSSIER_HOME, DOSSIER_WORKERS (extraction processes, default: cores),
 DOSSIER_PDF_ENGINE (auto|poppler|pdfjs), DOSSIER_FILE_TIMEOUT_MS (default 120000),
@@ -65,7 +72,8 @@ Examples:
     <A extends unknown[]>(fn: (app: App, ...args: A) => Promise<unknown>) =>
     async (...args: A) => {
       const command = args[args.length - 1] as Command;
-      const app = await deps.openApp({ workspace: command.optsWithGlobals().workspace });
+      const globals = command.optsWithGlobals<{ workspace?: string; database?: string }>();
+      const app = await deps.openApp({ workspace: globals.workspace, database: globals.database });
       try {
         await fn(app, ...args);
       } finally {
@@ -83,8 +91,29 @@ Examples:
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-ocr', 'do not OCR scans and images now; they wait for `dossier ocr --pending`')
     .option('--ocr-lang <langs>', 'tesseract languages for OCR (default: $DOSSIER_OCR_LANGS or chi_sim+eng)')
+    .option('--no-work', 'register and queue only; `dossier worker` processes read the files (then wait for them and report)')
+    .option('--no-wait', 'with --no-work: return once everything is queued')
     .addOption(workspace())
-    .action(withApp((app, paths: string[], opts: { collection: string; json?: boolean; quiet?: boolean; ocr?: boolean; ocrLang?: string }) => ingestCommand(app, paths, opts)));
+    .action(withApp((app, paths: string[], opts: { collection: string; json?: boolean; quiet?: boolean; ocr?: boolean; ocrLang?: string; work?: boolean; wait?: boolean }) => ingestCommand(app, paths, opts)));
+
+  program
+    .command('worker')
+    .description('claim and run extraction and OCR jobs from the shared queue until stopped (Ctrl-C finishes the jobs in flight)')
+    .option('--concurrency <n>', 'extraction processes (default: $DOSSIER_WORKERS or the number of cores)')
+    .option('--exit', 'stop when the queue is empty instead of waiting for more')
+    .option('--no-ocr', 'leave OCR jobs to other workers')
+    .option('--json', 'print a JSON summary when stopped: worker, extracted, failed, ocrPages, lost, retries, seconds')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(workspace())
+    .addHelpText(
+      'after',
+      `
+A worker needs the database and the blob folder, nothing else:
+  DOSSIER_DATABASE_URL=postgres://dossier@db.example/leak DOSSIER_BLOBS=/mnt/dossier/blobs dossier worker --concurrency 4
+Jobs are leased (60 s, renewed while working): a worker killed with kill -9 loses nothing, and its
+jobs go back to the queue when the lease runs out. Idle workers look for work twice a second.`,
+    )
+    .action(withApp((app, opts: WorkerOptions) => workerCommand(app, opts)));
 
   program
     .command('ocr')

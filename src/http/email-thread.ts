@@ -24,6 +24,13 @@ export async function findEmailThread(db: Kysely<Database>, access: Access, meta
   const known = new Set([...idsOf(metadata.messageId), ...idsOf(metadata.inReplyTo), ...idsOf(metadata.references)]);
   if (known.size === 0) return [];
   const found = new Map<number, ThreadMessage>();
+  // The JSON functions differ: SQLite's json_extract/json_each, PostgreSQL's jsonb operators.
+  const pg = db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+  const field = (key: 'messageId' | 'inReplyTo') => (pg ? sql`(metadata::jsonb ->> ${key})` : sql`json_extract(metadata, ${`$.${key}`})`);
+  const references = (ids: string[]) =>
+    pg
+      ? sql`(SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(documents.metadata::jsonb -> 'references') = 'array' THEN documents.metadata::jsonb -> 'references' ELSE '[]'::jsonb END) AS r(v) WHERE r.v IN (${sql.join(ids)}))`
+      : sql`(SELECT 1 FROM json_each(documents.metadata, '$.references') WHERE json_each.value IN (${sql.join(ids)}))`;
   for (let round = 0; round < 4; round++) {
     const ids = [...known].slice(0, 500);
     let query = db
@@ -31,13 +38,13 @@ export async function findEmailThread(db: Kysely<Database>, access: Access, meta
       .select(['id', 'title', 'path', 'metadata', 'date'])
       .where((eb) =>
         eb.or([
-          eb(sql`json_extract(metadata, '$.messageId')`, 'in', ids),
-          eb(sql`json_extract(metadata, '$.inReplyTo')`, 'in', ids),
-          eb.exists(sql`(SELECT 1 FROM json_each(documents.metadata, '$.references') WHERE json_each.value IN (${sql.join(ids)}))`),
+          eb(field('messageId'), 'in', ids),
+          eb(field('inReplyTo'), 'in', ids),
+          eb.exists(references(ids)),
         ]),
       )
       .where('mime', 'in', ['message/rfc822', 'application/vnd.ms-outlook'])
-      .where(sql`json_valid(metadata)`, '=', 1)
+      .$if(!pg, (q) => q.where(sql`json_valid(metadata)`, '=', 1))
       .limit(limit);
     if (!access.all) query = query.where('collection_id', 'in', access.collectionIds);
     const rows = await query.execute();

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { foldLatinName, foldText, pinyinKeyOfHan, pinyinKeyOfLatin } from '../analyse/index.js';
 import type { Database } from '../platform/db/schema.js';
 
@@ -45,6 +45,9 @@ async function moveMentions(db: Db, fromId: number, toId: number): Promise<void>
  */
 export async function resolveEntities(db: Kysely<Database>): Promise<ResolveSummary> {
   return db.transaction().execute(async (trx) => {
+    // A whole-database step: on PostgreSQL (several ingests and workers) one at a time, under the
+    // advisory lock ADVISORY_LOCKS.resolveEntities (platform/db/dialect.ts), held to commit.
+    if (trx.getExecutor().adapter.constructor.name.startsWith('Postgres')) await sql`SELECT pg_advisory_xact_lock(${0x0d055102})`.execute(trx);
     const summary: ResolveSummary = { entities: 0, linked: 0, merged: 0, split: 0, removed: 0 };
     const decisions = (await trx.selectFrom('entity_decisions').select(['data']).orderBy('id').execute()).map((d) => JSON.parse(d.data) as EntityDecision);
     // A form an editor split off an entity must not be linked back to it automatically.

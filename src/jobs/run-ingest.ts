@@ -4,7 +4,12 @@ import { JOB_KINDS } from './catalogue.js';
 import { estimateRemaining, type IngestProgress } from './progress.js';
 import { drainQueue, type JobCounters, type JobDeps } from './run-jobs.js';
 
-export type IngestDeps = JobDeps;
+export type IngestDeps = JobDeps & {
+  /** false: register and enqueue only; `dossier worker` processes read the files. */
+  work?: boolean;
+  /** With work false: still wait until the workers have read everything (default), to report. */
+  wait?: boolean;
+};
 
 export interface IngestSummary {
   collection: string;
@@ -37,7 +42,9 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
   checkSources(paths);
   const { db, queue } = deps;
   const started = Date.now();
-  const resumed = await queue.recoverInterrupted(db);
+  // Jobs a killed run on this machine left running are claimable again at once; those of live
+  // workers elsewhere stay theirs (and come back if their lease runs out).
+  const resumed = await queue.reclaimDead(db);
   const collectionId = await ensureCollection(db, collection);
 
   const scan = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, phase: 'scanning' as IngestProgress['phase'] };
@@ -73,10 +80,22 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
   });
 
   try {
-    await drainQueue(deps, counters, () => registering);
-    await registration;
-    // Anything registered after the last claim (a race at the very end) is drained too.
-    await drainQueue(deps, counters);
+    if (deps.work === false) {
+      await registration;
+      scan.phase = 'extracting';
+      // Workers elsewhere read the files: follow the queue until it is empty.
+      while (deps.wait !== false) {
+        counters.queued = await queue.countQueued(db, JOB_KINDS.extract);
+        counters.ocrQueued = await queue.countQueued(db, JOB_KINDS.ocr);
+        if (counters.queued + (deps.ocr.enabled ? counters.ocrQueued : 0) === 0) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } else {
+      await drainQueue(deps, counters, () => registering);
+      await registration;
+      // Anything registered after the last claim (a race at the very end) is drained too.
+      await drainQueue(deps, counters);
+    }
   } finally {
     clearInterval(ticker);
   }

@@ -7,15 +7,28 @@ import { recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../i
 import type { Limits } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
+import { withRetry } from './retry-transaction.js';
 import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrJobOptions, type OcrReply, type OcrTask } from './catalogue.js';
 
 /** The queue operations the job graph uses. */
 export interface JobQueue extends JobEnqueuer {
+  /** Who this process is in the jobs table (host:pid:nonce). */
+  readonly owner: string;
+  readonly renewEveryMs: number;
   claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]>;
-  complete(db: Kysely<Database>, id: number): Promise<void>;
-  recoverInterrupted(db: Kysely<Database>): Promise<number>;
+  /** Extend the leases held; returns the ids still held. */
+  renew(db: Kysely<Database>, ids: number[]): Promise<number[]>;
+  /** Done, if the lease is still ours (false: another worker took the job; roll back). */
+  complete(db: Kysely<Database>, id: number): Promise<boolean>;
+  /** Put this process's jobs back on the queue. */
+  release(db: Kysely<Database>): Promise<number>;
+  /** Free the jobs of dead processes on this machine; how many interrupted jobs are claimable. */
+  reclaimDead(db: Kysely<Database>): Promise<number>;
   countQueued(db: Kysely<Database>, kind: string): Promise<number>;
 }
+
+/** Thrown inside an outcome's transaction when the job's lease was lost: the transaction rolls back. */
+class LeaseLost extends Error {}
 
 /** Runs extraction and OCR somewhere with limits (the worker pool). */
 export interface Extractor {
@@ -53,34 +66,87 @@ export interface JobCounters {
   ocrPages: number;
   ocrDocuments: number;
   ocrQueued: number;
+  /** Jobs whose lease was lost before they finished (another worker redid them), and retried transactions. */
+  lost?: number;
+  retries?: number;
+}
+
+export interface DrainOptions {
+  /** Keep waiting for work when the queue is empty (a worker) instead of returning. */
+  forever?: boolean;
+  /** Stop claiming and return once the jobs in flight are done (a worker told to stop). */
+  stopping?: () => boolean;
+  /** How often an idle drain looks for work. */
+  pollMs?: number;
 }
 
 /**
  * Claim queued jobs and keep `parallel` of them in flight until none are left (and, while
  * `stillFeeding` says more may come, wait for them). Extraction comes before OCR: it is quick
- * and it is what finds the pages that need OCR.
+ * and it is what finds the pages that need OCR. Other processes (`dossier worker`) may be
+ * claiming from the same queue: an ingest returns only when no job is left queued or running
+ * anywhere. Leases of the jobs in flight are renewed on a timer.
  */
-export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeeding: () => boolean = () => false, documentIds?: number[]): Promise<void> {
+export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeeding: () => boolean = () => false, documentIds?: number[], options: DrainOptions = {}): Promise<void> {
   const { db, queue } = deps;
   const inFlight = new Set<Promise<void>>();
-  for (;;) {
-    let room = deps.parallel * 2 - inFlight.size;
-    const jobs: ClaimedJob[] = [];
-    if (room > 0) jobs.push(...(await queue.claim(db, JOB_KINDS.extract, room, documentIds)));
-    room -= jobs.length;
-    if (room > 0 && deps.ocr.enabled) jobs.push(...(await queue.claim(db, JOB_KINDS.ocr, Math.min(room, deps.parallel), documentIds)));
-    for (const job of jobs) {
-      const run = job.kind === JOB_KINDS.ocr ? ocrOne(deps, job, counters) : extractOne(deps, job, counters);
-      const p = run.finally(() => inFlight.delete(p));
-      inFlight.add(p);
+  const held = new Set<number>();
+  const renewal = setInterval(() => {
+    queue.renew(db, [...held]).catch(() => undefined);
+  }, queue.renewEveryMs);
+  try {
+    for (;;) {
+      const stopping = options.stopping?.() ?? false;
+      let room = stopping ? 0 : deps.parallel * 2 - inFlight.size;
+      const jobs: ClaimedJob[] = [];
+      if (room > 0) jobs.push(...(await queue.claim(db, JOB_KINDS.extract, room, documentIds)));
+      room -= jobs.length;
+      if (room > 0 && deps.ocr.enabled) jobs.push(...(await queue.claim(db, JOB_KINDS.ocr, Math.min(room, deps.parallel), documentIds)));
+      for (const job of jobs) {
+        held.add(job.id);
+        const run = (job.kind === JOB_KINDS.ocr ? ocrOne(deps, job, counters) : extractOne(deps, job, counters)).catch((error: unknown) => {
+          if (!(error instanceof LeaseLost)) throw error;
+          counters.lost = (counters.lost ?? 0) + 1;
+        });
+        const p = run.finally(() => {
+          inFlight.delete(p);
+          held.delete(job.id);
+        });
+        inFlight.add(p);
+      }
+      if (inFlight.size > 0) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      if (jobs.length > 0) continue;
+      if (stopping) return;
+      if (!stillFeeding() && !options.forever) {
+        // Jobs other processes hold (or will hold again when their lease expires) are waited for.
+        if (documentIds !== undefined) return;
+        const unfinished = (await queue.countQueued(db, JOB_KINDS.extract)) + (deps.ocr.enabled ? await queue.countQueued(db, JOB_KINDS.ocr) : 0);
+        if (unfinished === 0) return;
+      }
+      await new Promise((r) => setTimeout(r, stillFeeding() ? 50 : (options.pollMs ?? 200)));
     }
-    if (inFlight.size > 0) {
-      await Promise.race(inFlight);
-      continue;
-    }
-    if (jobs.length > 0) continue;
-    if (!stillFeeding()) return;
-    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    clearInterval(renewal);
+  }
+}
+
+/** Record a job's outcome in one transaction that first checks the lease is still ours. */
+async function finishJob<T>(deps: JobDeps, job: ClaimedJob, counters: JobCounters, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  const retry = { retries: 0 };
+  try {
+    return await withRetry(
+      () =>
+        deps.db.transaction().execute(async (trx) => {
+          if (!(await deps.queue.complete(trx, job.id))) throw new LeaseLost(`job ${job.id}: lease lost`);
+          return write(trx);
+        }),
+      retry,
+    );
+  } finally {
+    if (retry.retries) counters.retries = (counters.retries ?? 0) + retry.retries;
   }
 }
 
@@ -97,12 +163,11 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters)
     reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits });
   }
   const { result, analysis } = reply;
-  const { added, queued, ocr } = await db.transaction().execute(async (trx) => {
+  const { added, queued, ocr } = await finishJob(deps, job, counters, async (trx) => {
     const outcome = await recordOutcome(trx, queue, job.documentId, result);
     await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);
     const needsOcr = result.ok && result.extraction.needsOcr;
     if (needsOcr) await queue.enqueue(trx, JOB_KINDS.ocr, job.documentId);
-    await queue.complete(trx, job.id);
     return { ...outcome, ocr: needsOcr };
   });
   counters.extracted++;
@@ -113,7 +178,7 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters)
 }
 
 async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Promise<void> {
-  const { db, queue } = deps;
+  const { db } = deps;
   const doc = await db.selectFrom('documents').select(['id', 'sha256', 'mime', 'title', 'path', 'metadata', 'status']).where('id', '=', job.documentId).executeTakeFirst();
   const options = (job.payload ?? {}) as OcrJobOptions;
   let reply: OcrReply | { reason: FailureReason; message: string };
@@ -131,10 +196,9 @@ async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Pr
       otherPages: pages.filter((p) => !pageNeedsOcr(p.text)).map((p) => ({ page: p.page, text: p.text })),
     });
   }
-  const read = await db.transaction().execute(async (trx) => {
+  const read = await finishJob(deps, job, counters, async (trx) => {
     const outcome = await recordOcr(trx, job.documentId, 'outcomes' in reply ? { outcomes: reply.outcomes } : reply);
     if ('outcomes' in reply && reply.analysis) await storeDocumentIndex(trx, deps.index, job.documentId, reply.analysis);
-    await queue.complete(trx, job.id);
     return outcome;
   });
   counters.ocrPages += read.pages;

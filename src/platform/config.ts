@@ -24,6 +24,12 @@ export interface Limits {
 export interface Config {
   /** The folder holding all state: `dossier.db` and `blobs/`. */
   workspace: string;
+  /** Where records live: the workspace's SQLite file, or a PostgreSQL server (team server, workers). */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** The blob folder: `<workspace>/blobs`, or a shared volume every worker machine mounts. */
+  blobs: string;
+  /** How long a claimed job stays a worker's without renewal (renewed every third of it). */
+  jobLeaseMs: number;
   /** Extraction processes run in parallel; defaults to the number of cores. */
   workers: number;
   /** `pdftotext`/`pdfinfo` from poppler when found on PATH; pdf.js otherwise. */
@@ -45,6 +51,8 @@ export const DEFAULT_LIMITS: Limits = {
 
 export interface ConfigInput {
   workspace?: string | undefined;
+  /** A PostgreSQL URL (postgres://…); overrides DOSSIER_DATABASE_URL. */
+  database?: string | undefined;
   workers?: string | number | undefined;
   pdfEngine?: string | undefined;
   ocrLangs?: string | undefined;
@@ -61,7 +69,9 @@ function positiveInt(name: string, value: string | number | undefined, fallback:
 
 /**
  * Resolve the configuration from command-line options, then environment, then defaults.
- * Environment: DOSSIER_HOME (workspace), DOSSIER_WORKERS, DOSSIER_PDF_ENGINE,
+ * Environment: DOSSIER_HOME (workspace), DOSSIER_DATABASE_URL (postgres://…; else SQLite in the
+ * workspace), DOSSIER_BLOBS (the blob folder; else <workspace>/blobs), DOSSIER_JOB_LEASE_MS
+ * (default 60000), DOSSIER_WORKERS, DOSSIER_PDF_ENGINE,
  * DOSSIER_FILE_TIMEOUT_MS, DOSSIER_MAX_FILE_BYTES, DOSSIER_WORKER_MEMORY_MB, DOSSIER_OCR_ENGINE,
  * DOSSIER_OCR_LANGS, DOSSIER_OCR_PAGE_TIMEOUT_MS.
  */
@@ -85,5 +95,11 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const langs = input.ocrLangs ?? env.DOSSIER_OCR_LANGS ?? 'chi_sim+eng';
   if (!/^[a-z_]+(\+[a-z_]+)*$/.test(langs)) throw new DossierError('invalid_argument', `OCR languages are tesseract codes joined by +, such as chi_sim+eng; got "${langs}"`);
   const ocr = { engine: ocrEngine as Config['ocr']['engine'], langs, pageTimeoutMs: positiveInt('DOSSIER_OCR_PAGE_TIMEOUT_MS', env.DOSSIER_OCR_PAGE_TIMEOUT_MS, 300_000) };
-  return { workspace, workers, pdfEngine, ocr, limits };
+  return { workspace, database: databaseOf(workspace, input.database ?? env.DOSSIER_DATABASE_URL), blobs: path.resolve(env.DOSSIER_BLOBS || path.join(workspace, 'blobs')), jobLeaseMs: positiveInt('DOSSIER_JOB_LEASE_MS', env.DOSSIER_JOB_LEASE_MS, 60_000), workers, pdfEngine, ocr, limits };
+}
+
+function databaseOf(workspace: string, url: string | undefined): Config['database'] {
+  if (url === undefined || url === '') return { kind: 'sqlite', file: path.join(workspace, 'dossier.db') };
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new DossierError('invalid_argument', `the database must be a PostgreSQL URL (postgres://user@host/name), got "${url.replace(/:[^:@/]*@/, ':…@')}"`);
+  return { kind: 'postgres', url };
 }

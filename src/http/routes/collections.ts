@@ -26,9 +26,9 @@ export async function listVisibleCollections(db: Kysely<Database>, access: Acces
     .select([
       'collections.id', 'collections.name', 'collections.created_at',
       sql<number>`count(documents.id)`.as('documents'),
-      sql<number>`coalesce(sum(documents.status = 'ok'), 0)`.as('ok'),
-      sql<number>`coalesce(sum(documents.status = 'failed'), 0)`.as('failed'),
-      sql<number>`coalesce(sum(documents.status = 'pending'), 0)`.as('pending'),
+      sql<number>`count(documents.id) filter (where documents.status = 'ok')`.as('ok'),
+      sql<number>`count(documents.id) filter (where documents.status = 'failed')`.as('failed'),
+      sql<number>`count(documents.id) filter (where documents.status = 'pending')`.as('pending'),
     ])
     .groupBy('collections.id')
     .orderBy('collections.name');

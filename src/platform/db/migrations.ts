@@ -349,6 +349,18 @@ const redact: Migration = {
   },
 };
 
+/**
+ * Leases on jobs, so workers on many machines share the queue: who holds a running job and until
+ * when (milliseconds since 1970 by the database's clock). A lease not renewed in time expires and
+ * the job goes back to the queue; `locked_by` stays on a finished job to say who did it.
+ */
+const jobLeases: Migration = {
+  async up(db) {
+    await db.schema.alterTable('jobs').addColumn('locked_by', 'text').execute();
+    await db.schema.alterTable('jobs').addColumn('locked_until', 'bigint').execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -359,6 +371,7 @@ export const migrations: Record<string, Migration> = {
   '0006-verify': verify,
   '0007-translate': translate,
   '0008-redact': redact,
+  '0010-job-leases': jobLeases,
 };
 
 export const migrationProvider: MigrationProvider = {

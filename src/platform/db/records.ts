@@ -13,7 +13,7 @@ import { verificationRepository, type VerificationRepository } from './repositor
 import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
 import { redactionRepository, type RedactionRepository } from './repositories/redaction-repository.js';
 import type { Database } from './schema.js';
-import { sqliteTransact, type Transact } from './write-transaction.js';
+import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
 /** Every repository, bound to one handle (the database, or a transaction). */
 export interface Repositories {
@@ -43,6 +43,15 @@ export interface Records {
 
 export function sqliteRecords(db: Kysely<Database>): Records {
   const transact: Transact = sqliteTransact(db);
+  return {
+    read: repositoriesFor(db),
+    transact: (fn) => transact((trx) => fn(repositoriesFor(trx))),
+  };
+}
+
+/** The same repositories on PostgreSQL; the audit append serialises itself with an advisory lock. */
+export function postgresRecords(db: Kysely<Database>): Records {
+  const transact: Transact = postgresTransact(db);
   return {
     read: repositoriesFor(db),
     transact: (fn) => transact((trx) => fn(repositoriesFor(trx))),

@@ -261,6 +261,10 @@ export interface JobsTable {
   updated_at: string;
   /** JSON options of the job (OCR pages and languages), if any. */
   payload: string | null;
+  /** The worker holding (or that last held) the job: host:pid:nonce. */
+  locked_by: string | null;
+  /** When a running job's lease ends, in ms since 1970 by the database's clock; past it, any worker may take the job. */
+  locked_until: number | null;
 }
 
 /** Remembers the hash of a source file by path, size and mtime, so a re-run need not re-read it. */

@@ -27,3 +27,12 @@ export function sqliteTransact(db: Kysely<Database>): Transact {
       }
     });
 }
+
+/**
+ * PostgreSQL: an ordinary READ COMMITTED transaction on one pooled connection. Commands from many
+ * processes run at once; what must be serial (the audit chain's append) takes its own advisory
+ * lock inside the transaction (see repositories/audit-repository.ts), held until commit.
+ */
+export function postgresTransact(db: Kysely<Database>): Transact {
+  return <T>(fn: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute((trx) => fn(trx));
+}

@@ -1,4 +1,7 @@
-import type { Kysely } from 'kysely';
+import os from 'node:os';
+import crypto from 'node:crypto';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 export interface ClaimedJob {
@@ -11,59 +14,158 @@ export interface ClaimedJob {
 
 const now = () => new Date().toISOString();
 
+/** The database's clock in ms since 1970: one clock for every machine sharing the queue. */
+function clockMs(db: Kysely<Database>): RawBuilder<number> {
+  return isPostgres(db) ? sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint` : sql<number>`CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`;
+}
+
+export interface QueueOptions {
+  /** How long a claim holds without renewal; a worker renews every third of it. */
+  leaseMs?: number;
+  /** Who claims: host:pid:nonce (the default) identifies this process across machines. */
+  owner?: string;
+}
+
 /**
- * The job queue as a table in the workspace database. One job per (document, kind); queueing it
- * again re-opens it. On SQLite one process claims at a time; the PostgreSQL adapter will claim
- * with FOR UPDATE SKIP LOCKED so workers on many machines can share it.
+ * The job queue as a table in the workspace database, shared by any number of processes on any
+ * number of machines. One job per (document, kind); queueing it again re-opens it.
+ *
+ * A claim is one statement that marks jobs running under this process's lease (`locked_by`,
+ * `locked_until`): on PostgreSQL the candidates are picked `FOR UPDATE SKIP LOCKED`, so
+ * concurrent claimers never take the same row; on SQLite the statement runs under the single
+ * writer lock. Queued jobs and running jobs whose lease expired are both claimable, so a killed
+ * worker's job comes back after its lease, never at the start of some other process. A job is
+ * completed only while its lease is still ours (another worker may have taken it over).
  */
 export class SqlJobQueue {
+  readonly owner: string;
+  readonly leaseMs: number;
+
+  constructor(options: QueueOptions = {}) {
+    this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  /** How often a worker should renew the leases it holds. */
+  get renewEveryMs(): number {
+    return Math.max(100, Math.floor(this.leaseMs / 3));
+  }
+
   async enqueue(db: Kysely<Database>, kind: string, documentId: number, payload: unknown = null): Promise<void> {
     const json = payload === null ? null : JSON.stringify(payload);
+    const open = { state: 'queued' as const, attempts: 0, error: null, updated_at: now(), payload: json, locked_by: null, locked_until: null };
     await db
       .insertInto('jobs')
-      .values({ kind, document_id: documentId, state: 'queued', attempts: 0, error: null, updated_at: now(), payload: json })
-      .onConflict((oc) => oc.columns(['document_id', 'kind']).doUpdateSet({ state: 'queued', attempts: 0, error: null, updated_at: now(), payload: json }))
+      .values({ kind, document_id: documentId, ...open })
+      .onConflict((oc) => oc.columns(['document_id', 'kind']).doUpdateSet(open))
       .execute();
   }
 
-  /** Take up to `limit` queued jobs of a kind, oldest first, and mark them running. */
+  /** Take up to `limit` claimable jobs of a kind, oldest first, under this process's lease. */
   async claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]> {
-    return db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('jobs')
-        .select(['id', 'kind', 'document_id', 'attempts', 'payload'])
-        .where('state', '=', 'queued')
-        .where('kind', '=', kind)
-        .$if(documentIds !== undefined, (q) => q.where('document_id', 'in', documentIds!.length ? documentIds! : [-1]))
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      if (rows.length === 0) return [];
-      await trx
-        .updateTable('jobs')
-        .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), updated_at: now() }))
-        .where('id', 'in', rows.map((r) => r.id))
-        .execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id, attempts: r.attempts + 1, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
-    });
+    if (limit < 1) return [];
+    const clock = clockMs(db);
+    const only = documentIds === undefined ? sql`` : sql`AND document_id IN (${sql.join(documentIds.length ? documentIds : [-1])})`;
+    const lock = isPostgres(db) ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+    const rows = await sql<{ id: number; kind: string; document_id: number; attempts: number; payload: string | null }>`
+      UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ${this.owner}, locked_until = ${clock} + ${this.leaseMs}, updated_at = ${now()}
+      WHERE id IN (
+        SELECT id FROM jobs
+        WHERE kind = ${kind} AND (state = 'queued' OR (state = 'running' AND (locked_until IS NULL OR locked_until < ${clock}))) ${only}
+        ORDER BY id LIMIT ${limit} ${lock})
+      RETURNING id, kind, document_id, attempts, payload`.execute(db);
+    return rows.rows
+      .sort((a, b) => a.id - b.id)
+      .map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id, attempts: r.attempts, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
   }
 
-  async complete(db: Kysely<Database>, id: number): Promise<void> {
-    await db.updateTable('jobs').set({ state: 'done', error: null, updated_at: now() }).where('id', '=', id).execute();
+  /** Extend the leases of jobs this process holds; returns the ids still ours (the others were lost). */
+  async renew(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .updateTable('jobs')
+      .set({ locked_until: sql<number>`${clockMs(db)} + ${this.leaseMs}` })
+      .where('id', 'in', ids)
+      .where('state', '=', 'running')
+      .where('locked_by', '=', this.owner)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
-  async fail(db: Kysely<Database>, id: number, error: string): Promise<void> {
-    await db.updateTable('jobs').set({ state: 'failed', error, updated_at: now() }).where('id', '=', id).execute();
+  /**
+   * Mark a job done if this process still holds it; false when the lease was lost (the caller
+   * must then roll back what it wrote). Call it first in the transaction recording the outcome:
+   * on PostgreSQL the row stays locked until commit, so nobody can take the job over meanwhile.
+   */
+  async complete(db: Kysely<Database>, id: number): Promise<boolean> {
+    return this.finish(db, id, { state: 'done', error: null });
   }
 
-  /** Put back jobs a killed process left running; returns how many. Call before claiming. */
-  async recoverInterrupted(db: Kysely<Database>): Promise<number> {
-    const result = await db.updateTable('jobs').set({ state: 'queued', updated_at: now() }).where('state', '=', 'running').executeTakeFirst();
+  async fail(db: Kysely<Database>, id: number, error: string): Promise<boolean> {
+    return this.finish(db, id, { state: 'failed', error });
+  }
+
+  private async finish(db: Kysely<Database>, id: number, set: { state: 'done' | 'failed'; error: string | null }): Promise<boolean> {
+    const result = await db
+      .updateTable('jobs')
+      .set({ ...set, locked_until: null, updated_at: now() })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .where('locked_by', '=', this.owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Put the jobs this process holds back on the queue (a worker stopping cleanly). */
+  async release(db: Kysely<Database>): Promise<number> {
+    const result = await db
+      .updateTable('jobs')
+      .set((eb) => ({ state: 'queued', attempts: eb('attempts', '-', 1), locked_until: null, updated_at: now() }))
+      .where('state', '=', 'running')
+      .where('locked_by', '=', this.owner)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 
+  /**
+   * Expire at once the leases of processes on this machine that no longer run (a killed ingest),
+   * so their jobs need not wait out the lease; jobs held by other machines wait for their lease.
+   * Returns how many jobs interrupted earlier are claimable again.
+   */
+  async reclaimDead(db: Kysely<Database>): Promise<number> {
+    const holders = await db.selectFrom('jobs').select('locked_by').distinct().where('state', '=', 'running').execute();
+    const host = os.hostname();
+    const dead = holders
+      .map((h) => h.locked_by)
+      .filter((owner): owner is string => owner !== null && owner !== this.owner)
+      .filter((owner) => {
+        const [ownerHost, pid] = owner.split(':');
+        return ownerHost === host && !processAlive(Number(pid));
+      });
+    if (dead.length) await db.updateTable('jobs').set({ locked_until: 0 }).where('state', '=', 'running').where('locked_by', 'in', dead).execute();
+    const row = await db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', 'running')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', clockMs(db))]))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Jobs of a kind not finished: queued, or running somewhere. */
   async countQueued(db: Kysely<Database>, kind: string): Promise<number> {
     const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('state', 'in', ['queued', 'running']).where('kind', '=', kind).executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid < 1) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

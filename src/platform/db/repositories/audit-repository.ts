@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { GENESIS_HASH, hashAuditRow, type AuditContent } from '../../../domain/audit-chain.js';
+import { ADVISORY_LOCKS, isPostgres } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 /** One entry of the audit log, as a command appends it. */
@@ -23,8 +24,11 @@ export const auditRepository = (db: Kysely<Database>): AuditRepository => ({ app
 /**
  * Append one row to the hash chain inside the caller's write transaction (see Transact): the
  * last hash is read and the row inserted under the same write lock as the command's records.
+ * On PostgreSQL that lock is an advisory lock held to the end of the transaction (concurrent
+ * READ COMMITTED transactions would otherwise both chain onto the same last row).
  */
 export async function appendAudit(trx: Kysely<Database>, event: AuditAppend): Promise<{ id: number; hash: string }> {
+  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.audit})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row: AuditContent = {
     id: (last?.id ?? 0) + 1,
