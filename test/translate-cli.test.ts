@@ -106,6 +106,9 @@ describe('dossier translate --from', () => {
     expect(hit).toMatchObject({ matchedIn: 'translation', page: 1 });
     expect(hit!.snippet).toContain('<mark>');
     expect((await runCliOk(['search', 'strengthened', '--workspace', ws])).stdout).toContain('matched in translation');
+    // A whole-index rebuild writes the reviewed translations' rows again.
+    await runCliOk(['reindex', '--workspace', ws]);
+    expect((await search(ws, 'strengthened')).hits.find((h) => h.id === doc)).toMatchObject({ matchedIn: 'translation' });
   });
 
   it('refuses bad input with exit 2 and writes nothing', async () => {

@@ -24,3 +24,20 @@ export function translationIndex(db: Kysely<Database>, index: Pick<SqliteSearchI
     },
   };
 }
+
+/**
+ * After a whole-index rebuild (which clears every row): write the reviewed translations' rows
+ * again, so an English search still finds a Chinese original through its translation.
+ */
+export async function reindexTranslations(db: Kysely<Database>, index: Pick<SqliteSearchIndex, 'replaceRows'>, analyser: () => TextAnalyser): Promise<number> {
+  const rows = await db.selectFrom('translation_segments').select(['document_id', 'page', 'target', 'status']).where('status', '=', 'reviewed').orderBy('document_id').orderBy('position').execute();
+  const byDocument = new Map<number, Array<{ page: number; target: string | null; status: string }>>();
+  for (const r of rows) byDocument.set(r.document_id, [...(byDocument.get(r.document_id) ?? []), r]);
+  const writer = translationIndex(db, index, analyser);
+  for (const [documentId, segments] of byDocument) {
+    const pages = new Map<number, string[]>();
+    for (const s of segments) if (s.target) pages.set(s.page, [...(pages.get(s.page) ?? []), s.target]);
+    await writer.replace(documentId, [...pages].map(([page, texts]) => ({ page, text: texts.join(' ') })));
+  }
+  return byDocument.size;
+}
