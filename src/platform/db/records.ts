@@ -8,17 +8,29 @@
  */
 import type { Kysely } from 'kysely';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
+import { commentsRepository, type CommentsRepository } from './repositories/comments-repository.js';
+import { publicationsRepository, type PublicationsRepository } from './repositories/publications-repository.js';
+import { storiesRepository, type StoriesRepository } from './repositories/stories-repository.js';
+import { viewsRepository, type ViewsRepository } from './repositories/views-repository.js';
 import type { Database } from './schema.js';
 import { sqliteTransact, type Transact } from './write-transaction.js';
 
 /** Every repository, bound to one handle (the database, or a transaction). */
 export interface Repositories {
   audit: AuditRepository;
+  stories: StoriesRepository;
+  comments: CommentsRepository;
+  views: ViewsRepository;
+  publications: PublicationsRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
     audit: auditRepository(db),
+    stories: storiesRepository(db),
+    comments: commentsRepository(db),
+    views: viewsRepository(db),
+    publications: publicationsRepository(db),
   };
 }
 

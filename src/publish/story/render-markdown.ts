@@ -1,0 +1,46 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * A story body's Markdown as HTML, safely: raw HTML is shown as text (html: false), images in the
+ * body are off (the feature image is the one image, served by the site: no third-party request),
+ * links to other sites get rel="noopener noreferrer", and a passage link `doc:12#p3` becomes the
+ * relative address of the published passage.
+ */
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.disable(['image']);
+
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const root = String((env as RenderEnv | undefined)?.root ?? '');
+  const href = String(token.attrGet('href') ?? '');
+  const passage = /^doc:(\d+)#(p\d+(?:-s\d+)?)$/.exec(href);
+  if (passage) {
+    token.attrSet('href', `${root}documents/${passage[1]}/#${passage[2]}`);
+    token.attrSet('class', 'quotation');
+  } else if (/^doc:/.test(href)) {
+    token.attrSet('href', `${root}documents/${href.slice(4).replace(/[^0-9].*$/, '')}/`);
+  } else if (/^https?:/i.test(href)) {
+    token.attrSet('rel', 'noopener noreferrer');
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+interface RenderEnv {
+  root: string;
+}
+
+/** Markdown → HTML; `root` is the relative path from the page to the site's root ("../../"). */
+export function renderMarkdown(markdown: string, root: string): string {
+  return md.render(markdown, { root } satisfies RenderEnv);
+}
+
+/** The body as plain text (for search, the feed's summary and the description). */
+export function markdownText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
