@@ -29,7 +29,7 @@ const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\
 export function SiteLayout(props: SiteLayoutProps) {
   const { site, root, title } = props;
   const canonical = new URL(props.path, site.baseUrl).toString();
-  const fullTitle = props.path === '' ? site.name : `${title} · ${site.name}`;
+  const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
   return (
     <html lang={props.lang ?? 'en'}>
       <head>
