@@ -38,8 +38,8 @@ export interface SiteDeps {
   addressOf?(c: Context): string;
 }
 
-/** A comment body past this size is refused before it is read (413). */
-const MAX_FORM_BYTES = 64 * 1024;
+/** A form past this size is refused before it is read (413); below it, the comment's own limit answers with a clear 400. */
+const MAX_FORM_BYTES = 2 * 1024 * 1024;
 
 /**
  * The public site as a Hono app, separate from the workbench: no session, no sign-in, no
@@ -97,7 +97,7 @@ export function buildSite(deps: SiteDeps): Hono {
   });
   app.post(
     '/stories/:slug/',
-    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: async (c) => c.html(await renderNotice(site(c), '../../', 'Comment too long', `A comment is at most 5,000 characters; this form was larger than ${MAX_FORM_BYTES / 1024} KB.`), 413) }),
+    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: async (c) => c.html(await renderNotice(site(c), '../../', 'Comment too long', `A comment is at most 5,000 characters; this form was larger than ${MAX_FORM_BYTES / 1024 / 1024} MB.`), 413) }),
     async (c) => {
       const story = await publishedStory(deps.records, c.req.param('slug'));
       if (!story || deps.site.static) return notFound(c, '../../');
