@@ -114,9 +114,9 @@ export function EmbedPage({ site, doc, page }: { site: SiteOptions; doc: Publica
   const pages = page === null ? doc.pages : doc.pages.filter((p) => p.page === page);
   return (
     <SiteLayout site={site} root="../../../" title={doc.title} path={`documents/${doc.documentId}/`} embed wide>
-      <p class="meta">
+      <h1 class="meta">
         <a href={`../../../documents/${doc.documentId}/${page === null ? '' : `#p${page}`}`} target="_blank" rel="noopener">{doc.title}</a> · {site.name}
-      </p>
+      </h1>
       {pages.map((p) => <PageSection doc={doc} page={p} notes={[]} embed />)}
     </SiteLayout>
   );

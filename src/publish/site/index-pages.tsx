@@ -62,7 +62,7 @@ export function SearchPage({ site, query, hits }: { site: SiteOptions; query: st
   return (
     <SiteLayout site={site} root="../" title={query ? `Search: ${query}` : 'Search'} path="search/">
       <h1>Search</h1>
-      <form method="get" action="./" role="search">
+      <form method="get" action="./" role="search" aria-label="Search again">
         <label for="q">Words in Chinese or English (names match across scripts: Xi Jinping finds 习近平)</label>{' '}
         <input id="q" type="search" name="q" value={query} />{' '}
         <button type="submit">Search</button>

@@ -47,6 +47,7 @@ form.comment-form input[type=text], form.comment-form textarea { width: 100%; fo
 .hits li { margin-bottom: 1rem; }
 .hits mark { background: var(--mark); }
 .embed main { max-width: none; padding: .5rem; }
+.embed h1 { font-size: 1rem; margin: 0 0 .5rem; }
 @media (max-width: 48rem) { .page-grid { grid-template-columns: 1fr; } }
 @media print {
   .site-header nav, .site-search, .skip-link, .comment-form, .popular, .site-footer nav { display: none !important; }

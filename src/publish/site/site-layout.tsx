@@ -63,7 +63,7 @@ export function SiteLayout(props: SiteLayoutProps) {
               </ul>
             </nav>
             {site.static ? null : (
-              <form class="site-search" role="search" method="get" action={`${root}search/`}>
+              <form class="site-search" role="search" aria-label="Site" method="get" action={`${root}search/`}>
                 <label for="site-q" class="visually-hidden">Search stories and documents</label>
                 <input id="site-q" type="search" name="q" placeholder="Search 搜索" />
                 <button type="submit">Search</button>
