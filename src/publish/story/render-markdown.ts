@@ -31,9 +31,19 @@ interface RenderEnv {
   root: string;
 }
 
+/** Rendered bodies by root and source: a story page is served far more often than it changes. */
+const rendered = new Map<string, string>();
+const CACHE_ENTRIES = 200;
+
 /** Markdown → HTML; `root` is the relative path from the page to the site's root ("../../"). */
 export function renderMarkdown(markdown: string, root: string): string {
-  return md.render(markdown, { root } satisfies RenderEnv);
+  const key = `${root}\u0000${markdown}`;
+  const hit = rendered.get(key);
+  if (hit !== undefined) return hit;
+  const html = md.render(markdown, { root } satisfies RenderEnv);
+  if (rendered.size >= CACHE_ENTRIES) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, html);
+  return html;
 }
 
 /** The body as plain text (for search, the feed's summary and the description). */
