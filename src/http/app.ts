@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { entityRoutes } from './routes/entities.js';
 import { watchlistRoutes } from './routes/watchlists.js';
+import { publishingRoutes } from './routes/publishing.js';
 import { LoginThrottle } from '../accounts/index.js';
 import type { HttpDeps, HttpEnv } from './context.js';
 import { csrfProtection } from './middleware/csrf.js';
@@ -56,6 +57,7 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', apiDocsRoutes(full));
   app.route('/', entityRoutes(full));
   app.route('/', watchlistRoutes(full));
+  app.route('/', publishingRoutes(full));
 
   return app;
 }
