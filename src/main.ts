@@ -10,6 +10,7 @@ import { analyserWithNames, type TextAnalyser } from './analyse/index.js';
 import { buildProgram } from './cli/program.js';
 import { isDossierError } from './domain/errors.js';
 import { startWorkbench } from './http/server.js';
+import { exportSite, startSite } from './http/site/site-server.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
@@ -73,7 +74,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
 export async function runCli(argv: string[]): Promise<void> {
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   try {
-    await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version, serveWorkbench: startWorkbench }).parseAsync(argv);
+    await buildProgram({ openApp, examplesDir: path.join(root, 'examples'), version, serveWorkbench: startWorkbench, site: { serve: (app, site, options) => startSite({ ...app, site }, options), export: (app, site, dir) => exportSite({ ...app, site }, dir) } }).parseAsync(argv);
   } catch (error) {
     if (isDossierError(error)) {
       console.error(`dossier: ${error.message}`);

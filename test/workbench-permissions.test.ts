@@ -119,6 +119,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/account/password', kind: 'open', body: () => ({ form: { old_password: 'not-her-password', new_password: 'a-new-password-123', repeat_password: 'a-new-password-123' } }) },
   { method: 'POST', path: '/api/account/password', kind: 'open', body: () => ({ json: { oldPassword: 'not-her-password', newPassword: 'a-new-password-123' } }) },
   // admin
+  { method: 'GET', path: '/publishing', kind: 'role' },
+  { method: 'POST', path: '/publishing/comments/:id', kind: 'role', body: () => ({ form: { decision: 'approve' } }) },
   { method: 'GET', path: '/admin/audit', kind: 'role' },
   { method: 'GET', path: '/admin/users', kind: 'role' },
   { method: 'POST', path: '/admin/grants', kind: 'role', body: (v) => ({ form: { user: 'alice', collection: v.collection, op: 'grant' } }) },

@@ -15,6 +15,10 @@ import { reindexCommand } from './reindex.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { serveCommand, type ServeOptions, type ServeWorkbench } from './serve.js';
 import { showCommand } from './show.js';
+import { registerCommentCommands } from './comments.js';
+import { registerPublishCommands } from './publish.js';
+import { registerSiteCommands, type SiteRunner } from './site.js';
+import { registerStoryCommands } from './story.js';
 import { statusCommand } from './status.js';
 import { compareCommand } from './compare.js';
 import { manifestCommand, manifestVerifyCommand } from './manifest.js';
@@ -30,6 +34,8 @@ export interface ProgramDeps {
   version: string;
   /** Starts the web workbench (constructed in main.ts). */
   serveWorkbench: ServeWorkbench;
+  /** Serves and exports the public site (constructed in main.ts). */
+  site: SiteRunner;
 }
 
 /** The `dossier` command line: one subcommand per file in this folder. */
@@ -218,6 +224,12 @@ account when there is none. Stops on Ctrl-C or SIGTERM. Pages: /login, /, /searc
 /account, /admin/users, /admin/audit. JSON API under /api (POST /api/session, GET /api/search, …).`,
     )
     .action(withApp((app, opts: ServeOptions) => serveCommand(app, deps.serveWorkbench, opts)));
+
+  // The public site: stories, comments, published documents (publish stage).
+  registerStoryCommands(program, withApp, workspace);
+  registerCommentCommands(program, withApp, workspace);
+  registerPublishCommands(program, withApp, workspace);
+  registerSiteCommands(program, withApp, workspace, deps.site);
 
   const user = program.command('user').description('accounts of the workbench: add, list, change passwords, disable');
   user

@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'not_found'
   | 'invalid_query'
   | 'io_error'
-  | 'conflict';
+  | 'conflict'
+  // The public site (publish/story, publish/site).
+  | 'quote_mismatch'
+  | 'redaction_leak'
+  | 'rate_limited';
 
 export class DossierError extends Error {
   readonly code: ErrorCode;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { entityRoutes } from './routes/entities.js';
 import { watchlistRoutes } from './routes/watchlists.js';
+import { publishingRoutes } from './routes/publishing.js';
 import { translationRoutes } from './routes/translations.js';
 import { LoginThrottle } from '../accounts/index.js';
 import type { HttpDeps, HttpEnv } from './context.js';
@@ -56,6 +57,7 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   // Other parts of the workbench mount their routes below.
   app.route('/', noteRoutes(full));
   app.route('/', tagRoutes(full));
+  app.route('/', publishingRoutes(full));
   app.route('/', apiDocsRoutes(full));
   app.route('/', entityRoutes(full));
   app.route('/', redactionRoutes(full));

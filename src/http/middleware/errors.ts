@@ -13,6 +13,9 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   io_error: 500,
+  quote_mismatch: 409,
+  redaction_leak: 409,
+  rate_limited: 429,
 };
 
 /** The one answer for a document that does not exist and for one the user may not see: the same body, byte for byte. */

@@ -361,6 +361,78 @@ const jobLeases: Migration = {
   },
 };
 
+/** The public site: stories, comments, cookie-less views, published documents, daily salts; public notes. */
+const site: Migration = {
+  async up(db) {
+    const pg = isPostgres(db);
+    const key = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+    const id = pg ? 'serial' : 'integer';
+    await db.schema
+      .createTable('stories')
+      .addColumn('id', id, key)
+      .addColumn('slug', 'text', (c) => c.notNull().unique())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('dek', 'text')
+      .addColumn('byline', 'text')
+      .addColumn('date', 'text')
+      .addColumn('image_sha256', 'text')
+      .addColumn('image_mime', 'text')
+      .addColumn('image_alt', 'text')
+      .addColumn('image_credit', 'text')
+      .addColumn('takeaways', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('context', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('comments', 'text', (c) => c.notNull().defaultTo('closed'))
+      .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('comments')
+      .addColumn('id', id, key)
+      .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('visitor', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('moderated_at', 'text')
+      .execute();
+    await db.schema.createIndex('comments_story').on('comments').columns(['story_id', 'status']).execute();
+    await db.schema.createIndex('comments_visitor').on('comments').columns(['visitor', 'created_at']).execute();
+    await db.schema
+      .createTable('story_views')
+      .addColumn('id', id, key)
+      .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id'))
+      .addColumn('visitor', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('story_views_story').on('story_views').columns(['story_id', 'at']).execute();
+    await db.schema.createIndex('story_views_visitor').on('story_views').columns(['visitor', 'story_id', 'at']).execute();
+    await db.schema
+      .createTable('publications')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id'))
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('derivative_sha256', 'text', (c) => c.notNull())
+      .addColumn('pages', 'text', (c) => c.notNull())
+      .addColumn('translation', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('lang', 'text')
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('site_secrets')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.alterTable('notes').addColumn('public', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -371,6 +443,7 @@ export const migrations: Record<string, Migration> = {
   '0006-verify': verify,
   '0007-translate': translate,
   '0008-redact': redact,
+  '0009-site': site,
   '0010-job-leases': jobLeases,
 };
 

@@ -12,12 +12,20 @@ import { similarityRepository, type SimilarityRepository } from './repositories/
 import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
 import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
 import { redactionRepository, type RedactionRepository } from './repositories/redaction-repository.js';
+import { commentsRepository, type CommentsRepository } from './repositories/comments-repository.js';
+import { publicationsRepository, type PublicationsRepository } from './repositories/publications-repository.js';
+import { storiesRepository, type StoriesRepository } from './repositories/stories-repository.js';
+import { viewsRepository, type ViewsRepository } from './repositories/views-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
 /** Every repository, bound to one handle (the database, or a transaction). */
 export interface Repositories {
   audit: AuditRepository;
+  stories: StoriesRepository;
+  comments: CommentsRepository;
+  views: ViewsRepository;
+  publications: PublicationsRepository;
   redaction: RedactionRepository;
   similarity: SimilarityRepository;
   verification: VerificationRepository;
@@ -27,6 +35,10 @@ export interface Repositories {
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
     audit: auditRepository(db),
+    stories: storiesRepository(db),
+    comments: commentsRepository(db),
+    views: viewsRepository(db),
+    publications: publicationsRepository(db),
     redaction: redactionRepository(db),
     similarity: similarityRepository(db),
     verification: verificationRepository(db),

@@ -23,6 +23,11 @@ export interface Database {
   mentions: MentionsTable;
   entity_decisions: EntityDecisionsTable;
   watchlists: WatchlistsTable;
+  stories: StoriesTable;
+  comments: CommentsTable;
+  story_views: StoryViewsTable;
+  publications: PublicationsTable;
+  site_secrets: SiteSecretsTable;
   redaction_marks: RedactionMarksTable;
   redaction_derivatives: RedactionDerivativesTable;
   redaction_locks: RedactionLocksTable;
@@ -106,6 +111,8 @@ export interface NotesTable {
   quote: string | null;
   body: string;
   created_at: string;
+  /** 1 when an editor marked the note public: it appears on the published document page. */
+  public: Generated<number>;
 }
 
 export interface TagsTable {
@@ -359,4 +366,77 @@ export interface RedactionLocksTable {
   document_id: number;
   holder: string;
   started_at: string;
+}
+
+/** A story of the public site: front matter fields, the Markdown body, draft or published. */
+export interface StoriesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  dek: string | null;
+  byline: string | null;
+  date: string | null;
+  /** The feature image, a blob. */
+  image_sha256: string | null;
+  image_mime: string | null;
+  image_alt: string | null;
+  image_credit: string | null;
+  /** JSON array of strings. */
+  takeaways: string;
+  /** JSON array of {label, title, url, source}. */
+  context: string;
+  /** open | closed */
+  comments: string;
+  /** JSON array of strings. */
+  tags: string;
+  body: string;
+  /** draft | published */
+  status: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A reader's comment: pre-moderated; no address or user agent, only a daily-salted hash. */
+export interface CommentsTable {
+  id: Generated<number>;
+  story_id: number;
+  name: string;
+  body: string;
+  /** pending | approved | rejected | spam */
+  status: string;
+  /** Why it was queued or marked: links, words, honeypot. */
+  reason: string | null;
+  visitor: string;
+  created_at: string;
+  moderated_at: string | null;
+}
+
+/** One counted view of a story: the visitor is a hash with a salt discarded each day. */
+export interface StoryViewsTable {
+  id: Generated<number>;
+  story_id: number;
+  visitor: string;
+  at: string;
+}
+
+/** A published document: the snapshot of its checked redacted derivative the public site serves. */
+export interface PublicationsTable {
+  document_id: number;
+  title: string;
+  derivative_sha256: string;
+  /** JSON array of {page, text, image, width, height} (image: a blob of the derivative's page). */
+  pages: string;
+  /** JSON array of reviewed segments {page, index, source, target}. */
+  translation: string;
+  lang: string | null;
+  published_at: string;
+  updated_at: string;
+}
+
+/** The site's secrets: the comment-token key, the day's visitor salt (replaced, never kept, each day). */
+export interface SiteSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
 }

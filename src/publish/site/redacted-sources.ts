@@ -1,0 +1,47 @@
+import type { Actor } from '../../domain/actor.js';
+import { DossierError } from '../../domain/errors.js';
+import type { Records } from '../../platform/db/records.js';
+import { latestDerivative, produceDerivative, redactedStrings, type RedactBlobs } from '../redact/index.js';
+import { translationSegments } from '../translate/index.js';
+import type { Derivative, DerivativeSource, TranslationSegment, TranslationSource } from '../ports.js';
+
+/**
+ * Published documents come from redaction: a new derivative of the current marks (metadata,
+ * annotations and attachments stripped even when nothing is marked), checked by poppler, with
+ * new page images. The original file and its stored text are never read for publication.
+ */
+export class RedactedDerivativeSource implements DerivativeSource {
+  constructor(private readonly deps: { records: Records; blobs: RedactBlobs }) {}
+
+  async produce(input: { actor: Actor; documentId: number }): Promise<Derivative> {
+    const result = await produceDerivative(this.deps, input);
+    const stored = await latestDerivative(this.deps.records, input.documentId);
+    if (!stored || stored.sha256 !== result.derivative) throw new DossierError('conflict', `the derivative of document ${input.documentId} changed while it was being published; publish again`);
+    return {
+      sha256: stored.sha256,
+      pages: stored.pages.map((p) => ({ page: p.page, text: p.text, image: p.image, width: p.width, height: p.height })),
+      check: { ok: result.check.ok, leaks: result.check.leaks },
+    };
+  }
+}
+
+/**
+ * Reviewed translations, beside the published original. A reviewed segment that still holds a
+ * redacted string (a name the derivative burned out, spelled in the translation) refuses
+ * publication, naming it: a translation must not undo a redaction.
+ */
+export class ReviewedTranslationSource implements TranslationSource {
+  constructor(private readonly records: Pick<Records, 'read'>) {}
+
+  async segments(documentId: number): Promise<TranslationSegment[]> {
+    const rows = await translationSegments(this.records, documentId);
+    const reviewed = rows.filter((s) => s.status === 'reviewed' && s.index !== null && s.target);
+    const redacted = (await redactedStrings(this.records, documentId)).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 2);
+    for (const s of reviewed) {
+      const target = (s.target ?? '').toLowerCase();
+      const leak = redacted.find((r) => target.includes(r));
+      if (leak) throw new DossierError('redaction_leak', `the reviewed translation of document ${documentId}, page ${s.page} segment ${s.index}, still holds the redacted "${leak}": edit it before publishing`);
+    }
+    return reviewed.map((s) => ({ page: s.page, index: s.index ?? 0, source: s.source, target: s.target ?? '', status: s.status }));
+  }
+}
