@@ -280,4 +280,19 @@ describe('published documents, oEmbed, feed, sitemap, search', () => {
     expect((await runCli(['unpublish', '1', '--workspace', ws])).code).toBe(2);
     await runCliOk(['publish', '1', '--workspace', ws]);
   });
+
+  it('publishes the redacted derivative: a name marked for redaction is on no public page, in no PDF and in no search', async () => {
+    expect((await get(`${site.url}/documents/1/`)).body).toContain('习近平');
+    await runCliOk(['redact', '1', '--text', '习近平', '--workspace', ws]);
+    const published = JSON.parse((await runCliOk(['publish', '1', '--json', '--workspace', ws])).stdout) as { derivative: string };
+    expect(published.derivative).toMatch(/^[0-9a-f]{64}$/);
+    expect((await get(`${site.url}/documents/1/`)).body).not.toContain('习近平');
+    expect((await get(`${site.url}/search/?q=${encodeURIComponent('习近平')}`)).body).not.toContain('documents/1/');
+    const tmp = makeTempDir();
+    fs.writeFileSync(path.join(tmp, 'd.pdf'), Buffer.from(await (await fetch(`${site.url}/documents/1/redacted.pdf`)).arrayBuffer()));
+    const text = execFileSync('pdftotext', [path.join(tmp, 'd.pdf'), '-'], { encoding: 'utf8' });
+    removeDir(tmp);
+    expect(text.replace(/\s/g, '')).not.toContain('习近平');
+    expect(text).toContain('新疆');
+  });
 });
