@@ -176,3 +176,21 @@ describe('dossier translate --machine', () => {
     expect(imports.length).toBe(2);
   });
 });
+
+describe('publishing a translation', () => {
+  it('refuses a reviewed translation that spells a redacted name in pinyin, and publishes once it no longer does', async () => {
+    const doc = String(id('orig-zh.txt'));
+    await runCliOk(['translate', doc, '--from', path.join(src, 'trans-en.txt'), '--workspace', ws]);
+    const chaired = (await segments(Number(doc))).find((s) => (s.target ?? '').includes('Chen Quanguo'))!;
+    await runCliOk(['segment', 'status', doc, `${chaired.page}.${chaired.index}`, 'reviewed', '--workspace', ws]);
+    await runCliOk(['redact', doc, '--text', '陈全国', '--workspace', ws]);
+    const refused = await runCli(['publish', doc, '--json', '--workspace', ws]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'redaction_leak' } });
+    expect(refused.stdout).toContain('陈全国');
+    await runCliOk(['segment', 'edit', doc, `${chaired.page}.${chaired.index}`, 'The meeting was chaired by [name withheld].', '--workspace', ws]);
+    await runCliOk(['segment', 'status', doc, `${chaired.page}.${chaired.index}`, 'reviewed', '--workspace', ws]);
+    const published = JSON.parse((await runCliOk(['publish', doc, '--json', '--workspace', ws])).stdout) as { reviewedSegments: number };
+    expect(published.reviewedSegments).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import { pinyinKeyOfHan } from '../../analyse/index.js';
 import { DossierError } from '../../domain/errors.js';
 import type { Records } from '../../platform/db/records.js';
 import { latestDerivative, produceDerivative, redactedStrings, type RedactBlobs } from '../redact/index.js';
@@ -25,9 +26,12 @@ export class RedactedDerivativeSource implements DerivativeSource {
   }
 }
 
+/** Lower case, accents dropped, letters and digits only: "Chén Quánguó" → "chenquanguo". */
+const lettersOf = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
 /**
  * Reviewed translations, beside the published original. A reviewed segment that still holds a
- * redacted string (a name the derivative burned out, spelled in the translation) refuses
+ * redacted string — as written, or a Han name spelled in pinyin (陈全国 → Chen Quanguo) — refuses
  * publication, naming it: a translation must not undo a redaction.
  */
 export class ReviewedTranslationSource implements TranslationSource {
@@ -36,10 +40,12 @@ export class ReviewedTranslationSource implements TranslationSource {
   async segments(documentId: number): Promise<TranslationSegment[]> {
     const rows = await translationSegments(this.records, documentId);
     const reviewed = rows.filter((s) => s.status === 'reviewed' && s.index !== null && s.target);
-    const redacted = (await redactedStrings(this.records, documentId)).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 2);
+    const redacted = (await redactedStrings(this.records, documentId)).map((s) => s.trim()).filter((s) => s.length >= 2);
+    // Spelled forms: the string's own letters, and the joined pinyin of a Han string (at least two syllables' worth).
+    const forms = redacted.flatMap((r) => [lettersOf(r), pinyinKeyOfHan(r) ?? ''].filter((f) => f.length >= 2 && (/\p{Script=Han}/u.test(f) || f.length >= 5)).map((f) => ({ form: f, redacted: r })));
     for (const s of reviewed) {
-      const target = (s.target ?? '').toLowerCase();
-      const leak = redacted.find((r) => target.includes(r));
+      const target = lettersOf(s.target ?? '');
+      const leak = forms.find((f) => target.includes(f.form))?.redacted;
       if (leak) throw new DossierError('redaction_leak', `the reviewed translation of document ${documentId}, page ${s.page} segment ${s.index}, still holds the redacted "${leak}": edit it before publishing`);
     }
     return reviewed.map((s) => ({ page: s.page, index: s.index ?? 0, source: s.source, target: s.target ?? '', status: s.status }));
