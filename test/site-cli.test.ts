@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir, runCli, runCliOk } from './support/cli.js';
+import { addUser, HttpClient, startWorkbench } from './support/workbench.js';
 import { get, PAGE_ONE_QUOTE, publishedWorkspace, startSiteServer, writeStory, type SiteServer } from './support/site.js';
 
 let ws: string;
@@ -294,5 +295,34 @@ describe('published documents, oEmbed, feed, sitemap, search', () => {
     removeDir(tmp);
     expect(text.replace(/\s/g, '')).not.toContain('习近平');
     expect(text).toContain('新疆');
+  });
+});
+
+describe('public notes', () => {
+  it("shows an editor's note made public on the published page, and refuses one that spells a redacted name", async () => {
+    await addUser(ws, 'nora', 'admin', 'nora-pass-5e1f9a7c');
+    const workbench = await startWorkbench(ws);
+    try {
+      const nora = await HttpClient.signIn(workbench.url, 'nora', 'nora-pass-5e1f9a7c');
+      const add = async (body: string) => {
+        const answer = await nora.request('POST', '/api/documents/1/notes', { json: { body } });
+        expect(answer.status).toBe(201);
+        return (JSON.parse(answer.body) as { note: { id: number } }).note.id;
+      };
+      const plain = await add('Two pages, both dated by the same office.');
+      const leaky = await add('Signed for Xi Jinping by his office.');
+      expect((await get(`${site.url}/documents/1/`)).body).not.toContain('both dated by the same office');
+      await runCliOk(['note', 'public', '1', String(plain), '--workspace', ws]);
+      expect((await get(`${site.url}/documents/1/`)).body).toContain('both dated by the same office');
+      // 习近平 was marked for redaction above: its pinyin in a note must not reach the public page.
+      const refused = await runCli(['note', 'public', '1', String(leaky), '--workspace', ws]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('redacted');
+      expect((await get(`${site.url}/documents/1/`)).body).not.toContain('Signed for Xi Jinping');
+      await runCliOk(['note', 'private', '1', String(plain), '--workspace', ws]);
+      expect((await get(`${site.url}/documents/1/`)).body).not.toContain('both dated by the same office');
+    } finally {
+      await workbench.stop();
+    }
   });
 });

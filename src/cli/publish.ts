@@ -1,7 +1,7 @@
 import { type Command, type Option } from 'commander';
 import { operator } from '../domain/actor.js';
 import { DossierError, isDossierError } from '../domain/errors.js';
-import { publishDocument, RedactedDerivativeSource, ReviewedTranslationSource, unpublishDocument } from '../publish/index.js';
+import { publishDocument, RedactedDerivativeSource, ReviewedTranslationSource, setNotePublic, unpublishDocument } from '../publish/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
 import { cliActor } from './user.js';
@@ -49,4 +49,19 @@ export function registerPublishCommands(program: Command, withApp: WithApp, work
         else console.log(`Document ${result.id} is no longer published.`);
       }),
     );
+  const note = program.command('note').description("make an editor's note on a document public (shown on its published page) or private again");
+  for (const visibility of ['public', 'private'] as const) {
+    note
+      .command(visibility)
+      .description(visibility === 'public' ? 'show the note on the public page of its document (refused when it spells a redacted string)' : 'take the note off the public page')
+      .argument('<document>', 'the document')
+      .argument('<note>', "the note's id (as the workbench's API lists them)")
+      .addOption(workspace())
+      .action(
+        withApp(async (app, docText: string, noteText: string) => {
+          await setNotePublic(app.records, { actor: operator(cliActor()), documentId: documentId(docText), noteId: documentId(noteText), public: visibility === 'public' });
+          console.log(`Note ${noteText} on document ${docText} is now ${visibility}.`);
+        }),
+      );
+  }
 }

@@ -4,6 +4,7 @@ import { DossierError } from '../../domain/errors.js';
 import type { Publication } from '../../domain/story.js';
 import type { Records } from '../../platform/db/records.js';
 import type { DerivativeSource, TranslationSource } from '../ports.js';
+import { redactedSpelling } from './redacted-sources.js';
 
 /**
  * Publish a document: its redacted derivative is made afresh and checked; a failing check
@@ -21,6 +22,11 @@ export async function publishDocument(records: Pick<Records, 'read' | 'transact'
   }
   const segments = sources.translations ? await sources.translations.segments(input.documentId) : [];
   const translation = segments.filter((s) => s.status === 'reviewed' && s.target.trim()).map(({ page, index, source: text, target }) => ({ page, index, source: text, target }));
+  const spelled = await redactedSpelling(records, input.documentId);
+  for (const note of await records.read.publications.publicNotes(input.documentId)) {
+    const leak = spelled(`${note.quote ?? ''} ${note.body}`);
+    if (leak) throw new DossierError('redaction_leak', `public note ${note.id} holds the redacted "${leak}": make it private (dossier note private) or edit it before publishing`);
+  }
   const title = (source.title ?? source.path.split(/[\\/!]/).pop() ?? `Document ${input.documentId}`).trim();
   const lang = source.lang ?? languageOf(derivative.pages.map((p) => p.text).join('\n').slice(0, 5000));
   const publication = await records.transact(async (tx) => {
@@ -46,6 +52,12 @@ export async function unpublishDocument(records: Pick<Records, 'transact'>, inpu
 export async function setNotePublic(records: Pick<Records, 'transact'>, input: { actor: Actor; documentId: number; noteId: number; public: boolean }): Promise<void> {
   if (!mayEdit(input.actor)) throw new DossierError('invalid_argument', 'only editors and administrators make notes public');
   await records.transact(async (tx) => {
+    if (input.public) {
+      // A public note quotes the original: it must not bring back what the derivative burned out.
+      const note = await tx.publications.note(input.documentId, input.noteId);
+      const leak = note ? (await redactedSpelling({ read: tx }, input.documentId))(`${note.quote ?? ''} ${note.body}`) : null;
+      if (leak) throw new DossierError('redaction_leak', `note ${input.noteId} holds the redacted "${leak}"; it stays private`);
+    }
     if (!(await tx.publications.setNotePublic(input.documentId, input.noteId, input.public))) throw new DossierError('not_found', `no note ${input.noteId} on document ${input.documentId}`);
     await tx.audit.append({ ...auditUser(input.actor), action: input.public ? 'note.public' : 'note.private', documentId: input.documentId, detail: { note: input.noteId } });
   });

@@ -30,6 +30,21 @@ export class RedactedDerivativeSource implements DerivativeSource {
 const lettersOf = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
+ * A test for text that spells one of a document's redacted strings — as written (case, accents,
+ * spaces and punctuation ignored) or a Han string's joined pinyin (陈全国 → "Chen Quanguo"):
+ * it answers the redacted string found, or null.
+ */
+export async function redactedSpelling(records: Pick<Records, 'read'>, documentId: number): Promise<(text: string) => string | null> {
+  const redacted = (await redactedStrings(records, documentId)).map((s) => s.trim()).filter((s) => s.length >= 2);
+  // Spelled forms: the string's own letters, and the joined pinyin of a Han string (at least two syllables' worth).
+  const forms = redacted.flatMap((r) => [lettersOf(r), pinyinKeyOfHan(r) ?? ''].filter((f) => f.length >= 2 && (/\p{Script=Han}/u.test(f) || f.length >= 5)).map((f) => ({ form: f, redacted: r })));
+  return (text) => {
+    const letters = lettersOf(text);
+    return forms.find((f) => letters.includes(f.form))?.redacted ?? null;
+  };
+}
+
+/**
  * Reviewed translations, beside the published original. A reviewed segment that still holds a
  * redacted string — as written, or a Han name spelled in pinyin (陈全国 → Chen Quanguo) — refuses
  * publication, naming it: a translation must not undo a redaction.
@@ -40,12 +55,9 @@ export class ReviewedTranslationSource implements TranslationSource {
   async segments(documentId: number): Promise<TranslationSegment[]> {
     const rows = await translationSegments(this.records, documentId);
     const reviewed = rows.filter((s) => s.status === 'reviewed' && s.index !== null && s.target);
-    const redacted = (await redactedStrings(this.records, documentId)).map((s) => s.trim()).filter((s) => s.length >= 2);
-    // Spelled forms: the string's own letters, and the joined pinyin of a Han string (at least two syllables' worth).
-    const forms = redacted.flatMap((r) => [lettersOf(r), pinyinKeyOfHan(r) ?? ''].filter((f) => f.length >= 2 && (/\p{Script=Han}/u.test(f) || f.length >= 5)).map((f) => ({ form: f, redacted: r })));
+    const spelled = await redactedSpelling(this.records, documentId);
     for (const s of reviewed) {
-      const target = lettersOf(s.target ?? '');
-      const leak = forms.find((f) => target.includes(f.form))?.redacted;
+      const leak = spelled(s.target ?? '');
       if (leak) throw new DossierError('redaction_leak', `the reviewed translation of document ${documentId}, page ${s.page} segment ${s.index}, still holds the redacted "${leak}": edit it before publishing`);
     }
     return reviewed.map((s) => ({ page: s.page, index: s.index ?? 0, source: s.source, target: s.target ?? '', status: s.status }));

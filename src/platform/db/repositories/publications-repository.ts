@@ -13,6 +13,8 @@ export interface PublicationsRepository {
   publicNotes(documentId: number): Promise<PublicNote[]>;
   /** Mark a note public or private; false when no such note is on that document. */
   setNotePublic(documentId: number, noteId: number, isPublic: boolean): Promise<boolean>;
+  /** One note of a document, public or not. */
+  note(documentId: number, noteId: number): Promise<PublicNote | null>;
 }
 
 function toPublication(row: Selectable<PublicationsTable>): Publication {
@@ -56,6 +58,9 @@ export const publicationsRepository = (db: Kysely<Database>): PublicationsReposi
   },
   async publicNotes(documentId) {
     return db.selectFrom('notes').select(['id', 'page', 'quote', 'body']).where('document_id', '=', documentId).where('public', '=', 1).orderBy('page').orderBy('start').orderBy('id').execute();
+  },
+  async note(documentId, noteId) {
+    return (await db.selectFrom('notes').select(['id', 'page', 'quote', 'body']).where('document_id', '=', documentId).where('id', '=', noteId).executeTakeFirst()) ?? null;
   },
   async setNotePublic(documentId, noteId, isPublic) {
     const result = await db.updateTable('notes').set({ public: isPublic ? 1 : 0 }).where('id', '=', noteId).where('document_id', '=', documentId).executeTakeFirst();
