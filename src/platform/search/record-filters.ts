@@ -7,8 +7,7 @@ export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', 
 
 /**
  * Record filters as SQL over documents d and collections c, or null when there are none. Plain
- * SQL both backends read alike. (The SQLite index keeps its own copy while its ranking is being
- * reworked; they are meant to become this one.)
+ * SQL both backends (SQLite FTS5 and PostgreSQL) read alike.
  */
 export async function filterSql(db: Kysely<Database>, f: SearchFilters): Promise<RawBuilder<unknown> | null> {
   const parts: RawBuilder<unknown>[] = [];

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { DOCUMENT_TYPES, PAGE_BITS, SEARCH_COLUMNS, documentType, rowDocument, rowPage, searchRowId, type MatchExpr, type SearchColumn, type SearchFilters } from '../../domain/search.js';
+import { PAGE_BITS, SEARCH_COLUMNS, rowDocument, rowPage, searchRowId, type MatchExpr, type SearchColumn, type SearchFilters } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { toFts5 } from './fts5-expression.js';
+import { facetCounts, filterSql, type Facets } from './record-filters.js';
 
 /** One page row as written to the index: its key (document and page) and a token stream per column. */
 export type SearchRow = { pageId: number } & Record<SearchColumn, string>;
@@ -15,7 +16,7 @@ export interface MatchedPage {
 }
 
 /** Counts per facet; `tag` only when some matching document carries a tag. */
-export type Facets = Record<'type' | 'lang' | 'collection' | 'year' | 'sender', Record<string, number>> & { tag?: Record<string, number> };
+export type { Facets } from './record-filters.js';
 
 /** BM25 weight of each column, in SEARCH_COLUMNS order: titles above bodies, stems and syllables below words. */
 export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
@@ -89,7 +90,7 @@ export class SqliteSearchIndex {
 
   /** Documents matching the expression and filters, best first, with their best page. */
   async query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: MatchedPage[] }> {
-    const where = await this.filterSql(db, filters);
+    const where = await filterSql(db, filters);
     if (!match) return this.listFiltered(db, where, options);
     const fts = toFts5(match);
     const restrict = where ? sql`AND ${DOC} IN (SELECT d.id FROM documents d JOIN collections c ON c.id = d.collection_id WHERE ${where})` : sql``;
@@ -121,26 +122,10 @@ export class SqliteSearchIndex {
 
   /** Counts of matching documents by type, language, collection, year, sender and tag. */
   async facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Facets> {
-    const where = (await this.filterSql(db, filters)) ?? sql`1 = 1`;
+    const where = (await filterSql(db, filters)) ?? sql`1 = 1`;
     // Without text, the matches are the readable documents that pass the filters, as in listFiltered.
     const source = match ? sql`(SELECT DISTINCT ${DOC} AS document_id FROM search_index WHERE search_index MATCH ${toFts5(match)}) m JOIN documents d ON d.id = m.document_id` : sql`(SELECT * FROM documents WHERE status = 'ok') d`;
-    const group = async (key: RawBuilder<unknown>) =>
-      (await sql<{ k: string | null; n: number }>`SELECT ${key} AS k, count(*) AS n FROM ${source} JOIN collections c ON c.id = d.collection_id WHERE ${where} GROUP BY k ORDER BY n DESC LIMIT 50`.execute(db)).rows;
-    const byMime = await group(sql`d.mime`);
-    const type: Record<string, number> = {};
-    for (const r of byMime) type[documentType(r.k)] = (type[documentType(r.k)] ?? 0) + Number(r.n);
-    const toRecord = (rows: Array<{ k: string | null; n: number }>) => Object.fromEntries(rows.filter((r) => r.k !== null).map((r) => [r.k!, Number(r.n)]));
-    const tag = toRecord(
-      (await sql<{ k: string; n: number }>`SELECT t.tag AS k, count(*) AS n FROM ${source} JOIN collections c ON c.id = d.collection_id JOIN tags t ON t.document_id = d.id WHERE ${where} GROUP BY k ORDER BY n DESC LIMIT 50`.execute(db)).rows,
-    );
-    return {
-      type,
-      lang: toRecord(await group(sql`d.lang`)),
-      collection: toRecord(await group(sql`c.name`)),
-      year: toRecord(await group(sql`substr(d.date, 1, 4)`)),
-      sender: toRecord(await group(sql`d.sender`)),
-      ...(Object.keys(tag).length ? { tag } : {}),
-    };
+    return facetCounts(db, source, where);
   }
 
   /** Which of these pages (row keys) match an expression: used to say why a hit matched. */
@@ -158,33 +143,5 @@ export class SqliteSearchIndex {
       FROM documents d JOIN collections c ON c.id = d.collection_id WHERE d.status = 'ok' AND ${cond}
       ORDER BY d.date DESC, d.id LIMIT ${options.limit} OFFSET ${options.offset}`.execute(db);
     return { total: Number(total.rows[0]?.n ?? 0), hits: rows.rows.map((r) => ({ documentId: r.id, pageId: searchRowId(r.id, r.page ?? 1), page: r.page ?? 1, score: 0 })) };
-  }
-
-  /** Record filters as SQL over documents d and collections c, or null when there are none. */
-  private async filterSql(db: Kysely<Database>, f: SearchFilters): Promise<RawBuilder<unknown> | null> {
-    const parts: RawBuilder<unknown>[] = [];
-    const mimes = async (values: string[]) => {
-      const known = (await sql<{ mime: string }>`SELECT DISTINCT mime FROM documents WHERE mime IS NOT NULL`.execute(db)).rows.map((r) => r.mime);
-      const out = new Set<string>();
-      for (const v of values) {
-        const friendly = v.startsWith('type:') ? DOCUMENT_TYPES[v.slice(5)] : null;
-        if (friendly) known.filter(friendly).forEach((m) => out.add(m));
-        else out.add(v);
-      }
-      return [...out, '\u0000none'];
-    };
-    if (f.mimes?.length) parts.push(sql`d.mime IN (${sql.join(await mimes(f.mimes))})`);
-    if (f.notMimes?.length) parts.push(sql`(d.mime IS NULL OR d.mime NOT IN (${sql.join(await mimes(f.notMimes))}))`);
-    if (f.langs?.length) parts.push(sql`d.lang IN (${sql.join(f.langs)})`);
-    if (f.notLangs?.length) parts.push(sql`(d.lang IS NULL OR d.lang NOT IN (${sql.join(f.notLangs)}))`);
-    if (f.collections?.length) parts.push(sql`c.name IN (${sql.join(f.collections)})`);
-    if (f.notCollections?.length) parts.push(sql`c.name NOT IN (${sql.join(f.notCollections)})`);
-    // Every tag asked for (a document carries many), and none of those excluded.
-    for (const tag of f.tags ?? []) parts.push(sql`d.id IN (SELECT document_id FROM tags WHERE tag = ${tag})`);
-    if (f.notTags?.length) parts.push(sql`d.id NOT IN (SELECT document_id FROM tags WHERE tag IN (${sql.join(f.notTags)}))`);
-    if (f.allowedCollections) parts.push(f.allowedCollections.length ? sql`c.name IN (${sql.join(f.allowedCollections)})` : sql`0 = 1`);
-    if (f.dateFrom) parts.push(sql`d.date >= ${f.dateFrom}`);
-    if (f.dateTo) parts.push(sql`d.date < ${f.dateTo}`);
-    return parts.length ? sql.join(parts, sql` AND `) : null;
   }
 }
