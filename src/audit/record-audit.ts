@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import { GENESIS_HASH, hashAuditRow, type AuditContent } from '../domain/audit-chain.js';
+import { nextAuditRow } from '../domain/audit-chain.js';
 
 /** What the audit log records: reading, exporting and the accounts around them. */
 export type AuditAction = 'search' | 'view' | 'download' | 'export' | 'login' | 'login_failed' | 'logout' | 'password' | 'grant' | 'revoke' | 'user_add' | (string & {});
@@ -46,18 +46,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
 
 async function appendRow(conn: Kysely<Database>, event: AuditEvent): Promise<{ id: number; hash: string }> {
   const last = await conn.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const row: AuditContent = {
-    id: (last?.id ?? 0) + 1,
-    at: new Date().toISOString(),
-    user_id: event.user?.id ?? null,
-    username: event.user?.name ?? event.username ?? '',
-    action: event.action,
-    collection_id: event.collectionId ?? null,
-    document_id: event.documentId ?? null,
-    detail: JSON.stringify(event.detail ?? {}),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashAuditRow(row);
-  await conn.insertInto('audit_log').values({ ...row, hash }).execute();
-  return { id: row.id, hash };
+  const row = nextAuditRow(last, event);
+  await conn.insertInto('audit_log').values(row).execute();
+  return { id: row.id, hash: row.hash };
 }

@@ -1,17 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { GENESIS_HASH, hashAuditRow, type AuditContent } from '../../../domain/audit-chain.js';
+import { nextAuditRow, type AuditEntryInput } from '../../../domain/audit-chain.js';
 import { ADVISORY_LOCKS, isPostgres } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 /** One entry of the audit log, as a command appends it. */
-export interface AuditAppend {
-  user: { id: number; name: string } | null;
-  username?: string;
-  action: string;
-  collectionId?: number | null;
-  documentId?: number | null;
-  detail?: Record<string, unknown>;
-}
+export type AuditAppend = AuditEntryInput;
 
 /** The audit log as commands see it. */
 export interface AuditRepository {
@@ -30,18 +23,7 @@ export const auditRepository = (db: Kysely<Database>): AuditRepository => ({ app
 export async function appendAudit(trx: Kysely<Database>, event: AuditAppend): Promise<{ id: number; hash: string }> {
   if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.audit})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const row: AuditContent = {
-    id: (last?.id ?? 0) + 1,
-    at: new Date().toISOString(),
-    user_id: event.user?.id ?? null,
-    username: event.user?.name ?? event.username ?? '',
-    action: event.action,
-    collection_id: event.collectionId ?? null,
-    document_id: event.documentId ?? null,
-    detail: JSON.stringify(event.detail ?? {}),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashAuditRow(row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
-  return { id: row.id, hash };
+  const row = nextAuditRow(last, event);
+  await trx.insertInto('audit_log').values(row).execute();
+  return { id: row.id, hash: row.hash };
 }
