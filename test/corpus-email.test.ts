@@ -38,7 +38,7 @@ describe.skipIf(!corpusPresent)('linux-man e-mail corpus', () => {
     summary = await ingest(workspace, [EMAIL_CORPUS]);
     rows = await ls(workspace);
     topLevel = rows.filter((r) => r.parent === null);
-  }, 240_000);
+  }, 400_000);
 
   afterAll(() => removeDir(workspace));
 
@@ -123,5 +123,5 @@ describe.skipIf(!corpusPresent)('messages without the .eml extension', () => {
     expect(topLevel.map((r) => r.path).sort()).toEqual(copied);
     const wrong = topLevel.filter((r) => r.mime !== 'message/rfc822' || r.status !== 'ok').map((r) => `${path.basename(r.path)}: ${r.mime} ${r.status} ${r.reason ?? ''}`);
     expect(wrong).toEqual([]);
-  }, 120_000);
+  }, 400_000);
 });

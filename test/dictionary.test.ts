@@ -86,7 +86,7 @@ beforeAll(async () => {
   for (let i = 0; i < INVALID.length; i += 2) {
     await Promise.all(INVALID.slice(i, i + 2).map(async ([what, args]) => invalid.set(what, await dict(['add', ...args]))));
   }
-}, 120_000);
+}, 400_000);
 
 afterAll(() => {
   for (const d of [dir, workspace, tradWorkspace]) removeDir(d);

@@ -86,7 +86,7 @@ beforeAll(async () => {
   summary = await ingest(workspace, [ENCRYPTED_PDF, TRUNCATED_PDF, BAD, ARCHIVES, linked], { cwd });
   rows = await ls(workspace, [], { cwd });
   row = byPath(rows);
-}, 180_000);
+}, 400_000);
 
 afterAll(() => removeDir(sandbox));
 

@@ -117,6 +117,6 @@ describe('kill -9 in the middle of an ingest', () => {
       expect(allPaths(killed).map(outcome).sort()).toEqual(want);
       if (hasProc) expect(workersOf(killed)).toEqual([]);
     },
-    280_000,
+    600_000,
   );
 });

@@ -163,7 +163,7 @@ beforeAll(async () => {
   views = (await showMany(workspace, rows.map((r) => r.id))) as unknown as Map<number, OcrView>;
   offlineRows = await ls(offline);
   offlineScanned = await showOcr(offline, offlineRows.find((r) => r.path === SCANNED)!.id);
-}, 200_000);
+}, 400_000);
 
 afterAll(() => [workspace, deferred, offline].forEach(removeDir));
 

@@ -49,7 +49,7 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(FIXTURES, 'pdf', 'encrypted-user-password.pdf'), path.join(input, 'encrypted.pdf'));
   await ingest(workspace, [input]);
   for (const row of await ls(workspace)) ids[path.basename(row.path)] = row.id;
-}, 240_000);
+}, 400_000);
 
 afterAll(() => removeDir(dir));
 
@@ -132,7 +132,7 @@ describe('a PDF with a text layer', () => {
     const codes = results.map((r) => r.code).sort();
     expect(codes).toEqual([0, 2]);
     expect(results.find((r) => r.code === 2)!.stderr).toMatch(/being redacted already/);
-  }, 120_000);
+  }, 400_000);
 });
 
 describe('a scan (OCR word boxes) and a text file', () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await startWorkbench(workspace);
   editor = await HttpClient.signIn(server.url, 'eve', 'correct-horse-battery');
   reporter = await HttpClient.signIn(server.url, 'rita', 'correct-horse-battery');
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -11,7 +11,7 @@ const rel = (p: string) => `test/fixtures/${p}`;
 beforeAll(async () => {
   workspace = makeWorkspace('search');
   await ingest(workspace, ['test/fixtures'], { ocr: false });
-}, 120_000);
+}, 400_000);
 
 afterAll(() => removeDir(workspace));
 

@@ -91,7 +91,7 @@ beforeAll(async () => {
   // The pages that highlights are checked against, by id.
   const rows = await ls(workspace);
   for (const row of rows.filter((r) => SHOWN.has(keyOf(r)))) void run(`show ${row.id}`, () => show(workspace, row.id)).catch(() => undefined);
-}, 120_000);
+}, 400_000);
 
 afterAll(() => {
   for (const dir of [docsDir, neutralDir, workspace, neutralWorkspace]) removeDir(dir);

@@ -186,7 +186,7 @@ beforeAll(async () => {
   for (const q of FACETED) void result(q, ['--facets']).catch(() => undefined);
   for (const q of ANY) void result(q, ['--match', 'any']).catch(() => undefined);
   for (const q of [...MALFORMED.map(([q]) => q), ...NO_VALUE]) void raw(q).catch(() => undefined);
-}, 120_000);
+}, 400_000);
 
 afterAll(() => {
   removeDir(corpus);

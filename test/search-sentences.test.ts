@@ -26,7 +26,7 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(PARAGRAPHS)) fs.writeFileSync(path.join(docs, `${name}.txt`), text);
   workspace = makeWorkspace('sentences');
   await ingest(workspace, [docs], { ocr: false });
-}, 120_000);
+}, 400_000);
 
 afterAll(() => {
   removeDir(workspace);

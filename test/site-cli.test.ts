@@ -42,7 +42,7 @@ beforeAll(async () => {
   await runCliOk(['story', 'create', writeStory(files, 'second.md', 'title: A second story\ncomments: closed', 'Nothing quoted here.'), '--workspace', ws]);
   await runCliOk(['story', 'publish', 'a-second-story', '--workspace', ws]);
   site = await startSiteServer(ws, ['--name', 'The Test Herald']);
-}, 240_000);
+}, 400_000);
 
 afterAll(async () => {
   await site?.stop();

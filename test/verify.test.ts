@@ -207,7 +207,7 @@ describe('the workbench', () => {
     server = await startWorkbench(workspace);
     admin = await HttpClient.signIn(server.url, 'admin', PASSWORD);
     rita = await HttpClient.signIn(server.url, 'rita', PASSWORD);
-  }, 120_000);
+  }, 400_000);
   afterAll(async () => server?.stop());
 
   it('lists versions and near-duplicates the user may see, with a link to compare', async () => {

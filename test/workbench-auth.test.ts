@@ -43,7 +43,7 @@ beforeAll(async () => {
   for (const name of ['rita', 'tom', 'vic', 'una'] as const) await addUser(workspace, name, name === 'vic' ? 'viewer' : 'reporter', PASSWORDS[name]);
   for (const name of ['rita', 'tom', 'vic']) await grant(workspace, name, 'alpha');
   server = await startWorkbench(workspace);
-}, 240_000);
+}, 400_000);
 
 afterAll(async () => {
   if (server && (server.process.exitCode !== null || server.process.signalCode !== null)) console.error(`dossier serve exited early:\n${server.output()}`);

@@ -244,7 +244,7 @@ beforeAll(async () => {
   await pollUntil('the upload into bravo to finish', async () => {
     const state = (await admin.json<{ upload: { state: string } }>(`/api/uploads/${uploadId}`)).upload.state;
     return state === 'done' || state === 'failed';
-  }, 120_000);
+  }, 400_000);
   const list = await admin.request('POST', '/api/watchlists', { json: { name: 'zebrafinch watch', names: ['欧阳振华', 'ZEBRAFINCH'] } });
   expect(list.status, list.body).toBe(202);
   const watchlistId = (JSON.parse(list.body) as { id: number }).id;
