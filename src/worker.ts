@@ -40,7 +40,7 @@ process.on('message', (request: WorkerRequest) => {
   }
   engine ??= chooseOcrEngine(process.env.DOSSIER_OCR_ENGINE ?? 'auto');
   engine
-    .then((ocr) => ocrDocument(request.ocr, blobs.pathOf(request.ocr.sha256), ocr, blobs, getAnalyser))
+    .then((ocr) => blobs.withLocalFile(request.ocr.sha256, (file) => ocrDocument(request.ocr, file, ocr, blobs, getAnalyser)))
     .then((result) => reply({ id: request.id, ocr: result }), fail);
 });
 process.on('disconnect', () => process.exit(0));

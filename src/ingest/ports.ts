@@ -7,10 +7,16 @@ export interface StoredBlob {
   size: number;
 }
 
-/** Where ingest keeps the bytes of every file it sees, by content address. */
+/**
+ * Where ingest keeps the bytes of every file it sees, by content address. No local path leaks out
+ * except inside `withLocalFile`, for the tools that need one, so the store may live elsewhere.
+ */
 export interface BlobStore {
-  pathOf(sha256: string): string;
   has(sha256: string): boolean;
+  stat(sha256: string): { size: number } | null;
+  open(sha256: string, range?: { start: number; end: number }): Readable;
+  read(sha256: string): Promise<Buffer<ArrayBuffer>>;
+  withLocalFile<T>(sha256: string, use: (file: string) => Promise<T> | T): Promise<T>;
   putFile(file: string): Promise<StoredBlob>;
   putBuffer(bytes: Uint8Array): Promise<StoredBlob>;
   /** Throws when the stream passes maxBytes; nothing is kept then. */

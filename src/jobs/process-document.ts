@@ -19,8 +19,12 @@ export async function processDocument(task: ExtractTask, blobs: BlobStore, analy
   return { result, analysis };
 }
 
+/** The stored file as a local path while it is read: the extractors run poppler, 7-Zip, readpst… on it. */
 async function readDocument(task: ExtractTask, blobs: BlobStore, pdfEngine: 'poppler' | 'pdfjs'): Promise<ExtractionResult> {
-  const file = blobs.pathOf(task.sha256);
+  return blobs.withLocalFile(task.sha256, (file) => readLocalDocument(task, file, blobs, pdfEngine));
+}
+
+async function readLocalDocument(task: ExtractTask, file: string, blobs: BlobStore, pdfEngine: 'poppler' | 'pdfjs'): Promise<ExtractionResult> {
   let mime: string;
   try {
     mime = await detectType(file);

@@ -7,8 +7,8 @@ import type { Actor } from '../domain/actor.js';
 
 /** Content-addressed bytes: feature images, derivative PDFs and page images. */
 export interface ImageStore {
-  pathOf(sha256: string): string;
   has(sha256: string): boolean;
+  read(sha256: string): Promise<Buffer<ArrayBuffer>>;
   putBuffer(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
 }
 

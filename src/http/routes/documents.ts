@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { isDossierError } from '../../domain/errors.js';
@@ -16,6 +14,7 @@ import { documentExtras } from '../views/document-extras.js';
 import { DocumentEntities } from '../views/document-entities.js';
 import { TranslationPanel } from '../views/translation-panel.js';
 import { translationDetail } from '../../publish/index.js';
+import { blobHead, sendBlob } from '../send-blob.js';
 import { renderPage } from '../views/render.js';
 import { documentVersions } from '../views/document-versions.js';
 import { documentIfVisible, parseDocumentId, type VisibleDocument } from '../visibility.js';
@@ -29,33 +28,11 @@ function imageType(head: Buffer): string | null {
   return null;
 }
 
-function readHead(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    fs.readSync(fd, head, 0, 16, 0);
-    return head;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** `attachment` with the original name: an ASCII fallback and the exact name in RFC 5987 form. */
 export function attachmentDisposition(docPath: string): string {
   const name = docPath.split(/!\/|\//).pop() || 'document';
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-function streamFile(c: Context<HttpEnv>, file: string, type: string, extra: Record<string, string> = {}): Response {
-  const size = fs.statSync(file).size;
-  c.header('Content-Type', type);
-  c.header('Content-Length', String(size));
-  c.header('X-Content-Type-Options', 'nosniff');
-  // Even opened directly, a leaked file can run nothing in this origin.
-  c.header('Content-Security-Policy', "default-src 'none'; sandbox");
-  for (const [k, v] of Object.entries(extra)) c.header(k, v);
-  return c.body(Readable.toWeb(fs.createReadStream(file)) as ReadableStream);
 }
 
 const modeOf = (text: string | undefined): SearchMode => (SEARCH_MODES.includes(text as SearchMode) ? (text as SearchMode) : 'normalised');
@@ -103,7 +80,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const doc = await visible(c);
     if (!doc || !doc.sha256 || !deps.blobs.has(doc.sha256)) return notFound(c);
     await recordAudit(deps.db, { user: currentUser(c), action: 'download', collectionId: doc.collection_id, documentId: doc.id, detail: { path: doc.path, sha256: doc.sha256 } });
-    return streamFile(c, deps.blobs.pathOf(doc.sha256), doc.mime ?? 'application/octet-stream', { 'Content-Disposition': attachmentDisposition(doc.path) });
+    return sendBlob(c, deps.blobs, doc.sha256, doc.mime ?? 'application/octet-stream', { 'Content-Disposition': attachmentDisposition(doc.path) }) ?? notFound(c);
   };
   app.get('/documents/:id/file', sendOriginal);
   app.get('/api/documents/:id/file', sendOriginal);
@@ -116,9 +93,9 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const ocr = row?.ocr ? (JSON.parse(row.ocr) as { image?: string | null; thumbnail?: string | null }) : null;
     for (const sha of [ocr?.image, ocr?.thumbnail]) {
       if (!sha || !deps.blobs.has(sha)) continue;
-      const file = deps.blobs.pathOf(sha);
-      const type = imageType(readHead(file));
-      if (type) return streamFile(c, file, type, { 'Cache-Control': 'private, max-age=3600' });
+      const type = imageType(await blobHead(deps.blobs, sha));
+      const sent = type ? sendBlob(c, deps.blobs, sha, type, { 'Cache-Control': 'private, max-age=3600' }) : null;
+      if (sent) return sent;
     }
     return notFound(c);
   });

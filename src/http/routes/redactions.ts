@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { Actor } from '../../domain/actor.js';
 import { DossierError } from '../../domain/errors.js';
@@ -9,19 +7,11 @@ import { errorResponse, notFound } from '../middleware/errors.js';
 import { currentUser, requireUser } from '../middleware/require-user.js';
 import { optionalInt, textField, visibleDocument } from '../route-guards.js';
 import { RedactionPage } from '../views/redaction-page.js';
+import { sendBlob } from '../send-blob.js';
 import { renderPage } from '../views/render.js';
 
 const mayRedact = (user: SessionUser) => user.role === 'admin' || user.role === 'editor';
 const actorOf = (user: SessionUser): Actor => ({ kind: 'user', id: user.id, name: user.name, role: user.role });
-
-function send(c: Context<HttpEnv>, file: string, type: string, extra: Record<string, string> = {}): Response {
-  c.header('Content-Type', type);
-  c.header('Content-Length', String(fs.statSync(file).size));
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Content-Security-Policy', "default-src 'none'; sandbox");
-  for (const [k, v] of Object.entries(extra)) c.header(k, v);
-  return c.body(Readable.toWeb(fs.createReadStream(file)) as ReadableStream);
-}
 
 /**
  * Redaction (issue 12). Pages: GET /documents/:id/redact (marks, original beside the derivative,
@@ -116,7 +106,7 @@ export function redactionRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!doc.ok) return doc.response;
     const latest = await latestDerivative(deps.records, doc.value.id);
     if (!latest || !deps.blobs.has(latest.sha256)) return notFound(c);
-    return send(c, deps.blobs.pathOf(latest.sha256), 'application/pdf', { 'Content-Disposition': `attachment; filename="redacted-${doc.value.id}.pdf"` });
+    return sendBlob(c, deps.blobs, latest.sha256, 'application/pdf', { 'Content-Disposition': `attachment; filename="redacted-${doc.value.id}.pdf"` }) ?? notFound(c);
   });
   app.get('/documents/:id/redacted/pages/:page/image', async (c) => {
     const doc = await visibleDocument(deps, c);
@@ -124,7 +114,7 @@ export function redactionRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const latest = await latestDerivative(deps.records, doc.value.id);
     const page = latest?.pages.find((p) => p.page === Number(c.req.param('page')));
     if (!page || !deps.blobs.has(page.image)) return notFound(c);
-    return send(c, deps.blobs.pathOf(page.image), 'image/png', { 'Cache-Control': 'private, max-age=3600' });
+    return sendBlob(c, deps.blobs, page.image, 'image/png', { 'Cache-Control': 'private, max-age=3600' }) ?? notFound(c);
   });
 
   app.get('/api/documents/:id/redactions', async (c) => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { TextAnalyser } from '../../analyse/index.js';
@@ -30,7 +29,7 @@ import { siteHeaders } from './site-headers.js';
 /** What the public site reads: published records, blobs of derivatives and images, the analysis chain for search. */
 export interface SiteDeps {
   records: Pick<Records, 'read' | 'transact'>;
-  blobs: { pathOf(sha256: string): string; has(sha256: string): boolean };
+  blobs: { has(sha256: string): boolean; read(sha256: string): Promise<Buffer<ArrayBuffer>> };
   analyser(): TextAnalyser;
   /** The site's name and, if fixed, its public address (else each request's origin). */
   site: { name: string; baseUrl: string | null; static: boolean };
@@ -116,7 +115,7 @@ export function buildSite(deps: SiteDeps): Hono {
     const story = await publishedStory(deps.records, c.req.param('slug'));
     if (!story?.image || !deps.blobs.has(story.image.sha256)) return notFound(c, '../../');
     c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(fs.readFileSync(deps.blobs.pathOf(story.image.sha256)), 200, { 'Content-Type': story.image.mime });
+    return c.body(await deps.blobs.read(story.image.sha256), 200, { 'Content-Type': story.image.mime });
   });
 
   app.get('/documents/', async (c) => c.html(await renderDocuments(deps.records, site(c))));
@@ -127,14 +126,14 @@ export function buildSite(deps: SiteDeps): Hono {
   app.get('/documents/:id/redacted.pdf', async (c) => {
     const sha = await publishedFile(deps.records, c.req.param('id'), { pdf: true });
     if (!sha || !deps.blobs.has(sha)) return notFound(c, '../../');
-    return c.body(fs.readFileSync(deps.blobs.pathOf(sha)), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="document-${c.req.param('id')}-redacted.pdf"` });
+    return c.body(await deps.blobs.read(sha), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="document-${c.req.param('id')}-redacted.pdf"` });
   });
   app.get('/documents/:id/pages/:file', async (c) => {
     const page = /^(\d{1,6})\.png$/.exec(c.req.param('file'))?.[1];
     const sha = page ? await publishedFile(deps.records, c.req.param('id'), { page }) : null;
     if (!sha || !deps.blobs.has(sha)) return notFound(c, '../../../');
     c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(fs.readFileSync(deps.blobs.pathOf(sha)), 200, { 'Content-Type': 'image/png' });
+    return c.body(await deps.blobs.read(sha), 200, { 'Content-Type': 'image/png' });
   });
   app.get('/embed/documents/:id/', async (c) => {
     const page = await renderEmbed(deps.records, site(c), c.req.param('id'), c.req.query('page'));

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { BurnedBox, DerivativeMethod, PixelBox, RedactionMark } from '../../domain/redaction.js';
 import { DossierError } from '../../domain/errors.js';
 import type { RedactablePage } from '../../platform/db/repositories/redaction-repository.js';
@@ -18,12 +17,12 @@ export interface BuiltDerivative {
 }
 
 export interface DerivativeSource {
-  /** The original file (never written to). */
-  file: string;
+  /** The original file's bytes. */
+  original(): Promise<Buffer>;
   mime: string | null;
   pages: RedactablePage[];
-  /** Page image files of OCR'd pages, by page number. */
-  pageImage(sha256: string): string;
+  /** The bytes of an OCR'd page's image, by its blob. */
+  pageImage(sha256: string): Promise<Buffer>;
 }
 
 /** A redacted string is searched for only when it is long enough not to be found by chance elsewhere. */
@@ -58,7 +57,7 @@ export async function buildDerivative(source: DerivativeSource, marks: Redaction
     const scanned = source.pages.length > 0 && source.pages.every((p) => p.ocr?.image);
     if (isPdf) {
       method = 'pdf';
-      const original = new mu.PDFDocument(fs.readFileSync(source.file));
+      const original = new mu.PDFDocument(await source.original());
       try {
         if (original.needsPassword()) throw new DossierError('invalid_argument', 'the PDF is encrypted: it cannot be redacted');
         for (let index = 0; index < original.countPages(); index++) {
@@ -117,7 +116,7 @@ async function scanPage(source: DerivativeSource, stored: RedactablePage, marks:
   const regions: PixelBox[] = wholePage(marks, stored.page)
     ? [{ x: 0, y: 0, w: ocr.width, h: ocr.height }]
     : [...ocrBoxesForTexts(ocr, textsFor(marks, stored.page)), ...boxesFor(marks, stored.page)];
-  return { burned: await burnScan(source.pageImage(ocr.image!), ocr, regions) };
+  return { burned: await burnScan(await source.pageImage(ocr.image!), ocr, regions) };
 }
 
 /** Which UTF-16 offsets of a stored page's text are redacted (every occurrence of each text mark; all of a marked page). */

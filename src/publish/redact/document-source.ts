@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { DossierError } from '../../domain/errors.js';
 import type { RedactableDocument, RedactablePage } from '../../platform/db/repositories/redaction-repository.js';
 import { loadMupdf } from './mupdf-module.js';
@@ -21,7 +20,7 @@ export async function pagePixelSizes(deps: RedactDeps, doc: RedactableDocument &
   for (const p of pages) if (p.ocr?.image) sizes.set(p.page, { width: p.ocr.width, height: p.ocr.height });
   if (doc.mime === 'application/pdf') {
     const mu = await loadMupdf();
-    const pdf = new mu.PDFDocument(fs.readFileSync(deps.blobs.pathOf(doc.sha256)));
+    const pdf = new mu.PDFDocument(await deps.blobs.read(doc.sha256));
     try {
       if (pdf.needsPassword()) throw new DossierError('invalid_argument', 'the PDF is encrypted: it cannot be redacted');
       for (let i = 0; i < pdf.countPages(); i++) {

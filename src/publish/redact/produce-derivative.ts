@@ -44,7 +44,7 @@ export async function produceDerivative(deps: RedactDeps, input: { actor: Actor;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-redact-'));
   try {
     const marks = await deps.records.read.redaction.marks(doc.id);
-    const built = await buildDerivative({ file: deps.blobs.pathOf(doc.sha256), mime: doc.mime, pages, pageImage: (sha) => deps.blobs.pathOf(sha) }, marks);
+    const built = await buildDerivative({ original: () => deps.blobs.read(doc.sha256), mime: doc.mime, pages, pageImage: (sha) => deps.blobs.read(sha) }, marks);
     const file = path.join(dir, 'derivative.pdf');
     fs.writeFileSync(file, built.bytes);
     const check = await checkPdf(file, built.strings, built.boxes);
@@ -89,7 +89,7 @@ export async function checkDerivative(deps: RedactDeps, derivative: number | str
   const d = await deps.records.read.redaction.derivative(derivative);
   if (!d) throw new DossierError('not_found', `no redacted derivative ${derivative}`);
   const check = deps.blobs.has(d.sha256)
-    ? await checkPdf(deps.blobs.pathOf(d.sha256), searchedStrings(d), d.boxes)
+    ? await deps.blobs.withLocalFile(d.sha256, (file) => checkPdf(file, searchedStrings(d), d.boxes))
     : { ok: false, leaks: [{ page: 0, text: 'the derivative file is missing from the blob store' }], revisions: 0, metadata: [], transparentBoxes: [], checkedAt: new Date().toISOString() };
   await deps.records.transact(async (tx) => {
     const doc = await tx.redaction.document(d.documentId);

@@ -69,7 +69,7 @@ export interface BurnedScan {
 }
 
 /** Burn boxes into a page image (solid black, new pixels) and drop the OCR characters under them. */
-export async function burnScan(imageFile: string, ocr: OcrPageRecord, rawBoxes: PixelBox[]): Promise<BurnedScan> {
+export async function burnScan(imageFile: string | Buffer, ocr: OcrPageRecord, rawBoxes: PixelBox[]): Promise<BurnedScan> {
   const meta = await sharp(imageFile).metadata();
   const width = meta.width ?? ocr.width;
   const height = meta.height ?? ocr.height;

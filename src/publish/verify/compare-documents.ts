@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { auditUser, type Actor } from '../../domain/actor.js';
 import { DossierError } from '../../domain/errors.js';
 import type { Records } from '../../platform/db/records.js';
@@ -27,16 +26,11 @@ export interface Comparison {
 const TEXT_TYPES = /^(text\/|message\/rfc822|application\/(json|xml))/;
 
 /** The line-ending style of a stored text file (extraction turns CRLF into LF, so the bytes are read). */
-function lineEndings(doc: ComparableDocument, blobs: BlobReader): string | null {
+async function lineEndings(doc: ComparableDocument, blobs: BlobReader): Promise<string | null> {
   if (!doc.mime || !TEXT_TYPES.test(doc.mime) || !doc.sha256 || !blobs.has(doc.sha256)) return null;
-  const fd = fs.openSync(blobs.pathOf(doc.sha256), 'r');
-  try {
-    const head = Buffer.alloc(1 << 20);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    return lineEndingsOf(head.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of blobs.open(doc.sha256, { start: 0, end: (1 << 20) - 1 })) chunks.push(chunk as Buffer);
+  return lineEndingsOf(Buffer.concat(chunks));
 }
 
 async function loadComparable(records: Pick<Records, 'read'>, id: number): Promise<ComparableDocument> {
@@ -71,8 +65,8 @@ export async function compareDocuments(
   }
   const metadata = compareMetadata(a.metadata, b.metadata);
   {
-    const la = lineEndings(a, input.blobs);
-    const lb = lineEndings(b, input.blobs);
+    const la = await lineEndings(a, input.blobs);
+    const lb = await lineEndings(b, input.blobs);
     if (la && lb && la !== lb) {
       metadata.push({ field: 'lineEndings', a: la, b: lb });
       for (const [side, style, doc] of [['a', la, a], ['b', lb, b]] as const) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { auditUser, mayEdit, type Actor } from '../../domain/actor.js';
 import { DossierError } from '../../domain/errors.js';
@@ -53,7 +54,7 @@ export async function exportManifest(
       const name = payloadName(doc.id, doc.path);
       const target = path.join(temp, name);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(input.blobs.pathOf(doc.sha256), target);
+      await pipeline(input.blobs.open(doc.sha256), fs.createWriteStream(target));
       const actual = await sha256OfFile(target);
       if (actual !== doc.sha256) throw new DossierError('conflict', `the stored file of document ${doc.id} (${doc.path}) no longer matches its SHA-256; run dossier verify`);
       bytes += fs.statSync(target).size;

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import type { Actor } from '../../domain/actor.js';
 import { auditUser } from '../../domain/actor.js';
 import { DossierError } from '../../domain/errors.js';
 import type { Records } from '../../platform/db/records.js';
-import { sha256OfFile } from './hash-file.js';
+import { sha256OfStream } from './hash-file.js';
 import type { AuditCheck, BlobReader } from './ports.js';
 
 export interface StoredFileProblem {
@@ -54,8 +53,7 @@ export async function verifyStoredFiles(
       afterId = file.id;
       let actual = hashes.get(file.sha256);
       if (actual === undefined) {
-        const at = input.blobs.pathOf(file.sha256);
-        actual = input.blobs.has(file.sha256) && fs.statSync(at).isFile() ? await sha256OfFile(at) : null;
+        actual = input.blobs.stat(file.sha256) ? await sha256OfStream(input.blobs.open(file.sha256)) : null;
         hashes.set(file.sha256, actual);
       }
       report.checked++;
