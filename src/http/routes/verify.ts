@@ -59,7 +59,7 @@ export function verifyRoutes(deps: HttpDeps): Hono<HttpEnv> {
   });
 
   app.get('/api/verify', async (c) => {
-    const report = await verifyStoredFiles(deps.records, { actor: actorOf(currentUser(c)), blobs: deps.blobs, collection: c.req.query('collection') || undefined, checkAudit: () => verifyAudit(deps.db) });
+    const report = await verifyStoredFiles(deps.records, { actor: actorOf(currentUser(c)), blobs: deps.blobs, collection: c.req.query('collection') || undefined, checkAudit: () => verifyAudit(deps.records) });
     return c.json(report);
   });
 
