@@ -7,5 +7,5 @@ export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './passwords.j
 export { authenticateUser, changePassword, countUsers, createUser, findUser, generatePassword, listUsers, setPassword, setUserDisabled, type UserRecord } from './users.js';
 export { grantCollection, revokeCollection } from './grants.js';
 export { createSession, deleteSession, sessionFor, SESSION_HOURS, type NewSession } from './sessions.js';
-export { accessFor, mayAccessCollection, NO_ACCESS } from './access.js';
+export { accessFor, mayAccessCollection, NO_ACCESS, scopeIds } from './access.js';
 export { LoginThrottle, type ThrottleOptions } from './login-throttle.js';

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Records } from '../platform/db/records.js';
 import type { Database } from '../platform/db/schema.js';
 import { nextAuditRow } from '../domain/audit-chain.js';
 
@@ -18,11 +19,18 @@ export interface AuditEvent {
 }
 
 /**
- * Append one row to the audit chain. The last hash is read and the row inserted in one
- * immediate (write-locking) transaction, so concurrent requests, or a CLI command next to the
- * server, cannot both chain onto the same row and fork the chain.
+ * Append one entry on its own, for events that change no other record (a search, a view, a
+ * sign-in): one write transaction whose only write is the entry. A command that changes records
+ * appends with `tx.audit.append` inside its own transaction instead.
+ *
+ * Given a raw database handle (the one remaining caller, http/upload-receive.ts, until its owner
+ * moves it to `records`), the last hash is read and the row inserted in one immediate
+ * (write-locking) transaction, so concurrent requests, or a CLI command next to the server,
+ * cannot both chain onto the same row and fork the chain.
  */
-export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<{ id: number; hash: string }> {
+export async function recordAudit(target: Pick<Records, 'transact'> | Kysely<Database>, event: AuditEvent): Promise<{ id: number; hash: string }> {
+  if ('transact' in target) return target.transact((tx) => tx.audit.append(event));
+  const db = target;
   // PostgreSQL (the team server): many processes; an advisory lock held to commit serialises the
   // append instead (the key is ADVISORY_LOCKS.audit in platform/db/dialect.ts).
   if (db.getExecutor().adapter.constructor.name.startsWith('Postgres')) {

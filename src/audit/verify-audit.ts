@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { Records } from '../platform/db/records.js';
 import { GENESIS_HASH, hashAuditRow } from '../domain/audit-chain.js';
 
 export interface AuditBreak {
@@ -22,12 +21,12 @@ export interface AuditVerification {
  * Deleting the newest rows leaves a shorter, valid chain: that needs an anchor kept elsewhere
  * (the last hash, printed by `dossier audit verify`).
  */
-export async function verifyAudit(db: Kysely<Database>, batch = 2000): Promise<AuditVerification> {
+export async function verifyAudit(records: Pick<Records, 'read'>, batch = 2000): Promise<AuditVerification> {
   let expectedId = 1;
   let prev = GENESIS_HASH;
   let entries = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>=', expectedId).orderBy('id').limit(batch).execute();
+    const rows = await records.read.audit.chainFrom(expectedId, batch);
     for (const row of rows) {
       const bad = (problem: AuditBreak['problem'], message: string): AuditVerification => ({ intact: false, entries, firstBad: { id: row.id, problem, message } });
       if (row.id !== expectedId) return bad('gap', `row ${row.id} follows row ${expectedId - 1}: row${row.id - expectedId > 1 ? 's' : ''} ${expectedId}${row.id - expectedId > 1 ? `–${row.id - 1}` : ''} ${row.id - expectedId > 1 ? 'are' : 'is'} missing`);
@@ -42,7 +41,6 @@ export async function verifyAudit(db: Kysely<Database>, batch = 2000): Promise<A
 }
 
 /** The newest row's hash: kept outside the database, it proves later that no row was cut off the end. */
-export async function lastAuditHash(db: Kysely<Database>): Promise<string> {
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return last?.hash ?? GENESIS_HASH;
+export async function lastAuditHash(records: Pick<Records, 'read'>): Promise<string> {
+  return (await records.read.audit.lastHash()) ?? GENESIS_HASH;
 }

@@ -5,8 +5,8 @@ import { printJson } from './output.js';
 
 /** `dossier audit verify`: walk the hash chain; exit 0 when intact, 3 naming the first bad row when not. */
 export async function auditVerifyCommand(app: App, options: { json?: boolean }): Promise<void> {
-  const result = await verifyAudit(app.db);
-  if (options.json) printJson({ ...result, lastHash: result.intact ? await lastAuditHash(app.db) : null });
+  const result = await verifyAudit(app.records);
+  if (options.json) printJson({ ...result, lastHash: result.intact ? await lastAuditHash(app.records) : null });
   if (result.firstBad) {
     if (!options.json) {
       console.error(`dossier: the audit log's chain is broken at row ${result.firstBad.id}: ${result.firstBad.message}`);
@@ -17,7 +17,7 @@ export async function auditVerifyCommand(app: App, options: { json?: boolean }):
   }
   if (!options.json) {
     console.log(`the audit log's chain of ${result.entries} entries is intact`);
-    console.log(`last hash ${await lastAuditHash(app.db)} (keep it elsewhere to prove later that no entry was cut off the end)`);
+    console.log(`last hash ${await lastAuditHash(app.records)} (keep it elsewhere to prove later that no entry was cut off the end)`);
   }
 }
 
@@ -29,7 +29,7 @@ export async function auditListCommand(app: App, options: { json?: boolean; user
   if (!Number.isInteger(offset) || offset < 0) throw new DossierError('invalid_argument', `--offset is a whole number of 0 or more, got "${options.offset}"`);
   const documentId = options.document === undefined ? undefined : Number(options.document);
   if (documentId !== undefined && !Number.isInteger(documentId)) throw new DossierError('invalid_argument', `--document is a document id, got "${options.document}"`);
-  const { total, entries } = await listAudit(app.db, { user: options.user, action: options.action, documentId, from: options.from, to: options.to, limit, offset });
+  const { total, entries } = await listAudit(app.records, { user: options.user, action: options.action, documentId, from: options.from, to: options.to, limit, offset });
   if (options.json) {
     for (const e of entries) printJson(e);
     return;

@@ -27,7 +27,7 @@ export async function serveCommand(app: App, serve: ServeWorkbench, options: Ser
     throw error;
   }
   console.log(`Dossier is serving on ${running.url}`);
-  if ((await countUsers(app.db)) === 0) {
+  if ((await countUsers(app.records)) === 0) {
     console.log('No account exists yet. Create the first one, an administrator, in another terminal:');
     console.log('  npx dossier user add admin --role admin');
     console.log(`then open ${running.url} and sign in.`);

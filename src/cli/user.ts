@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { createUser, generatePassword, listUsers, setPassword, setUserDisabled } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
+import { operator } from '../domain/actor.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
 import { newPassword } from './read-password.js';
@@ -12,8 +12,7 @@ export const cliActor = (): string => `cli:${os.userInfo().username}`;
 export async function userAddCommand(app: App, name: string, options: { role: string; passwordStdin?: boolean }): Promise<void> {
   const typed = await newPassword(options);
   const password = typed ?? generatePassword();
-  const user = await createUser(app.db, { name, role: options.role, password });
-  await recordAudit(app.db, { user: null, username: cliActor(), action: 'user_add', detail: { name: user.name, role: user.role } });
+  const user = await createUser(app.records, { actor: operator(cliActor()), name, role: options.role, password });
   console.log(`Created ${user.role} "${user.name}".`);
   if (typed === null) {
     console.log(`Password (shown once; keep it somewhere safe, change it at /account): ${password}`);
@@ -25,22 +24,20 @@ export async function userAddCommand(app: App, name: string, options: { role: st
 export async function userPasswdCommand(app: App, name: string, options: { passwordStdin?: boolean }): Promise<void> {
   const typed = await newPassword(options);
   const password = typed ?? generatePassword();
-  await setPassword(app.db, name, password);
-  await recordAudit(app.db, { user: null, username: cliActor(), action: 'password', detail: { name } });
+  await setPassword(app.records, { actor: operator(cliActor()), name, password });
   console.log(`Changed the password of "${name}"; their sessions have ended.`);
   if (typed === null) console.log(`New password (shown once): ${password}`);
 }
 
 /** `dossier user disable|enable NAME`. */
 export async function userDisableCommand(app: App, name: string, disabled: boolean): Promise<void> {
-  await setUserDisabled(app.db, name, disabled);
-  await recordAudit(app.db, { user: null, username: cliActor(), action: disabled ? 'user_disable' : 'user_enable', detail: { name } });
+  await setUserDisabled(app.records, { actor: operator(cliActor()), name, disabled });
   console.log(disabled ? `Disabled "${name}"; their sessions have ended.` : `Enabled "${name}".`);
 }
 
 /** `dossier user ls [--json]`: accounts, roles and granted collections. */
 export async function userListCommand(app: App, options: { json?: boolean }): Promise<void> {
-  const users = await listUsers(app.db);
+  const users = await listUsers(app.records);
   if (options.json) {
     for (const u of users) printJson(u);
     return;

@@ -7,7 +7,7 @@ import { printJson } from './output.js';
 /** `dossier verify [--collection C] [--json]`: re-hash every stored file, check the audit chain; exit 3 on any problem. */
 export async function verifyCommand(app: App, options: { collection?: string; json?: boolean }): Promise<void> {
   const report = await verifyStoredFiles(app.records, {
-    actor: operator(), blobs: app.blobs, collection: options.collection, checkAudit: () => verifyAudit(app.db),
+    actor: operator(), blobs: app.blobs, collection: options.collection, checkAudit: () => verifyAudit(app.records),
     onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\r\x1b[2Kre-hashed ${n} files`),
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');

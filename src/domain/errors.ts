@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'invalid_query'
   | 'io_error'
   | 'conflict'
+  // A command's permission check refused the actor (HTTP 403).
+  | 'forbidden'
   // The public site (publish/story, publish/site).
   | 'quote_mismatch'
   | 'redaction_leak'

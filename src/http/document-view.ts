@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { Records } from '../platform/db/records.js';
+import type { RelatedDocument } from '../platform/db/repositories/document-view-repository.js';
 import type { Access } from './context.js';
 import { visibleDocumentIds, type VisibleDocument } from './visibility.js';
 
@@ -31,31 +31,26 @@ export interface DocumentView {
   pages: PageView[];
 }
 
-export interface RelatedDocument {
-  id: number;
-  path: string;
-  title: string | null;
-  status: string;
-  mime: string | null;
-}
+export type { RelatedDocument } from '../platform/db/repositories/document-view-repository.js';
 
 /** Read a visible document the way `dossier show --json` prints it; children and parent the user may not see are left out. */
-export async function readDocumentView(db: Kysely<Database>, access: Access, doc: VisibleDocument): Promise<{ view: DocumentView; parent: RelatedDocument | null; children: RelatedDocument[] }> {
+export async function readDocumentView(records: Pick<Records, 'read'>, access: Access, doc: VisibleDocument): Promise<{ view: DocumentView; parent: RelatedDocument | null; children: RelatedDocument[] }> {
+  const documents = records.read.documentView;
   const [pages, paths, childRows, parentRow] = await Promise.all([
-    db.selectFrom('pages').select(['page', 'text', 'ocr']).where('document_id', '=', doc.id).orderBy('page').execute(),
-    db.selectFrom('document_paths').select('path').where('document_id', '=', doc.id).orderBy('id').execute(),
-    db.selectFrom('documents').select(['id', 'path', 'title', 'status', 'mime']).where('parent_id', '=', doc.id).orderBy('id').execute(),
-    doc.parent_id === null ? Promise.resolve(undefined) : db.selectFrom('documents').select(['id', 'path', 'title', 'status', 'mime']).where('id', '=', doc.parent_id).executeTakeFirst(),
+    documents.pages(doc.id),
+    documents.paths(doc.id),
+    documents.children(doc.id),
+    doc.parent_id === null ? Promise.resolve(null) : documents.related(doc.parent_id),
   ]);
-  const visible = await visibleDocumentIds(db, access, [...childRows.map((c) => c.id), ...(parentRow ? [parentRow.id] : [])]);
+  const visible = await visibleDocumentIds(records, access, [...childRows.map((c) => c.id), ...(parentRow ? [parentRow.id] : [])]);
   const children = childRows.filter((c) => visible.has(c.id));
   const parent = parentRow && visible.has(parentRow.id) ? parentRow : null;
   const view: DocumentView = {
-    id: doc.id, path: doc.path, paths: paths.map((p) => p.path), collection: doc.collection, mime: doc.mime, status: doc.status,
+    id: doc.id, path: doc.path, paths, collection: doc.collection, mime: doc.mime, status: doc.status,
     reason: doc.reason, message: doc.message, title: doc.title, parent: parent?.id ?? null, children: children.map((c) => c.id),
     sha256: doc.sha256, size: Number(doc.size), needsOcr: doc.needs_ocr === 1, metadata: parseObject(doc.metadata),
     text: pages.map((p) => p.text).join('\n\n'),
-    pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.ocr ? { ocr: parseObject(p.ocr) } : {}) })),
+    pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.ocr ? { ocr: p.ocr } : {}) })),
   };
   return { view, parent, children };
 }

@@ -13,15 +13,15 @@ import { documentIfVisible, parseDocumentId, type VisibleDocument } from './visi
 type Guarded<T> = { ok: true; value: T } | { ok: false; response: Response | Promise<Response> };
 
 /** The document of the `:id` parameter if the user may see it; else the 404 response. */
-export async function visibleDocument(deps: Pick<HttpDeps, 'db'>, c: Context<HttpEnv>): Promise<Guarded<VisibleDocument>> {
-  const doc = await documentIfVisible(deps.db, c.get('access'), parseDocumentId(c.req.param('id')));
+export async function visibleDocument(deps: Pick<HttpDeps, 'records'>, c: Context<HttpEnv>): Promise<Guarded<VisibleDocument>> {
+  const doc = await documentIfVisible(deps.records, c.get('access'), parseDocumentId(c.req.param('id')));
   return doc ? { ok: true, value: doc } : { ok: false, response: notFound(c) };
 }
 
 /** The collection of the `:name` parameter if the user may see it; else the 404 response. */
-export async function visibleCollection(deps: Pick<HttpDeps, 'db'>, c: Context<HttpEnv>): Promise<Guarded<{ id: number; name: string }>> {
+export async function visibleCollection(deps: Pick<HttpDeps, 'records'>, c: Context<HttpEnv>): Promise<Guarded<{ id: number; name: string }>> {
   const name = c.req.param('name') ?? '';
-  const row = await deps.db.selectFrom('collections').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
+  const row = await deps.records.read.grants.collectionByName(name);
   return row && mayAccessCollection(c.get('access'), row.id) ? { ok: true, value: row } : { ok: false, response: notFound(c) };
 }
 

@@ -3,64 +3,65 @@
  * normalised by the domain rule (the same the `tag:` search filter applies), so "To Verify"
  * tagged in the browser is found by `tag:to-verify`.
  */
-import type { Kysely } from 'kysely';
+import { auditUser, type Actor } from '../domain/actor.js';
+import { DossierError } from '../domain/errors.js';
 import { normaliseTag } from '../domain/tag.js';
-import type { Database } from '../platform/db/schema.js';
-import type { SessionUser } from './context.js';
+import type { Records } from '../platform/db/records.js';
+import type { TagRecord as TagView } from '../platform/db/repositories/tags-repository.js';
+import { mayWrite, WRITER_ROLES } from './notes.js';
 
-export interface TagView {
-  tag: string;
-  author: string;
-  createdAt: string;
+export type { TagRecord as TagView } from '../platform/db/repositories/tags-repository.js';
+
+export async function listDocumentTags(records: Pick<Records, 'read'>, documentId: number): Promise<TagView[]> {
+  return records.read.tags.forDocument(documentId);
 }
 
-export async function listDocumentTags(db: Kysely<Database>, documentId: number): Promise<TagView[]> {
-  const rows = await db
-    .selectFrom('tags')
-    .innerJoin('users', 'users.id', 'tags.user_id')
-    .select(['tags.tag', 'users.name as author', 'tags.created_at'])
-    .where('tags.document_id', '=', documentId)
-    .orderBy('tags.tag')
-    .execute();
-  return rows.map((r) => ({ tag: r.tag, author: r.author, createdAt: r.created_at }));
+/** A document a tag command acts on (already checked visible to the actor by the caller). */
+export interface TagTarget {
+  id: number;
+  collectionId: number;
 }
 
-/** Tag a document; the stored name, and false when the document already had it. */
-export async function addTag(db: Kysely<Database>, documentId: number, user: SessionUser, name: string): Promise<{ tag: string; added: boolean }> {
-  const tag = normaliseTag(name);
-  const result = await db
-    .insertInto('tags')
-    .values({ document_id: documentId, tag, user_id: user.id, created_at: new Date().toISOString() })
-    .onConflict((oc) => oc.columns(['document_id', 'tag']).doNothing())
-    .executeTakeFirst();
-  return { tag, added: Number(result.numInsertedOrUpdatedRows ?? 0) > 0 };
+/**
+ * Tag a document (audited `tag` op add when it is new): the stored name, and false when the
+ * document already had it. Viewers may not tag.
+ */
+export async function addTag(records: Pick<Records, 'transact'>, input: { actor: Actor & { kind: 'user' }; document: TagTarget; tag: string }): Promise<{ tag: string; added: boolean }> {
+  requireWriter(input.actor);
+  const tag = normaliseTag(input.tag);
+  const added = await records.transact(async (tx) => {
+    const added = await tx.tags.add(input.document.id, tag, input.actor.id);
+    if (added) await tx.audit.append({ ...auditUser(input.actor), action: 'tag', collectionId: input.document.collectionId, documentId: input.document.id, detail: { op: 'add', tag } });
+    return added;
+  });
+  return { tag, added };
 }
 
-/** Remove a tag; false when the document did not have it. */
-export async function removeTag(db: Kysely<Database>, documentId: number, name: string): Promise<{ tag: string; removed: boolean }> {
+/** Remove a tag (audited `tag` op remove when it was there); false when the document did not have it. */
+export async function removeTag(records: Pick<Records, 'transact'>, input: { actor: Actor & { kind: 'user' }; document: TagTarget; tag: string }): Promise<{ tag: string; removed: boolean }> {
+  requireWriter(input.actor);
   let tag: string;
   try {
-    tag = normaliseTag(name);
+    tag = normaliseTag(input.tag);
   } catch {
     // A name that cannot be a tag is not on the document.
-    return { tag: name, removed: false };
+    return { tag: input.tag, removed: false };
   }
-  const result = await db.deleteFrom('tags').where('document_id', '=', documentId).where('tag', '=', tag).executeTakeFirst();
-  return { tag, removed: Number(result.numDeletedRows) > 0 };
+  const removed = await records.transact(async (tx) => {
+    const removed = await tx.tags.remove(input.document.id, tag);
+    if (removed) await tx.audit.append({ ...auditUser(input.actor), action: 'tag', collectionId: input.document.collectionId, documentId: input.document.id, detail: { op: 'remove', tag } });
+    return removed;
+  });
+  return { tag, removed };
+}
+
+function requireWriter(actor: Actor & { kind: 'user' }): void {
+  if (!mayWrite(actor)) throw new DossierError('forbidden', `viewers may read but not write: this needs the role ${WRITER_ROLES.join(', ')}`);
 }
 
 /** A collection's tags with the number of documents carrying each, most used first. */
-export async function collectionTagCounts(db: Kysely<Database>, collectionId: number): Promise<Array<{ tag: string; documents: number }>> {
-  const rows = await db
-    .selectFrom('tags')
-    .innerJoin('documents', 'documents.id', 'tags.document_id')
-    .select(['tags.tag', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('documents.collection_id', '=', collectionId)
-    .groupBy('tags.tag')
-    .orderBy('n', 'desc')
-    .orderBy('tags.tag')
-    .execute();
-  return rows.map((r) => ({ tag: r.tag, documents: Number(r.n) }));
+export async function collectionTagCounts(records: Pick<Records, 'read'>, collectionId: number): Promise<Array<{ tag: string; documents: number }>> {
+  return records.read.tags.countsInCollection(collectionId);
 }
 
 /** The search that lists a collection's documents with this tag. */

@@ -1,33 +1,23 @@
-import type { Kysely, Selectable } from 'kysely';
+import { scopeIds } from '../accounts/index.js';
+import type { Records } from '../platform/db/records.js';
+import type { DocumentRecord } from '../platform/db/repositories/document-view-repository.js';
 import type { Access } from './context.js';
-import type { Database, DocumentsTable } from '../platform/db/schema.js';
 
-export type VisibleDocument = Selectable<DocumentsTable> & { collection: string };
+export type VisibleDocument = DocumentRecord;
 
 /**
  * The one place a document's visibility is decided: the document if it exists and the access
  * covers its collection, else null — the same null for "missing" and "not yours", so that
  * every route answers both with the same 404.
  */
-export async function documentIfVisible(db: Kysely<Database>, access: Access, id: number): Promise<VisibleDocument | null> {
+export async function documentIfVisible(records: Pick<Records, 'read'>, access: Access, id: number): Promise<VisibleDocument | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  if (!access.all && access.collectionIds.length === 0) return null;
-  let query = db
-    .selectFrom('documents')
-    .innerJoin('collections', 'collections.id', 'documents.collection_id')
-    .selectAll('documents')
-    .select('collections.name as collection')
-    .where('documents.id', '=', id);
-  if (!access.all) query = query.where('documents.collection_id', 'in', access.collectionIds);
-  return (await query.executeTakeFirst()) ?? null;
+  return records.read.documentView.visible(id, scopeIds(access));
 }
 
 /** The ids among these that the access covers (for children, parents, threads): never more. */
-export async function visibleDocumentIds(db: Kysely<Database>, access: Access, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0 || (!access.all && access.collectionIds.length === 0)) return new Set();
-  let query = db.selectFrom('documents').select('id').where('id', 'in', ids);
-  if (!access.all) query = query.where('collection_id', 'in', access.collectionIds);
-  return new Set((await query.execute()).map((r) => r.id));
+export async function visibleDocumentIds(records: Pick<Records, 'read'>, access: Access, ids: number[]): Promise<Set<number>> {
+  return records.read.documentView.visibleIds(ids, scopeIds(access));
 }
 
 /** A document id from a route parameter, or NaN (which no document has). */

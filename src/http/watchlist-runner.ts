@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import { runWatchlist, type WatchlistResult } from '../search/index.js';
-import type { Database } from '../platform/db/schema.js';
+import { runWatchlist } from '../search/index.js';
 import type { HttpDeps } from './context.js';
 
 /** Where a watch-list run stands, for the progress page and GET /api/watchlists/:id. */
@@ -28,7 +26,7 @@ export function watchlistProgress(id: number): WatchlistProgress | undefined {
  * Run a saved watch-list in the background of the server, searching only the collections the
  * user may see; the results and the time of the run are stored on the list when it ends.
  */
-export function startWatchlistRun(deps: Pick<HttpDeps, 'db' | 'searchIndex' | 'analyser'>, id: number, names: string[], allowedCollections: string[] | undefined, since: string | null): void {
+export function startWatchlistRun(deps: Pick<HttpDeps, 'db' | 'records' | 'searchIndex' | 'analyser'>, id: number, names: string[], allowedCollections: string[] | undefined, since: string | null): void {
   const progress: WatchlistProgress = { state: 'running', done: 0, total: names.length, started: Date.now(), eta: null };
   running.set(id, progress);
   void (async () => {
@@ -40,15 +38,11 @@ export function startWatchlistRun(deps: Pick<HttpDeps, 'db' | 'searchIndex' | 'a
           progress.done = done;
         },
       });
-      await storeResults(deps.db, id, results);
+      await deps.records.read.savedWatchlists.storeResults(id, results);
       progress.state = 'done';
     } catch (error) {
       progress.state = 'failed';
       progress.error = (error as Error).message;
     }
   })();
-}
-
-async function storeResults(db: Kysely<Database>, id: number, results: WatchlistResult[]): Promise<void> {
-  await db.updateTable('watchlists').set({ results: JSON.stringify(results), ran_at: new Date().toISOString() }).where('id', '=', id).execute();
 }

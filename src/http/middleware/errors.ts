@@ -12,6 +12,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_query: 400,
   not_found: 404,
   conflict: 409,
+  forbidden: 403,
   io_error: 500,
   quote_mismatch: 409,
   redaction_leak: 409,

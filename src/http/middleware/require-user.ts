@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Actor } from '../../domain/actor.js';
 import { HTTPException } from 'hono/http-exception';
 import type { HttpEnv, Role, SessionUser } from '../context.js';
 import { errorResponse } from './errors.js';
@@ -41,4 +42,10 @@ export function currentUser(c: Context<HttpEnv>): SessionUser {
   const user = c.get('user');
   if (!user) throw new HTTPException(401, { message: 'sign in first' });
   return user;
+}
+
+/** The signed-in user as the actor of a command (domain/actor.ts). */
+export function currentActor(c: Context<HttpEnv>): Actor & { kind: 'user' } {
+  const user = currentUser(c);
+  return { kind: 'user', id: user.id, name: user.name, role: user.role };
 }

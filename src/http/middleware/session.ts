@@ -6,7 +6,7 @@ import type { HttpDeps, HttpEnv } from '../context.js';
 export const SESSION_COOKIE = 'dossier_session';
 
 /** Read the session cookie and put the user, what they may see and their anti-forgery token on the request. */
-export function sessionMiddleware(deps: Pick<HttpDeps, 'db'>): MiddlewareHandler<HttpEnv> {
+export function sessionMiddleware(deps: Pick<HttpDeps, 'records'>): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     c.set('user', null);
     c.set('access', NO_ACCESS);
@@ -14,11 +14,11 @@ export function sessionMiddleware(deps: Pick<HttpDeps, 'db'>): MiddlewareHandler
     // The stylesheet, script and icon are the same for everyone: no session lookup for them.
     const token = c.req.path.startsWith('/assets/') ? undefined : getCookie(c, SESSION_COOKIE);
     if (token) {
-      const session = await sessionFor(deps.db, token);
+      const session = await sessionFor(deps.records, token);
       if (session) {
         c.set('user', session.user);
         c.set('csrf', session.csrf);
-        c.set('access', await accessFor(deps.db, session.user));
+        c.set('access', await accessFor(deps.records, session.user));
       }
     }
     await next();

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { changePassword } from '../../accounts/index.js';
-import { recordAudit } from '../../audit/index.js';
 import { isDossierError } from '../../domain/errors.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
-import { currentUser } from '../middleware/require-user.js';
+import { currentActor, currentUser } from '../middleware/require-user.js';
 import { AccountPage } from '../views/account-page.js';
 import { renderPage } from '../views/render.js';
 
@@ -16,29 +15,25 @@ export function accountRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/account', (c) => page(c));
 
   app.post('/account/password', async (c) => {
-    const user = currentUser(c);
     const form = await c.req.parseBody();
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
     if (field('new_password') !== field('repeat_password')) return page(c, { kind: 'error', text: 'The two new passwords differ.' }, 400);
     try {
-      if (!(await changePassword(deps.db, user.name, field('old_password'), field('new_password')))) return page(c, { kind: 'error', text: 'The current password is wrong.' }, 400);
+      if (!(await changePassword(deps.records, { actor: currentActor(c), oldPassword: field('old_password'), newPassword: field('new_password') }))) return page(c, { kind: 'error', text: 'The current password is wrong.' }, 400);
     } catch (error) {
       if (isDossierError(error) && error.code === 'invalid_argument') return page(c, { kind: 'error', text: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.` }, 400);
       throw error;
     }
-    await recordAudit(deps.db, { user, action: 'password', detail: { name: user.name } });
     // Every session ended with the change, this one too: sign in again with the new password.
     return c.redirect('/login?changed=1', 303);
   });
 
   app.post('/api/account/password', async (c) => {
-    const user = currentUser(c);
     const body = (await c.req.json().catch(() => null)) as { oldPassword?: unknown; newPassword?: unknown } | null;
     if (!body || typeof body.oldPassword !== 'string' || typeof body.newPassword !== 'string') {
       return c.json({ error: { code: 'invalid_argument', message: 'send JSON {"oldPassword": "…", "newPassword": "…"}' } }, 400);
     }
-    if (!(await changePassword(deps.db, user.name, body.oldPassword, body.newPassword))) return c.json({ error: { code: 'invalid_argument', message: 'the current password is wrong' } }, 400);
-    await recordAudit(deps.db, { user, action: 'password', detail: { name: user.name } });
+    if (!(await changePassword(deps.records, { actor: currentActor(c), oldPassword: body.oldPassword, newPassword: body.newPassword }))) return c.json({ error: { code: 'invalid_argument', message: 'the current password is wrong' } }, 400);
     return c.body(null, 204);
   });
 

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { grantCollection, listUsers, revokeCollection } from '../../accounts/index.js';
-import { listAudit, recordAudit, verifyAudit, type AuditFilters } from '../../audit/index.js';
+import { listAudit, verifyAudit, type AuditFilters } from '../../audit/index.js';
 import { DossierError, isDossierError } from '../../domain/errors.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
-import { currentUser } from '../middleware/require-user.js';
+import { currentActor, currentUser } from '../middleware/require-user.js';
 import { AdminAuditPage } from '../views/admin-audit-page.js';
 import { AdminUsersPage } from '../views/admin-users-page.js';
 import { renderPage } from '../views/render.js';
@@ -31,10 +31,10 @@ function auditFilters(c: Context<HttpEnv>): AuditFilters {
 export function adminRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
 
-  app.get('/api/audit', async (c) => c.json(await listAudit(deps.db, auditFilters(c))));
-  app.get('/api/audit/verify', async (c) => c.json(await verifyAudit(deps.db)));
+  app.get('/api/audit', async (c) => c.json(await listAudit(deps.records, auditFilters(c))));
+  app.get('/api/audit/verify', async (c) => c.json(await verifyAudit(deps.records)));
 
-  app.get('/api/users', async (c) => c.json({ users: await listUsers(deps.db) }));
+  app.get('/api/users', async (c) => c.json({ users: await listUsers(deps.records) }));
 
   const grantApi = async (c: Context<HttpEnv>, revoke: boolean) => {
     const body = (await c.req.json().catch(() => null)) as { user?: unknown; collection?: unknown } | null;
@@ -42,12 +42,10 @@ export function adminRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const [name, collection] = [body.user, body.collection];
     try {
       if (revoke) {
-        const result = await revokeCollection(deps.db, name, collection);
-        if (result.removed) await recordAudit(deps.db, { user: currentUser(c), action: 'revoke', collectionId: result.collectionId, detail: { user: name, collection } });
+        const result = await revokeCollection(deps.records, { actor: currentActor(c), user: name, collection });
         return c.json({ user: name, collection, removed: result.removed });
       }
-      const result = await grantCollection(deps.db, name, collection);
-      if (result.added) await recordAudit(deps.db, { user: currentUser(c), action: 'grant', collectionId: result.collectionId, detail: { user: name, collection } });
+      const result = await grantCollection(deps.records, { actor: currentActor(c), user: name, collection });
       return c.json({ user: name, collection, added: result.added });
     } catch (error) {
       // An admin may know which users and collections exist: say which one is unknown.
@@ -60,12 +58,12 @@ export function adminRoutes(deps: HttpDeps): Hono<HttpEnv> {
 
   app.get('/admin/audit', async (c) => {
     const filters = auditFilters(c);
-    const [list, verification] = await Promise.all([listAudit(deps.db, filters), verifyAudit(deps.db)]);
+    const [list, verification] = await Promise.all([listAudit(deps.records, filters), verifyAudit(deps.records)]);
     return renderPage(c, AdminAuditPage({ filters, list, verification, user: currentUser(c), csrf: c.get('csrf'), nonce: c.get('nonce') }));
   });
 
   const usersPage = async (c: Context<HttpEnv>, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 404 = 200) => {
-    const [users, collections] = await Promise.all([listUsers(deps.db), deps.db.selectFrom('collections').select('name').orderBy('name').execute()]);
+    const [users, collections] = await Promise.all([listUsers(deps.records), deps.records.read.grants.collections()]);
     return renderPage(c, AdminUsersPage({ users, collections: collections.map((r) => r.name), message, user: currentUser(c), csrf: c.get('csrf'), nonce: c.get('nonce') }), status);
   };
   app.get('/admin/users', (c) => usersPage(c));
@@ -76,12 +74,10 @@ export function adminRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const [name, collection, op] = [field('user'), field('collection'), field('op')];
     try {
       if (op === 'revoke') {
-        const result = await revokeCollection(deps.db, name, collection);
-        if (result.removed) await recordAudit(deps.db, { user: currentUser(c), action: 'revoke', collectionId: result.collectionId, detail: { user: name, collection } });
+        await revokeCollection(deps.records, { actor: currentActor(c), user: name, collection });
         return usersPage(c, { kind: 'ok', text: `“${name}” may no longer see “${collection}”.` });
       }
-      const result = await grantCollection(deps.db, name, collection);
-      if (result.added) await recordAudit(deps.db, { user: currentUser(c), action: 'grant', collectionId: result.collectionId, detail: { user: name, collection } });
+      await grantCollection(deps.records, { actor: currentActor(c), user: name, collection });
       return usersPage(c, { kind: 'ok', text: `“${name}” may now see “${collection}”.` });
     } catch (error) {
       if (isDossierError(error) && (error.code === 'not_found' || error.code === 'invalid_argument')) return usersPage(c, { kind: 'error', text: error.message }, 400);

@@ -41,7 +41,7 @@ const modeOf = (text: string | undefined): SearchMode => (SEARCH_MODES.includes(
 export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
 
-  const visible = (c: Context<HttpEnv>): Promise<VisibleDocument | null> => documentIfVisible(deps.db, c.get('access'), parseDocumentId(c.req.param('id')));
+  const visible = (c: Context<HttpEnv>): Promise<VisibleDocument | null> => documentIfVisible(deps.records, c.get('access'), parseDocumentId(c.req.param('id')));
 
   app.get('/documents/:id', async (c) => {
     const doc = await visible(c);
@@ -49,8 +49,8 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const user = currentUser(c);
     const query = (c.req.query('q') ?? '').trim();
     const mode = modeOf(c.req.query('mode'));
-    const { view, parent, children } = await readDocumentView(deps.db, c.get('access'), doc);
-    const thread = await findEmailThread(deps.db, c.get('access'), view.metadata);
+    const { view, parent, children } = await readDocumentView(deps.records, c.get('access'), doc);
+    const thread = await findEmailThread(deps.records, c.get('access'), view.metadata);
     const highlights = new Map<number, Array<[number, number]>>();
     const boxes = new Map<number, PageBox[]>();
     let queryError: string | undefined;
@@ -68,7 +68,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
         queryError = error.message;
       }
     }
-    await recordAudit(deps.db, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
+    await recordAudit(deps.records, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
     const extraSections = await documentExtras(deps, c, doc.id);
     const named = DocumentEntities({ found: await documentMentions(deps.db, doc.id) });
     const versions = await documentVersions(deps, c, doc.id);
@@ -79,7 +79,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const sendOriginal = async (c: Context<HttpEnv>) => {
     const doc = await visible(c);
     if (!doc || !doc.sha256 || !deps.blobs.has(doc.sha256)) return notFound(c);
-    await recordAudit(deps.db, { user: currentUser(c), action: 'download', collectionId: doc.collection_id, documentId: doc.id, detail: { path: doc.path, sha256: doc.sha256 } });
+    await recordAudit(deps.records, { user: currentUser(c), action: 'download', collectionId: doc.collection_id, documentId: doc.id, detail: { path: doc.path, sha256: doc.sha256 } });
     return sendBlob(c, deps.blobs, doc.sha256, doc.mime ?? 'application/octet-stream', { 'Content-Disposition': attachmentDisposition(doc.path) }) ?? notFound(c);
   };
   app.get('/documents/:id/file', sendOriginal);
@@ -89,10 +89,9 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const doc = await visible(c);
     const pageNumber = Number(c.req.param('page'));
     if (!doc || !Number.isInteger(pageNumber)) return notFound(c);
-    const row = await deps.db.selectFrom('pages').select('ocr').where('document_id', '=', doc.id).where('page', '=', pageNumber).executeTakeFirst();
-    const ocr = row?.ocr ? (JSON.parse(row.ocr) as { image?: string | null; thumbnail?: string | null }) : null;
-    for (const sha of [ocr?.image, ocr?.thumbnail]) {
-      if (!sha || !deps.blobs.has(sha)) continue;
+    const ocr = await deps.records.read.documentView.pageOcr(doc.id, pageNumber);
+    for (const sha of [ocr?.['image'], ocr?.['thumbnail']]) {
+      if (typeof sha !== 'string' || !sha || !deps.blobs.has(sha)) continue;
       const type = imageType(await blobHead(deps.blobs, sha));
       const sent = type ? sendBlob(c, deps.blobs, sha, type, { 'Cache-Control': 'private, max-age=3600' }) : null;
       if (sent) return sent;
@@ -103,8 +102,8 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/api/documents/:id', async (c) => {
     const doc = await visible(c);
     if (!doc) return notFound(c);
-    const { view } = await readDocumentView(deps.db, c.get('access'), doc);
-    await recordAudit(deps.db, { user: currentUser(c), action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: { api: true } });
+    const { view } = await readDocumentView(deps.records, c.get('access'), doc);
+    await recordAudit(deps.records, { user: currentUser(c), action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: { api: true } });
     return c.json(view);
   });
 

@@ -55,7 +55,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const detail = async (c: Context<HttpEnv>) => {
     const id = idParam(c);
     const entity = Number.isNaN(id) ? null : await entityDetail(deps.db, id, { allowedCollections: scopeOf(c.get('access')) });
-    if (entity) await recordAudit(deps.db, { user: currentUser(c), action: 'view', detail: { entity: entity.id, name: entity.name } });
+    if (entity) await recordAudit(deps.records, { user: currentUser(c), action: 'view', detail: { entity: entity.id, name: entity.name } });
     return entity;
   };
 
@@ -80,7 +80,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!(await visibleIds(c, ids))) return null;
     const user = currentUser(c);
     const result = await mergeEntities(deps.db, ids, user.name);
-    await recordAudit(deps.db, { user, action: 'entity_merge', detail: { ids, into: result.into } });
+    await recordAudit(deps.records, { user, action: 'entity_merge', detail: { ids, into: result.into } });
     return result;
   };
 
@@ -106,7 +106,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!(await visibleIds(c, [id]))) return null;
     const user = currentUser(c);
     const result = await splitEntity(deps.db, id, form, user.name);
-    await recordAudit(deps.db, { user, action: 'entity_split', detail: { id, form, entity: result.entity } });
+    await recordAudit(deps.records, { user, action: 'entity_split', detail: { id, form, entity: result.entity } });
     return result;
   };
 
@@ -123,7 +123,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
   });
 
   app.get('/api/documents/:id/entities', requireUser(), async (c) => {
-    const doc = await documentIfVisible(deps.db, c.get('access'), idParam(c));
+    const doc = await documentIfVisible(deps.records, c.get('access'), idParam(c));
     if (!doc) return notFound(c);
     return c.json(await documentMentions(deps.db, doc.id));
   });

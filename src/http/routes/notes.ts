@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { recordAudit } from '../../audit/index.js';
 import { DossierError } from '../../domain/errors.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
-import { errorResponse, notFound } from '../middleware/errors.js';
-import { currentUser, requireUser } from '../middleware/require-user.js';
-import { addNote, deleteNote, listCollectionNotes, listDocumentNotes, type NoteInput, type NoteView } from '../notes.js';
+import { notFound } from '../middleware/errors.js';
+import { currentActor, currentUser, requireUser } from '../middleware/require-user.js';
+import { addNote, deleteNote, listCollectionNotes, listDocumentNotes, type NoteInput } from '../notes.js';
 import { optionalInt, textField, visibleCollection, visibleDocument, writer } from '../route-guards.js';
 import { CollectionNotesPage } from '../views/collection-notes-page.js';
 import { renderPage } from '../views/render.js';
@@ -13,10 +12,6 @@ const PAGE_SIZE = 200;
 
 function noteInput(body: Record<string, unknown>): NoteInput {
   return { page: optionalInt(body['page']), start: optionalInt(body['start']), end: optionalInt(body['end']), quote: textField(body, 'quote'), body: textField(body, 'body') };
-}
-
-async function auditNote(deps: HttpDeps, c: Context<HttpEnv>, op: 'add' | 'delete', note: Pick<NoteView, 'id' | 'documentId' | 'page'>, collectionId: number) {
-  await recordAudit(deps.db, { user: currentUser(c), action: 'note', collectionId, documentId: note.documentId, detail: { op, note: note.id, page: note.page } });
 }
 
 /**
@@ -37,8 +32,7 @@ export function noteRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!doc.ok) return { response: doc.response };
     const user = writer(c);
     if (!user.ok) return { response: user.response };
-    const note = await addNote(deps.db, doc.value.id, user.value, noteInput(body));
-    await auditNote(deps, c, 'add', note, doc.value.collection_id);
+    const note = await addNote(deps.records, { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collection_id }, note: noteInput(body) });
     return { note };
   };
 
@@ -59,7 +53,7 @@ export function noteRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/api/documents/:id/notes', async (c) => {
     const doc = await visibleDocument(deps, c);
     if (!doc.ok) return doc.response;
-    return c.json({ notes: await listDocumentNotes(deps.db, doc.value.id, currentUser(c)) });
+    return c.json({ notes: await listDocumentNotes(deps.records, doc.value.id, currentUser(c)) });
   });
 
   const remove = async (c: Context<HttpEnv>) => {
@@ -68,11 +62,8 @@ export function noteRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const user = writer(c);
     if (!user.ok) return user.response;
     const noteId = optionalInt(c.req.param('noteId')) ?? 0;
-    const outcome = await deleteNote(deps.db, doc.value.id, noteId, user.value);
-    if (outcome === null) return notFound(c);
-    if (outcome === 'forbidden') return errorResponse(c, 403, 'forbidden', 'only its author, an editor or an admin may delete this note');
-    await auditNote(deps, c, 'delete', { id: noteId, documentId: doc.value.id, page: null }, doc.value.collection_id);
-    return null;
+    const deleted = await deleteNote(deps.records, { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collection_id }, noteId });
+    return deleted ? null : notFound(c);
   };
 
   app.post('/documents/:id/notes/:noteId/delete', async (c) => {
@@ -90,7 +81,7 @@ export function noteRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!collection.ok) return { response: collection.response };
     const limit = Math.min(Math.max(optionalInt(c.req.query('limit')) ?? PAGE_SIZE, 1), 1000);
     const offset = Math.max(optionalInt(c.req.query('offset')) ?? 0, 0);
-    return { collection: collection.value, limit, offset, ...(await listCollectionNotes(deps.db, collection.value.id, currentUser(c), { limit, offset })) };
+    return { collection: collection.value, limit, offset, ...(await listCollectionNotes(deps.records, collection.value.id, currentUser(c), { limit, offset })) };
   };
 
   app.get('/collections/:name/notes', async (c) => {

@@ -57,7 +57,7 @@ export async function searchAsUser(deps: HttpDeps, c: Context<HttpEnv>, params: 
     allowedCollections: access.all ? undefined : access.collectionNames,
     translationText: (id, page) => reviewedTranslationText(deps.records, id, page),
   });
-  await recordAudit(deps.db, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
+  await recordAudit(deps.records, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
   // ?collapse=1 folds near-duplicates into the better-ranked hit (publish/verify), a post-step over this page.
   if (['1', 'true'].includes(c.req.query('collapse') ?? '')) result.hits = await collapseNearDuplicates(deps.records, result.hits);
   return result;

@@ -30,17 +30,17 @@ async function signIn(deps: HttpDeps, c: Context<HttpEnv>, username: string, pas
   const address = clientAddress(c);
   const wait = throttle.retryAfter(username, address);
   if (wait > 0) {
-    await recordAudit(deps.db, { user: null, username, action: 'login_failed', detail: { reason: 'throttled', address } });
+    await recordAudit(deps.records, { user: null, username, action: 'login_failed', detail: { reason: 'throttled', address } });
     return { ok: false, status: 429, message: `Too many failed attempts: try again in ${Math.ceil(wait / 1000)} seconds.`, retryAfter: Math.ceil(wait / 1000) };
   }
-  const user = username && password ? await authenticateUser(deps.db, username, password) : null;
+  const user = username && password ? await authenticateUser(deps.records, username, password) : null;
   if (!user) {
     throttle.fail(username, address);
-    await recordAudit(deps.db, { user: null, username, action: 'login_failed', detail: { address } });
+    await recordAudit(deps.records, { user: null, username, action: 'login_failed', detail: { address } });
     return { ok: false, status: 401, message: WRONG };
   }
   throttle.succeed(username);
-  const session = await createSession(deps.db, user.id);
+  const session = await createSession(deps.records, user.id);
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -48,16 +48,16 @@ async function signIn(deps: HttpDeps, c: Context<HttpEnv>, username: string, pas
     path: '/',
     maxAge: SESSION_HOURS * 3600,
   });
-  await recordAudit(deps.db, { user, action: 'login', detail: { address } });
+  await recordAudit(deps.records, { user, action: 'login', detail: { address } });
   return { ok: true, user, csrf: session.csrf };
 }
 
 async function signOut(deps: HttpDeps, c: Context<HttpEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await deleteSession(deps.db, token);
+  if (token) await deleteSession(deps.records, token);
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
   const user = c.get('user');
-  if (user) await recordAudit(deps.db, { user, action: 'logout' });
+  if (user) await recordAudit(deps.records, { user, action: 'logout' });
 }
 
 /** Sign-in and sign-out: the /login page and form, POST /logout, and /api/session for API clients. */

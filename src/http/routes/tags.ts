@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { recordAudit } from '../../audit/index.js';
 import { DossierError } from '../../domain/errors.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
-import { currentUser, requireUser } from '../middleware/require-user.js';
+import { currentActor, currentUser, requireUser } from '../middleware/require-user.js';
 import { textField, visibleCollection, visibleDocument, writer } from '../route-guards.js';
 import { addTag, collectionTagCounts, listDocumentTags, removeTag } from '../tags.js';
 import { CollectionTagsPage } from '../views/collection-tags-page.js';
@@ -26,9 +25,9 @@ export function tagRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!doc.ok) return { response: doc.response };
     const user = writer(c);
     if (!user.ok) return { response: user.response };
-    const outcome = op === 'add' ? await addTag(deps.db, doc.value.id, user.value, name) : await removeTag(deps.db, doc.value.id, name);
+    const input = { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collection_id }, tag: name };
+    const outcome = op === 'add' ? await addTag(deps.records, input) : await removeTag(deps.records, input);
     const changed = 'added' in outcome ? outcome.added : outcome.removed;
-    if (changed) await recordAudit(deps.db, { user: user.value, action: 'tag', collectionId: doc.value.collection_id, documentId: doc.value.id, detail: { op, tag: outcome.tag } });
     return { documentId: doc.value.id, tag: outcome.tag, changed };
   };
 
@@ -47,7 +46,7 @@ export function tagRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/api/documents/:id/tags', async (c) => {
     const doc = await visibleDocument(deps, c);
     if (!doc.ok) return doc.response;
-    return c.json({ tags: await listDocumentTags(deps.db, doc.value.id) });
+    return c.json({ tags: await listDocumentTags(deps.records, doc.value.id) });
   });
 
   app.post('/api/documents/:id/tags', async (c) => {
@@ -67,14 +66,14 @@ export function tagRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/collections/:name/tags', async (c) => {
     const collection = await visibleCollection(deps, c);
     if (!collection.ok) return collection.response;
-    const tags = await collectionTagCounts(deps.db, collection.value.id);
+    const tags = await collectionTagCounts(deps.records, collection.value.id);
     return renderPage(c, CollectionTagsPage({ collection: collection.value, tags, user: currentUser(c), csrf: c.get('csrf'), nonce: c.get('nonce') }));
   });
 
   app.get('/api/collections/:name/tags', async (c) => {
     const collection = await visibleCollection(deps, c);
     if (!collection.ok) return collection.response;
-    return c.json({ collection: collection.value.name, tags: await collectionTagCounts(deps.db, collection.value.id) });
+    return c.json({ collection: collection.value.name, tags: await collectionTagCounts(deps.records, collection.value.id) });
   });
 
   return app;

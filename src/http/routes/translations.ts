@@ -77,7 +77,7 @@ export function translationRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const fromDocument = async (c: Context<HttpEnv>, text: string) => {
     const id = /^[1-9]\d{0,15}$/.test(text.trim()) ? Number(text.trim()) : NaN;
     if (Number.isNaN(id)) throw new DossierError('invalid_argument', 'from is the id of the translated document');
-    if (!(await documentIfVisible(deps.db, c.get('access'), id))) throw new DossierError('not_found', `no document ${id}`);
+    if (!(await documentIfVisible(deps.records, c.get('access'), id))) throw new DossierError('not_found', `no document ${id}`);
     return id;
   };
 

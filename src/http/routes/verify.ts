@@ -30,7 +30,7 @@ export function verifyRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const [a, b] = ids as [number, number];
     if (!ids.every((n) => Number.isInteger(n) && n > 0)) throw new DossierError('invalid_argument', 'give two document ids: ?a=ID&b=ID');
     const access = c.get('access');
-    if (!(await documentIfVisible(deps.db, access, a)) || !(await documentIfVisible(deps.db, access, b))) return null;
+    if (!(await documentIfVisible(deps.records, access, a)) || !(await documentIfVisible(deps.records, access, b))) return null;
     return compareDocuments(deps.records, { actor: actorOf(currentUser(c)), a, b, blobs: deps.blobs });
   };
 
@@ -59,7 +59,7 @@ export function verifyRoutes(deps: HttpDeps): Hono<HttpEnv> {
   });
 
   app.get('/api/verify', async (c) => {
-    const report = await verifyStoredFiles(deps.records, { actor: actorOf(currentUser(c)), blobs: deps.blobs, collection: c.req.query('collection') || undefined, checkAudit: () => verifyAudit(deps.db) });
+    const report = await verifyStoredFiles(deps.records, { actor: actorOf(currentUser(c)), blobs: deps.blobs, collection: c.req.query('collection') || undefined, checkAudit: () => verifyAudit(deps.records) });
     return c.json(report);
   });
 

@@ -22,20 +22,22 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   for (const path of ['/watchlists', '/watchlists/*', '/api/watchlists', '/api/watchlists/*']) app.use(path, requireUser());
 
+  /** Whose lists a user may see: their own; admins every list. */
+  const owner = (c: Context<HttpEnv>): number | undefined => {
+    const user = currentUser(c);
+    return user.role === 'admin' ? undefined : user.id;
+  };
+
   const ownList = async (c: Context<HttpEnv>) => {
     const text = c.req.param('id') ?? '';
     if (!/^[1-9]\d{0,15}$/.test(text)) return null;
-    const user = currentUser(c);
-    let query = deps.db.selectFrom('watchlists').selectAll().where('id', '=', Number(text));
-    if (user.role !== 'admin') query = query.where('user_id', '=', user.id);
-    return (await query.executeTakeFirst()) ?? null;
+    return deps.records.read.savedWatchlists.byId<WatchlistResult>(Number(text), owner(c));
   };
 
   /** Stored results, less any document the reader may no longer see. */
-  const visibleResults = async (c: Context<HttpEnv>, json: string | null): Promise<WatchlistResult[] | null> => {
-    if (!json) return null;
-    const results = JSON.parse(json) as WatchlistResult[];
-    const visible = await visibleDocumentIds(deps.db, c.get('access'), [...new Set(results.flatMap((r) => r.top.map((d) => d.id)))]);
+  const visibleResults = async (c: Context<HttpEnv>, results: WatchlistResult[] | null): Promise<WatchlistResult[] | null> => {
+    if (!results) return null;
+    const visible = await visibleDocumentIds(deps.records, c.get('access'), [...new Set(results.flatMap((r) => r.top.map((d) => d.id)))]);
     return results.map((r) => ({ ...r, top: r.top.filter((d) => visible.has(d.id)) }));
   };
 
@@ -44,21 +46,17 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (names.length === 0) throw new DossierError('invalid_argument', 'the list has no names: upload a CSV with a "name" column, or type one name per line');
     if (names.length > 10_000) throw new DossierError('invalid_argument', `a watch-list holds at most 10,000 names, this one ${names.length}`);
     const user = currentUser(c);
-    const row = await deps.db
-      .insertInto('watchlists')
-      .values({ name: name.trim().slice(0, 200), user_id: user.id, names: JSON.stringify(names), results: null, ran_at: null, created_at: new Date().toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(deps.db, { user, action: 'search', detail: { watchlist: row.id, names: names.length } });
-    startWatchlistRun(deps, row.id, names, scopeOf(c.get('access')), null);
-    return row.id;
+    const id = await deps.records.transact(async (tx) => {
+      const id = await tx.savedWatchlists.add({ name: name.trim().slice(0, 200), userId: user.id, names });
+      await tx.audit.append({ user, action: 'search', detail: { watchlist: id, names: names.length } });
+      return id;
+    });
+    startWatchlistRun(deps, id, names, scopeOf(c.get('access')), null);
+    return id;
   };
 
   const lists = async (c: Context<HttpEnv>) => {
-    const user = currentUser(c);
-    let query = deps.db.selectFrom('watchlists').select(['id', 'name', 'names', 'ran_at', 'created_at']).orderBy('id', 'desc');
-    if (user.role !== 'admin') query = query.where('user_id', '=', user.id);
-    return (await query.execute()).map((l) => ({ id: l.id, name: l.name, names: (JSON.parse(l.names) as string[]).length, ranAt: l.ran_at, createdAt: l.created_at }));
+    return deps.records.read.savedWatchlists.list(owner(c));
   };
 
   app.get('/watchlists', async (c) => renderPage(c, WatchlistsPage({ user: currentUser(c), csrf: c.get('csrf'), lists: await lists(c) })));
@@ -92,20 +90,20 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/watchlists/:id', async (c) => {
     const list = await ownList(c);
     if (!list) return notFound(c);
-    return renderPage(c, WatchlistPage({ user: currentUser(c), csrf: c.get('csrf'), id: list.id, name: list.name, names: JSON.parse(list.names) as string[], ranAt: list.ran_at, results: await visibleResults(c, list.results), progress: watchlistProgress(list.id) }));
+    return renderPage(c, WatchlistPage({ user: currentUser(c), csrf: c.get('csrf'), id: list.id, name: list.name, names: list.names, ranAt: list.ranAt, results: await visibleResults(c, list.results), progress: watchlistProgress(list.id) }));
   });
 
   app.get('/api/watchlists/:id', async (c) => {
     const list = await ownList(c);
     if (!list) return notFound(c);
-    return c.json({ id: list.id, name: list.name, names: JSON.parse(list.names) as string[], ranAt: list.ran_at, progress: watchlistProgress(list.id) ?? null, results: await visibleResults(c, list.results) });
+    return c.json({ id: list.id, name: list.name, names: list.names, ranAt: list.ranAt, progress: watchlistProgress(list.id) ?? null, results: await visibleResults(c, list.results) });
   });
 
   const csv = async (c: Context<HttpEnv>) => {
     const list = await ownList(c);
     const results = list ? await visibleResults(c, list.results) : null;
     if (!list || !results) return notFound(c);
-    await recordAudit(deps.db, { user: currentUser(c), action: 'export', detail: { watchlist: list.id, names: results.length } });
+    await recordAudit(deps.records, { user: currentUser(c), action: 'export', detail: { watchlist: list.id, names: results.length } });
     const file = `${list.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'watchlist'}-results.csv`;
     return c.body(`\uFEFF${watchlistCsv(results)}`, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -119,8 +117,8 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const list = await ownList(c);
     if (!list) return null;
     if (watchlistProgress(list.id)?.state === 'running') return list.id;
-    await recordAudit(deps.db, { user: currentUser(c), action: 'search', detail: { watchlist: list.id, rerun: true } });
-    startWatchlistRun(deps, list.id, JSON.parse(list.names) as string[], scopeOf(c.get('access')), list.ran_at);
+    await recordAudit(deps.records, { user: currentUser(c), action: 'search', detail: { watchlist: list.id, rerun: true } });
+    startWatchlistRun(deps, list.id, list.names, scopeOf(c.get('access')), list.ranAt);
     return list.id;
   };
   app.post('/watchlists/:id/rerun', async (c) => {

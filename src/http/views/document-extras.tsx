@@ -127,12 +127,12 @@ export function DocumentExtrasView({ documentId, collection, notes, tags, user, 
 export async function documentExtras(deps: HttpDeps, c: Context<HttpEnv>, documentId: number): Promise<Child> {
   const user = c.get('user');
   if (!user) return null;
-  const doc = await documentIfVisible(deps.db, c.get('access'), documentId);
+  const doc = await documentIfVisible(deps.records, c.get('access'), documentId);
   if (!doc) return null;
   const [notes, tags, pages] = await Promise.all([
-    listDocumentNotes(deps.db, documentId, user),
-    listDocumentTags(deps.db, documentId),
-    deps.db.selectFrom('pages').select((eb) => eb.fn.max<number>('page').as('n')).where('document_id', '=', documentId).executeTakeFirst(),
+    listDocumentNotes(deps.records, documentId, user),
+    listDocumentTags(deps.records, documentId),
+    deps.records.read.documentView.pageCount(documentId),
   ]);
-  return <DocumentExtrasView documentId={documentId} collection={doc.collection} notes={notes} tags={tags} user={user} csrf={c.get('csrf')} pages={Number(pages?.n ?? 0)} />;
+  return <DocumentExtrasView documentId={documentId} collection={doc.collection} notes={notes} tags={tags} user={user} csrf={c.get('csrf')} pages={pages} />;
 }

@@ -16,6 +16,13 @@ import { commentsRepository, type CommentsRepository } from './repositories/comm
 import { publicationsRepository, type PublicationsRepository } from './repositories/publications-repository.js';
 import { storiesRepository, type StoriesRepository } from './repositories/stories-repository.js';
 import { viewsRepository, type ViewsRepository } from './repositories/views-repository.js';
+import { usersRepository, type UsersRepository } from './repositories/users-repository.js';
+import { sessionsRepository, type SessionsRepository } from './repositories/sessions-repository.js';
+import { grantsRepository, type GrantsRepository } from './repositories/grants-repository.js';
+import { notesRepository, type NotesRepository } from './repositories/notes-repository.js';
+import { tagsRepository, type TagsRepository } from './repositories/tags-repository.js';
+import { documentViewRepository, type DocumentViewRepository } from './repositories/document-view-repository.js';
+import { savedWatchlistsRepository, type SavedWatchlistsRepository } from './repositories/saved-watchlists-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -30,6 +37,14 @@ export interface Repositories {
   similarity: SimilarityRepository;
   verification: VerificationRepository;
   translations: TranslationRepository;
+  // The workbench's accounts, annotations and reading (http/, accounts/).
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  grants: GrantsRepository;
+  notes: NotesRepository;
+  tags: TagsRepository;
+  documentView: DocumentViewRepository;
+  savedWatchlists: SavedWatchlistsRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -43,6 +58,13 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     similarity: similarityRepository(db),
     verification: verificationRepository(db),
     translations: translationRepository(db),
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    grants: grantsRepository(db),
+    notes: notesRepository(db),
+    tags: tagsRepository(db),
+    documentView: documentViewRepository(db),
+    savedWatchlists: savedWatchlistsRepository(db),
   };
 }
 
