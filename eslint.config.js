@@ -12,6 +12,56 @@ const folder = (names) => `^(\\.\\./)+(${names.join('|')})(/|\\.js$)`;
 /** An import of a stage's (or service's) internals rather than its entry file (index.ts). */
 const stageInternals = `^(\\.\\./)+(${[...stages, ...services].join('|')})/(?!index\\.js$)`;
 
+/**
+ * Files that still build queries outside src/platform (issue 14, decision 0004): each belongs to
+ * a module whose move into repositories is under way in its own branch. Remove a file from this
+ * list when it stops building queries; the list only ever shrinks, and lint fails for any file
+ * not on it that imports kysely, the schema's query types or calls the query builder.
+ */
+const queryBuilderPending = [
+  // accounts, audit, http: the workbench's data-layer move (branch dl-http).
+  'src/accounts/access.ts',
+  'src/accounts/grants.ts',
+  'src/accounts/sessions.ts',
+  'src/accounts/users.ts',
+  'src/audit/list-audit.ts',
+  'src/audit/record-audit.ts',
+  'src/audit/verify-audit.ts',
+  'src/http/context.ts',
+  'src/http/document-view.ts',
+  'src/http/email-thread.ts',
+  'src/http/notes.ts',
+  'src/http/route-guards.ts',
+  'src/http/routes/admin.ts',
+  'src/http/routes/collections.ts',
+  'src/http/routes/documents.ts',
+  'src/http/routes/uploads.ts',
+  'src/http/routes/watchlists.ts',
+  'src/http/tags.ts',
+  'src/http/upload-receive.ts',
+  'src/http/upload-runner.ts',
+  'src/http/views/document-extras.tsx',
+  'src/http/visibility.ts',
+  'src/http/watchlist-runner.ts',
+  // ingest and the job runners: the ingest-speed and PostgreSQL work.
+  'src/index/store-mentions.ts',
+  'src/ingest/ports.ts',
+  'src/ingest/record-ocr.ts',
+  'src/ingest/record-outcome.ts',
+  'src/ingest/register-sources.ts',
+  'src/jobs/run-ingest.ts',
+  'src/jobs/run-jobs.ts',
+  // search: the search stage's own index port (searchDocuments reads documents for its hits).
+  'src/search/index.ts',
+];
+
+/**
+ * Transitional bridges (issue 14): the one runtime import of platform/db/records.ts in a stage or
+ * jobs, turning a raw handle into records for callers above that still pass `db`. Each file says
+ * which calls to switch; delete it with its last caller.
+ */
+const handleBridges = ['src/index/handle-callers.ts', 'src/search/entities.ts', 'src/jobs/handle-callers.ts'];
+
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 });
@@ -56,6 +106,33 @@ export default tseslint.config(
   {
     files: ['src/platform/**/*.ts'],
     rules: restrict([rule([...stages, 'jobs', 'http', 'cli'], 'platform holds adapters and drivers; it never imports stages, jobs, http or cli.')]),
+  },
+  {
+    // One data layer (decision 0004): only src/platform builds SQL. Elsewhere the database is
+    // reached through repositories (records.read / records.transact) and a handle (DbHandle) is
+    // only passed on to adapters. The core rule, so it adds to the boundary rules above.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/**', ...queryBuilderPending],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kysely', message: 'Only src/platform builds queries: add a method to a repository in src/platform/db/repositories/ (decision 0004).' }],
+          patterns: [{ group: ['**/platform/db/schema.js'], message: 'Table types belong to the repositories: use the domain types they return (decision 0004).' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)$/]",
+          message: 'Only src/platform builds queries: add a method to a repository in src/platform/db/repositories/ (decision 0004).',
+        },
+      ],
+    },
+  },
+  {
+    files: handleBridges,
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     files: ['src/http/**/*.ts', 'src/http/**/*.tsx', 'src/cli/**/*.ts'],

@@ -16,6 +16,7 @@ import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
 import { openPostgresDatabase } from './platform/db/postgres.js';
 import { postgresRecords, sqliteRecords } from './platform/db/records.js';
+import { documentsRepository } from './platform/db/repositories/documents-repository.js';
 import { similarityRepository } from './platform/db/repositories/similarity-repository.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
@@ -36,26 +37,28 @@ export async function openApp(input: ConfigInput): Promise<App> {
   const blobRoot = config.blobs;
   const blobs = new FsBlobStore(blobRoot);
   blobs.removeStaleTemporaries();
-  const dictionary = (await handle.db.selectFrom('dictionary').select(['han', 'aliases', 'type']).execute()).map((e) => ({ han: e.han, aliases: e.aliases.split('|').filter(Boolean), type: e.type }));
+  const records = pg ? postgresRecords(handle.db) : sqliteRecords(handle.db);
+  const dictionary = (await records.read.dictionary.list()).map((e) => ({ han: e.han, aliases: e.aliases, type: e.type }));
   let chain: TextAnalyser | null = null;
   const analyser = (): TextAnalyser => (chain ??= analyserWithNames(dictionary));
-  // Signatures for near-duplicates are written with each document's index rows, in its transaction.
+  // Signatures for near-duplicates and the search facets are written with each document's index
+  // rows, in its transaction (the handle the job runner passes).
   const searchIndex = Object.assign(pg ? new PgSearchIndex() : new SqliteSearchIndex(), {
     replaceSignature: (db: typeof handle.db, id: number, signature: number[] | null, buckets: number[]) => similarityRepository(db).replaceSignature(id, signature, buckets),
+    replaceFacets: (db: typeof handle.db, id: number, facets: { lang: string | null; date: string | null; sender: string | null }) => documentsRepository(db).setFacets(id, facets),
   });
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.
-    const stored = await handle.db.selectFrom('pages').select('id').limit(1).executeTakeFirst();
-    if (stored) {
+    if (await records.read.documents.hasPages()) {
       console.error('dossier: the search index changed with this version; rebuilding it from stored text …');
-      await reindexAll(handle.db, searchIndex, analyser());
+      await reindexAll(records, handle.db, searchIndex, analyser());
     }
   }
   return {
     config,
     backend: pg ? 'postgres' : 'sqlite',
     db: handle.db,
-    records: pg ? postgresRecords(handle.db) : sqliteRecords(handle.db),
+    records,
     blobs,
     queue: new SqlJobQueue({ leaseMs: config.jobLeaseMs }),
     searchIndex,

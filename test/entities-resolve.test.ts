@@ -112,6 +112,11 @@ describe("editors' decisions", () => {
     await cli(['reindex']);
     const { han, latin } = await check();
     await cli(['entities', 'merge', String(han.id), String(latin.id), '--user', 'editor']);
+    // The command line's decisions are audited like the workbench's, in the chain, under the operator's name.
+    const audit = parseJsonLines<{ action: string; username: string; detail: Record<string, unknown> }>((await cli(['audit', 'ls', '--json', '--user', 'editor'])).stdout);
+    expect(audit.map((e) => e.action).sort()).toEqual(['entity.merge', 'entity.split']);
+    expect(audit.find((e) => e.action === 'entity.merge')?.detail).toMatchObject({ ids: [han.id, latin.id] });
+    expect((await cli(['audit', 'verify', '--json'])).stdout).toMatch(/"intact":\s*true/);
     await cli(['reindex']);
     const merged = withForm(await entityList(), '习近平')!;
     expect(merged.aliases).toEqual(expect.arrayContaining(['Xi Jinping', '習近平']));

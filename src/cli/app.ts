@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { Config, ConfigInput } from '../platform/config.js';
-import type { Records } from '../platform/db/records.js';
-import type { Database } from '../platform/db/schema.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
 /** Everything a command needs, constructed by main.ts and handed in. */
@@ -12,7 +10,8 @@ export interface App {
   config: Config;
   /** Where records live: the workspace's SQLite file, or PostgreSQL (shared with workers). */
   backend: 'sqlite' | 'postgres';
-  db: Kysely<Database>;
+  /** The handle the adapters that take one write through (job queue, search index): never queried here. */
+  db: DbHandle;
   /** Repositories and write transactions: what commands use (see platform/db/records.ts). */
   records: Records;
   blobs: BlobStore;

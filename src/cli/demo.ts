@@ -8,7 +8,7 @@ import { statusCommand } from './status.js';
  * collection if that was not done yet, then show the status and a sample search.
  */
 export async function demoCommand(app: App, examplesDir: string): Promise<void> {
-  const done = await app.db.selectFrom('collections').select('id').where('name', '=', 'examples').executeTakeFirst();
+  const done = (await app.records.read.documents.collectionId('examples')) !== null;
   if (!done) {
     console.log(`Ingesting ${examplesDir} into the "examples" collection of ${app.config.workspace} …`);
     await ingestCommand(app, [examplesDir], { collection: 'examples' });

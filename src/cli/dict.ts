@@ -17,32 +17,25 @@ export async function dictAddCommand(app: App, han: string, options: { alias?: s
   if (!TYPES.includes(type)) throw new DossierError('invalid_argument', `type must be one of ${TYPES.join(', ')}, got "${type}"`);
   let collectionId: number | null = null;
   if (options.collection) {
-    const found = await app.db.selectFrom('collections').select('id').where('name', '=', options.collection).executeTakeFirst();
-    if (!found) throw new DossierError('not_found', `no collection "${options.collection}"`);
-    collectionId = found.id;
+    collectionId = await app.records.read.documents.collectionId(options.collection);
+    if (collectionId === null) throw new DossierError('not_found', `no collection "${options.collection}"`);
   }
   const aliases = (options.alias ?? []).map((a) => a.trim()).filter(Boolean);
-  await app.db.insertInto('dictionary').values({ collection_id: collectionId, han: word, aliases: aliases.join('|'), type, created_at: new Date().toISOString() }).execute();
+  await app.records.read.dictionary.add({ han: word, aliases, type, collectionId }, new Date().toISOString());
   app.analyser().names.add({ han: word, aliases, type: type as 'person' });
   // Segmentation runs on folded (simplified) text: teach it the folded form.
   app.analyser().segmenter.addWords([foldText(word.replace(/·/g, ''))]);
   console.log(`Added ${word}${aliases.length ? ` (${aliases.join(', ')})` : ''} as ${type}.`);
   if (options.reindex !== false) {
-    const result = await reindexAll(app.db, app.searchIndex, app.analyser());
+    const result = await reindexAll(app.records, app.db, app.searchIndex, app.analyser());
     console.log(`Reindexed ${result.documents} documents so they match it.`);
   }
 }
 
 /** `dossier dict ls`: the names editors added. */
 export async function dictListCommand(app: App, options: { json?: boolean }): Promise<void> {
-  const rows = await app.db
-    .selectFrom('dictionary')
-    .leftJoin('collections', 'collections.id', 'dictionary.collection_id')
-    .select(['dictionary.id', 'dictionary.han', 'dictionary.aliases', 'dictionary.type', 'collections.name as collection', 'dictionary.created_at'])
-    .orderBy('dictionary.id')
-    .execute();
-  for (const r of rows) {
-    const entry = { id: r.id, han: r.han, aliases: r.aliases.split('|').filter(Boolean), type: r.type, collection: r.collection, created: r.created_at };
+  for (const r of await app.records.read.dictionary.list()) {
+    const entry = { id: r.id, han: r.han, aliases: r.aliases, type: r.type, collection: r.collection, created: r.createdAt };
     if (options.json) printJson(entry);
     else console.log(`${String(r.id).padStart(4)}  ${r.han}\t${entry.aliases.join(', ')}\t${r.type}${r.collection ? `\t(${r.collection})` : ''}`);
   }

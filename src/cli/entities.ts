@@ -1,6 +1,6 @@
+import { operator } from '../domain/actor.js';
 import { DossierError } from '../domain/errors.js';
-import { mergeEntities, splitEntity } from '../index/index.js';
-import { entityDetail, listEntities } from '../search/index.js';
+import { applyEntityMerge, applyEntitySplit } from '../index/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
 
@@ -12,7 +12,7 @@ function idOf(text: string): number {
 
 /** `dossier entities`: people, places and organisations with their forms and document counts. */
 export async function entitiesListCommand(app: App, options: { json?: boolean; type?: string; q?: string; limit?: string; offset?: string }): Promise<void> {
-  const { total, entities } = await listEntities(app.db, { type: options.type, q: options.q, limit: Number(options.limit ?? 50), offset: Number(options.offset ?? 0) });
+  const { total, entities } = await app.records.read.entities.list({ type: options.type, q: options.q, limit: Number(options.limit ?? 50), offset: Number(options.offset ?? 0) });
   if (options.json) {
     for (const e of entities) printJson(e);
     return;
@@ -26,7 +26,7 @@ export async function entitiesListCommand(app: App, options: { json?: boolean; t
 
 /** `dossier entities show ID`: mentions in context, documents, entities seen with it, timeline. */
 export async function entitiesShowCommand(app: App, idText: string, options: { json?: boolean }): Promise<void> {
-  const detail = await entityDetail(app.db, idOf(idText));
+  const detail = await app.records.read.entities.detail(idOf(idText));
   if (!detail) throw new DossierError('not_found', `no entity ${idText}`);
   if (options.json) return printJson(detail);
   console.log(`#${detail.id} ${detail.name}  ${detail.type}  · ${detail.documents} documents, ${detail.mentions} mentions${detail.confidence < 1 ? ` · confidence ${detail.confidence}` : ''}`);
@@ -41,14 +41,14 @@ export async function entitiesShowCommand(app: App, idText: string, options: { j
 
 /** `dossier entities merge ID ID…`: the others join the first; kept when documents are analysed again. */
 export async function entitiesMergeCommand(app: App, ids: string[], options: { user?: string; json?: boolean }): Promise<void> {
-  const { into, summary } = await mergeEntities(app.db, ids.map(idOf), options.user ?? process.env.USER ?? 'cli');
+  const { into, summary } = await applyEntityMerge(app.records, { actor: operator(options.user ?? process.env.USER ?? 'cli'), ids: ids.map(idOf) });
   if (options.json) return printJson({ into, ...summary });
   console.log(`Merged into entity ${into}. ${summary.entities} entities now.`);
 }
 
 /** `dossier entities split ID FORM`: that form's mentions become an entity of their own. */
 export async function entitiesSplitCommand(app: App, idText: string, form: string, options: { user?: string; json?: boolean }): Promise<void> {
-  const { entity, summary } = await splitEntity(app.db, idOf(idText), form, options.user ?? process.env.USER ?? 'cli');
+  const { entity, summary } = await applyEntitySplit(app.records, { actor: operator(options.user ?? process.env.USER ?? 'cli'), id: idOf(idText), form });
   if (options.json) return printJson({ entity, ...summary });
   console.log(`"${form}" is now entity ${entity ?? '?'}. ${summary.entities} entities now.`);
 }

@@ -23,7 +23,7 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
   if (id) {
     const documentId = Number(id);
     if (!Number.isInteger(documentId) || documentId < 1) throw new DossierError('invalid_argument', `a document id is a positive whole number, got "${id}"`);
-    const doc = await app.db.selectFrom('documents').select(['mime', 'sha256']).where('id', '=', documentId).executeTakeFirst();
+    const doc = await app.records.read.documents.byId(documentId);
     if (!doc) throw new DossierError('not_found', `no document ${documentId}`);
     if (!doc.sha256 || !(doc.mime === 'application/pdf' || doc.mime?.startsWith('image/'))) throw new DossierError('invalid_argument', `document ${documentId} is ${doc.mime ?? 'unreadable'}: only PDFs and images can be OCR'd`);
     const pages = (options.page ?? []).map(Number);
@@ -59,7 +59,7 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
     }
     await extractors.close();
   }
-  await resolveEntities(app.db);
+  await resolveEntities(app.records);
   const summary = { documents: counters.ocrDocuments, pages: counters.ocrPages, seconds: (Date.now() - started) / 1000 };
   if (options.json) return printJson(summary);
   console.log(`OCR read ${summary.pages} pages of ${summary.documents} documents in ${formatDuration(summary.seconds)}.`);

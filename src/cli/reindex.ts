@@ -5,7 +5,7 @@ import { printJson } from './output.js';
 /** `dossier reindex`: rebuild the search index from stored text. */
 export async function reindexCommand(app: App, options: { json?: boolean }): Promise<void> {
   const started = Date.now();
-  const result = await reindexAll(app.db, app.searchIndex, app.analyser(), (done, total) => {
+  const result = await reindexAll(app.records, app.db, app.searchIndex, app.analyser(), (done, total) => {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kreindexed ${done}/${total} documents`);
   });
   if (process.stderr.isTTY) process.stderr.write('\n');

@@ -6,25 +6,16 @@ import { printJson } from './output.js';
 export async function showCommand(app: App, idText: string, options: { json?: boolean }): Promise<void> {
   const id = Number(idText);
   if (!Number.isInteger(id) || id < 1) throw new DossierError('invalid_argument', `a document id is a positive whole number, got "${idText}"`);
-  const doc = await app.db
-    .selectFrom('documents')
-    .innerJoin('collections', 'collections.id', 'documents.collection_id')
-    .selectAll('documents')
-    .select('collections.name as collection')
-    .where('documents.id', '=', id)
-    .executeTakeFirst();
+  const documents = app.records.read.documents;
+  const doc = await documents.byId(id);
   if (!doc) throw new DossierError('not_found', `no document ${id}`);
-  const [pages, paths, children] = await Promise.all([
-    app.db.selectFrom('pages').select(['page', 'text', 'ocr']).where('document_id', '=', id).orderBy('page').execute(),
-    app.db.selectFrom('document_paths').select('path').where('document_id', '=', id).orderBy('id').execute(),
-    app.db.selectFrom('documents').select(['id', 'path', 'status']).where('parent_id', '=', id).orderBy('id').execute(),
-  ]);
+  const [pages, paths, children] = await Promise.all([documents.pages(id), documents.paths(id), documents.children(id)]);
   const view = {
-    id: doc.id, path: doc.path, paths: paths.map((p) => p.path), collection: doc.collection, mime: doc.mime, status: doc.status,
-    reason: doc.reason, message: doc.message, title: doc.title, parent: doc.parent_id, children: children.map((c) => c.id),
-    sha256: doc.sha256, size: Number(doc.size), needsOcr: doc.needs_ocr === 1, metadata: JSON.parse(doc.metadata) as Record<string, unknown>,
+    id: doc.id, path: doc.path, paths: paths.get(id) ?? [], collection: doc.collection, mime: doc.mime, status: doc.status,
+    reason: doc.reason, message: doc.message, title: doc.title, parent: doc.parentId, children: children.map((c) => c.id),
+    sha256: doc.sha256, size: doc.size, needsOcr: doc.needsOcr, metadata: doc.metadata,
     text: pages.map((p) => p.text).join('\n\n'),
-    pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.ocr ? { ocr: JSON.parse(p.ocr) as Record<string, unknown> } : {}) })),
+    pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.ocr ? { ocr: p.ocr } : {}) })),
   };
   if (options.json) return printJson(view);
   console.log(`#${view.id} ${view.title ?? view.path}`);

@@ -27,7 +27,7 @@ function statusOf(text: string): SegmentStatus {
   return text as SegmentStatus;
 }
 
-const indexOf = (app: App) => translationIndex(app.db, app.searchIndex, () => app.analyser());
+const indexOf = (app: App) => translationIndex(app.db, app.searchIndex, () => app.analyser(), app.records);
 
 /** A document id, unless a file of that name exists; else a file, read here. */
 function translationFrom(text: string): TranslationFrom {

@@ -16,6 +16,7 @@ export interface WatchlistOptions {
 async function runAndSave(app: App, id: number, names: string[], since: string | null, options: WatchlistOptions): Promise<WatchlistResult[]> {
   const started = Date.now();
   const results = await runWatchlist(app.db, app.searchIndex, app.analyser(), names, {
+    records: app.records,
     mode: (options.mode ?? 'cross-script') as SearchMode,
     limit: Number(options.limit ?? 100),
     since,
@@ -28,7 +29,7 @@ async function runAndSave(app: App, id: number, names: string[], since: string |
   });
   if (process.stderr.isTTY && !options.json) process.stderr.write('\n');
   const ranAt = new Date().toISOString();
-  await app.db.updateTable('watchlists').set({ results: JSON.stringify(results), ran_at: ranAt }).where('id', '=', id).execute();
+  await app.records.read.watchlists.saveResults(id, results, ranAt);
   if (options.out) fs.writeFileSync(options.out, watchlistCsv(results));
   if (options.json) printJson({ id, ranAt, results });
   else {
@@ -48,27 +49,22 @@ export async function watchlistRunCommand(app: App, file: string, options: Watch
   }
   const names = parseNameList(text);
   if (names.length === 0) throw new DossierError('invalid_argument', `${file} holds no names (one per line, or a CSV with a "name" column)`);
-  const row = await app.db
-    .insertInto('watchlists')
-    .values({ name: options.name ?? file.split(/[\\/]/).pop() ?? file, user_id: null, names: JSON.stringify(names), results: null, ran_at: null, created_at: new Date().toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await runAndSave(app, row.id, names, null, options);
+  const id = await app.records.read.watchlists.create({ name: options.name ?? file.split(/[\\/]/).pop() ?? file, userId: null, names }, new Date().toISOString());
+  await runAndSave(app, id, names, null, options);
 }
 
 /** `dossier watchlist rerun ID`: search a saved list again; documents added since the last run are marked new. */
 export async function watchlistRerunCommand(app: App, idText: string, options: WatchlistOptions): Promise<void> {
-  const list = await app.db.selectFrom('watchlists').selectAll().where('id', '=', Number(idText)).executeTakeFirst();
+  const list = await app.records.read.watchlists.byId(Number(idText));
   if (!list) throw new DossierError('not_found', `no watch-list ${idText}`);
-  await runAndSave(app, list.id, JSON.parse(list.names) as string[], list.ran_at, options);
+  await runAndSave(app, list.id, list.names, list.ranAt, options);
 }
 
 /** `dossier watchlist ls`: the saved lists. */
 export async function watchlistListCommand(app: App, options: { json?: boolean }): Promise<void> {
-  const lists = await app.db.selectFrom('watchlists').select(['id', 'name', 'names', 'ran_at', 'created_at']).orderBy('id').execute();
-  for (const l of lists) {
-    const count = (JSON.parse(l.names) as string[]).length;
-    if (options.json) printJson({ id: l.id, name: l.name, names: count, ranAt: l.ran_at, createdAt: l.created_at });
-    else console.log(`${String(l.id).padStart(4)}  ${l.name}  · ${count} names · last run ${l.ran_at ?? 'never'}`);
+  for (const l of await app.records.read.watchlists.list()) {
+    const count = l.names.length;
+    if (options.json) printJson({ id: l.id, name: l.name, names: count, ranAt: l.ranAt, createdAt: l.createdAt });
+    else console.log(`${String(l.id).padStart(4)}  ${l.name}  · ${count} names · last run ${l.ranAt ?? 'never'}`);
   }
 }

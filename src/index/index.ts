@@ -4,33 +4,47 @@
  * filters on (language, date, sender); store the people, places, organisations and patterns
  * found on each page, and resolve names to entities. Rebuildable at any time from the stored pages.
  */
-import type { Kysely } from 'kysely';
-import { signatureBuckets, type TextAnalyser } from '../analyse/index.js';
+import { signatureBuckets } from '../analyse/index.js';
 import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
-import type { Database } from '../platform/db/schema.js';
-import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
+import { type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
 import { storeMentions } from './store-mentions.js';
 
 export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
-export { resolveEntities, type ResolveSummary } from './resolve-entities.js';
-export { mergeEntities, splitEntity } from './entity-decisions.js';
+export { resolveEntitiesIn, type EntityDecision, type EntityRef, type ResolveSummary } from './resolve-entities.js';
+export { applyEntityMerge, applyEntitySplit } from './entity-decisions.js';
+export { mergeEntities, resolveEntities, splitEntity } from './handle-callers.js';
 
 export type IndexedPage = { pageId: number } & PageColumns;
 
-/** The slice of a search backend that indexing needs. */
+/** The slice of a search backend that indexing needs; `db` is the caller's transaction. */
 export interface SearchIndexWriter {
-  replaceDocument(db: Kysely<Database>, documentId: number, pages: IndexedPage[]): Promise<void>;
+  replaceDocument(db: DbHandle, documentId: number, pages: IndexedPage[]): Promise<void>;
   /**
    * Store a document's near-duplicate signature and LSH buckets in the same transaction (main.ts
    * binds the similarity repository here); without it, `similar` does not know the document.
    */
-  replaceSignature?(db: Kysely<Database>, documentId: number, signature: number[] | null, buckets: number[]): Promise<void>;
+  replaceSignature?(db: DbHandle, documentId: number, signature: number[] | null, buckets: number[]): Promise<void>;
+  /**
+   * Store the facets search filters on (language, date, sender) on the document, in the same
+   * transaction (main.ts binds the documents repository here, beside replaceSignature).
+   */
+  replaceFacets?(db: DbHandle, documentId: number, facets: DocumentFacets): Promise<void>;
 }
 
-/** Write an analysis to the index and the document's facet columns. */
-export async function storeDocumentIndex(db: Kysely<Database>, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
+export interface DocumentFacets {
+  lang: string | null;
+  date: string | null;
+  sender: string | null;
+}
+
+/** Write an analysis to the index and the document's facet columns, inside the caller's transaction `db`. */
+export async function storeDocumentIndex(db: DbHandle, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
   const rows = (analysis?.pages ?? []).filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
-  if (analysis) await db.updateTable('documents').set({ lang: analysis.lang, date: analysis.date, sender: analysis.sender }).where('id', '=', documentId).execute();
+  if (analysis) {
+    if (!index.replaceFacets) throw new Error('storeDocumentIndex: the index writer has no replaceFacets (main.ts binds it)');
+    await index.replaceFacets(db, documentId, { lang: analysis.lang, date: analysis.date, sender: analysis.sender });
+  }
   await index.replaceDocument(db, documentId, rows);
   await storeMentions(db, documentId, analysis?.mentions ?? []);
   const signature = analysis?.signature ?? null;
@@ -38,12 +52,13 @@ export async function storeDocumentIndex(db: Kysely<Database>, index: SearchInde
   return rows.length;
 }
 
-/** (Re)index one document from its stored pages; documents without text leave the index. */
-export async function indexDocument(db: Kysely<Database>, index: SearchIndexWriter, analyser: TextAnalyser, documentId: number): Promise<number> {
-  const doc = await db.selectFrom('documents').select(['title', 'path', 'status', 'metadata']).where('id', '=', documentId).executeTakeFirst();
-  if (!doc) return 0;
-  if (doc.status !== 'ok') return storeDocumentIndex(db, index, documentId, null);
-  const pages = await db.selectFrom('pages').select(['page', 'text']).where('document_id', '=', documentId).orderBy('page').execute();
-  const analysis = analyseDocument(analyser, { title: doc.title, path: doc.path, metadata: JSON.parse(doc.metadata) as Record<string, unknown>, pages });
-  return storeDocumentIndex(db, index, documentId, analysis);
+/**
+ * A document's stored text, read through `records` (outside any write transaction: on SQLite
+ * the one connection is the transaction's); null when it is gone or was not read.
+ */
+export async function storedDocumentText(records: Pick<Records, 'read'>, documentId: number): Promise<DocumentText | null> {
+  const doc = await records.read.documents.byId(documentId);
+  if (!doc || doc.status !== 'ok') return null;
+  const pages = (await records.read.documents.pages(documentId)).map((p) => ({ page: p.page, text: p.text }));
+  return { title: doc.title, path: doc.path, metadata: doc.metadata, pages };
 }

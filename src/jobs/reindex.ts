@@ -1,23 +1,31 @@
-import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
-import { indexDocument, resolveEntities, type SearchIndexWriter } from '../index/index.js';
-import type { Database } from '../platform/db/schema.js';
+import { analyseDocument, resolveEntities, storeDocumentIndex, storedDocumentText, type DocumentText, type SearchIndexWriter } from '../index/index.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 import { reindexTranslations } from './translation-index.js';
 
 /** Rebuild the search index and the entities from stored text, for when the analysis chain changes. */
-export async function reindexAll(db: Kysely<Database>, index: SearchIndexWriter & { clear(db: Kysely<Database>): Promise<void> }, analyser: TextAnalyser, onProgress: (done: number, total: number) => void = () => {}): Promise<{ documents: number; pages: number }> {
-  const ids = (await db.selectFrom('documents').select('id').where('status', '=', 'ok').orderBy('id').execute()).map((r) => r.id);
+export async function reindexAll(
+  records: Pick<Records, 'read' | 'transact' | 'transactHandle'>,
+  db: DbHandle,
+  index: SearchIndexWriter & { clear(db: DbHandle): Promise<void> },
+  analyser: TextAnalyser,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ documents: number; pages: number }> {
+  const ids = await records.read.documents.idsWithStatus('ok');
   await index.clear(db);
   let pages = 0;
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
-    await db.transaction().execute(async (trx) => {
-      for (const id of batch) pages += await indexDocument(trx, index, analyser, id);
+    // Read first: on SQLite the write transaction holds the one connection.
+    const texts: Array<[number, DocumentText | null]> = [];
+    for (const id of batch) texts.push([id, await storedDocumentText(records, id)]);
+    await records.transactHandle(async (trx) => {
+      for (const [id, text] of texts) pages += await storeDocumentIndex(trx, index, id, text ? analyseDocument(analyser, text) : null);
     });
     onProgress(Math.min(i + 500, ids.length), ids.length);
   }
-  if ('replaceRows' in index) await reindexTranslations(db, index as Pick<SqliteSearchIndex, 'replaceRows'>, () => analyser);
-  await resolveEntities(db);
+  if ('replaceRows' in index) await reindexTranslations(records, db, index as Pick<SqliteSearchIndex, 'replaceRows'>, () => analyser);
+  await resolveEntities(records);
   return { documents: ids.length, pages };
 }

@@ -2,12 +2,12 @@
  * Watch-list batch search: a list of names in any script, each searched across scripts in the
  * collections the searcher may see, with per-name document and hit counts, as rows for a CSV.
  */
-import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
 import { DossierError, isDossierError } from '../domain/errors.js';
 import type { MatchExpr, SearchMode } from '../domain/search.js';
-import type { Database } from '../platform/db/schema.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
 import { compileQuery } from './compile-query.js';
+import { recordsOfHandle } from './entities.js';
 import { highlightSpans } from './highlight.js';
 import { searchDocuments, type SearchIndexReader } from './index.js';
 import { parseQuerySyntax } from './query-syntax.js';
@@ -42,6 +42,8 @@ export interface WatchlistOptions {
   /** Documents created after this ISO time are flagged new (the previous run). */
   since?: string | null;
   onProgress?: (done: number, total: number, name: string) => void;
+  /** The records documents are read through (transitional default: built from the handle, see entities.ts). */
+  records?: Pick<Records, 'read'>;
 }
 
 /** Names from a CSV (a `name` column when there is a header naming it, else the first column) or one per line. */
@@ -115,11 +117,12 @@ type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 const phrasesOf = (expr: MatchExpr): Phrase[] => (expr.op === 'phrase' ? [expr] : expr.op === 'not' ? phrasesOf(expr.include) : expr.items.flatMap(phrasesOf));
 
 /** Search every name (as a phrase, across scripts by default) and count its documents and hits. */
-export async function runWatchlist(db: Kysely<Database>, index: SearchIndexReader, analyser: TextAnalyser, names: string[], options: WatchlistOptions = {}): Promise<WatchlistResult[]> {
+export async function runWatchlist(db: DbHandle, index: SearchIndexReader, analyser: TextAnalyser, names: string[], options: WatchlistOptions = {}): Promise<WatchlistResult[]> {
   if (names.length === 0) throw new DossierError('invalid_argument', 'the watch-list has no names');
   if (names.length > 10_000) throw new DossierError('invalid_argument', `a watch-list holds at most 10,000 names, this one ${names.length}`);
   const mode = options.mode ?? 'cross-script';
   const limit = options.limit ?? 100;
+  const documents = (options.records ?? recordsOfHandle(db)).read.documents;
   const results: WatchlistResult[] = [];
   for (const [i, name] of names.entries()) {
     options.onProgress?.(i, names.length, name);
@@ -129,9 +132,8 @@ export async function runWatchlist(db: Kysely<Database>, index: SearchIndexReade
       const { match } = compileQuery(parseQuerySyntax(query, 'and'), mode, analyser, query);
       const phrases = match ? phrasesOf(match).filter((p) => !p.columns.includes('flags')) : [];
       const ids = found.hits.map((h) => h.id);
-      const created = ids.length ? await db.selectFrom('documents').select(['id', 'created_at']).where('id', 'in', ids).execute() : [];
-      const createdAt = new Map(created.map((d) => [d.id, d.created_at]));
-      const counts = await countHits(db, analyser, ids, phrases);
+      const createdAt = await documents.createdAt(ids);
+      const counts = await countHits(documents, analyser, ids, phrases);
       const top = found.hits.map((h) => ({ id: h.id, title: h.title, path: h.path, collection: h.collection, date: h.date, hits: counts.get(h.id) ?? null, isNew: Boolean(options.since && (createdAt.get(h.id) ?? '') > options.since) }));
       results.push({ name, documents: found.total, hits: top.reduce((n, d) => n + (d.hits ?? 0), 0), newDocuments: top.filter((d) => d.isNew).length, top });
     } catch (error) {
@@ -144,15 +146,14 @@ export async function runWatchlist(db: Kysely<Database>, index: SearchIndexReade
 }
 
 /** Occurrences of the phrases in every page of each document; pinyin only where the plain forms found nothing. */
-async function countHits(db: Kysely<Database>, analyser: TextAnalyser, ids: number[], phrases: Phrase[]): Promise<Map<number, number>> {
+async function countHits(documents: Records['read']['documents'], analyser: TextAnalyser, ids: number[], phrases: Phrase[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (ids.length === 0 || phrases.length === 0) return out;
   const needsPinyin = phrases.some((p) => p.columns.includes('py') || p.columns.includes('pys'));
-  const pages = await db.selectFrom('pages').select(['document_id', 'text']).where('document_id', 'in', ids).execute();
-  for (const page of pages) {
+  for (const page of await documents.pageTexts(ids)) {
     let n = highlightSpans(analyser.analyse(page.text, { pinyin: false }), phrases).length;
     if (n === 0 && needsPinyin) n = highlightSpans(analyser.analyse(page.text, { pinyin: true }), phrases).length;
-    out.set(page.document_id, (out.get(page.document_id) ?? 0) + n);
+    out.set(page.documentId, (out.get(page.documentId) ?? 0) + n);
   }
   return out;
 }

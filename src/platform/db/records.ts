@@ -12,6 +12,10 @@ import { similarityRepository, type SimilarityRepository } from './repositories/
 import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
 import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
 import { redactionRepository, type RedactionRepository } from './repositories/redaction-repository.js';
+import { documentsRepository, type DocumentsRepository } from './repositories/documents-repository.js';
+import { dictionaryRepository, type DictionaryRepository } from './repositories/dictionary-repository.js';
+import { watchlistsRepository, type WatchlistsRepository } from './repositories/watchlists-repository.js';
+import { entitiesRepository, type EntitiesRepository } from './repositories/entities-repository.js';
 import { commentsRepository, type CommentsRepository } from './repositories/comments-repository.js';
 import { publicationsRepository, type PublicationsRepository } from './repositories/publications-repository.js';
 import { storiesRepository, type StoriesRepository } from './repositories/stories-repository.js';
@@ -23,6 +27,7 @@ import { notesRepository, type NotesRepository } from './repositories/notes-repo
 import { tagsRepository, type TagsRepository } from './repositories/tags-repository.js';
 import { documentViewRepository, type DocumentViewRepository } from './repositories/document-view-repository.js';
 import { savedWatchlistsRepository, type SavedWatchlistsRepository } from './repositories/saved-watchlists-repository.js';
+import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -45,6 +50,11 @@ export interface Repositories {
   tags: TagsRepository;
   documentView: DocumentViewRepository;
   savedWatchlists: SavedWatchlistsRepository;
+  // Documents, the dictionary, entities and watch-lists (cli/, index/, search/, jobs/).
+  documents: DocumentsRepository;
+  dictionary: DictionaryRepository;
+  entities: EntitiesRepository;
+  watchlists: WatchlistsRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -65,6 +75,10 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     tags: tagsRepository(db),
     documentView: documentViewRepository(db),
     savedWatchlists: savedWatchlistsRepository(db),
+    documents: documentsRepository(db),
+    dictionary: dictionaryRepository(db),
+    entities: entitiesRepository(db),
+    watchlists: watchlistsRepository(db),
   };
 }
 
@@ -73,6 +87,11 @@ export interface Records {
   read: Repositories;
   /** One write transaction: repositories bound to it; commits when `fn` resolves, rolls back when it throws. */
   transact<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * The same, also handing over the transaction as the raw handle, for the adapters that write
+   * through it (search index rows, mentions: see index/index.ts storeDocumentIndex).
+   */
+  transactHandle<T>(fn: (handle: DbHandle, tx: Repositories) => Promise<T>): Promise<T>;
 }
 
 export function sqliteRecords(db: Kysely<Database>): Records {
@@ -80,6 +99,7 @@ export function sqliteRecords(db: Kysely<Database>): Records {
   return {
     read: repositoriesFor(db),
     transact: (fn) => transact((trx) => fn(repositoriesFor(trx))),
+    transactHandle: (fn) => transact((trx) => fn(trx, repositoriesFor(trx))),
   };
 }
 
@@ -89,5 +109,16 @@ export function postgresRecords(db: Kysely<Database>): Records {
   return {
     read: repositoriesFor(db),
     transact: (fn) => transact((trx) => fn(repositoriesFor(trx))),
+    transactHandle: (fn) => transact((trx) => fn(trx, repositoriesFor(trx))),
   };
 }
+
+/** Records for a handle of either dialect. */
+export const recordsFor = (db: Kysely<Database>): Records => (isPostgres(db) ? postgresRecords(db) : sqliteRecords(db));
+
+/**
+ * The database (or one transaction) as code outside platform/ passes it on to adapters that
+ * take it (search index, job queue, mentions): an opaque handle there, never a query builder —
+ * lint forbids `kysely` and query calls outside src/platform (eslint.config.js).
+ */
+export type DbHandle = Kysely<Database>;
