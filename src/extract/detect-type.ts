@@ -133,6 +133,8 @@ export async function detectType(file: string): Promise<string> {
   }
   if (found) {
     if (found.mime === 'application/zip') return refineZip(file);
+    // file-type calls a Visio 2013+ package (a ZIP) by the legacy binary drawing's type.
+    if (found.ext === 'vsdx') return 'application/vnd.ms-visio.drawing';
     if (found.mime === 'application/x-cfb') return detectCfb(file);
     if (found.mime === 'application/gzip' || found.mime === 'application/x-tar') return found.mime;
     if (found.mime === 'application/xml') return sniffText(head) ?? 'application/xml';
@@ -154,6 +156,8 @@ function detectByOwnMagic(head: Buffer, file: string): string | null {
   if (latin.startsWith('AT&TFORM') && /^DJV[UMI]/.test(latin.slice(12, 16))) return 'image/vnd.djvu';
   if (latin.startsWith('ITSF')) return 'application/vnd.ms-htmlhelp';
   if (latin.startsWith('\xffWPC')) return 'application/vnd.wordperfect';
+  // Hangul 97 (HWP 3.0) is not an OLE file: its own signature opens it.
+  if (latin.startsWith('HWP Document File')) return 'application/x-hwp';
   if (/^Standard (Jet|ACE) DB/.test(latin.slice(4)) && head[0] === 0 && head[1] === 1) return 'application/x-msaccess';
   if (head.subarray(0, 16).equals(ONENOTE)) return 'application/onenote';
   if (looksLikeDbf(head, file)) return 'application/x-dbf';

@@ -17,7 +17,7 @@ import { extractOdf } from './office/odf.js';
 import { extractOoxml } from './office/ooxml.js';
 import { extractRtf } from './office/rtf.js';
 import { extractVsdx } from './office/vsdx.js';
-import { extractWithLibreOffice } from './office/libreoffice.js';
+import { extractLegacyWordProcessor } from './office/legacy-word.js';
 import { extractWordDoc } from './office/word-doc.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
@@ -46,7 +46,7 @@ const UNSUPPORTED: Record<string, string> = {
 /** Workbooks SheetJS reads: BIFF .xls, binary .xlsb, dBase tables. */
 const SPREADSHEETS = new Set(['application/vnd.ms-excel', 'application/vnd.ms-excel.sheet.binary.macroenabled.12', 'application/x-dbf']);
 
-/** Word processors only LibreOffice reads: Works, Hangul (HWP 97), WordPerfect. */
+/** Word processors no library reads: Works, WordPerfect (libwps/libwpd's converters or LibreOffice), Hangul HWP 97 (LibreOffice). */
 const LEGACY_WORD_PROCESSORS = new Set(['application/vnd.ms-works', 'application/x-hwp', 'application/vnd.wordperfect']);
 
 /** Whether a media type is read by this stage (as opposed to unpacked as a container). */
@@ -100,7 +100,7 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/epub+zip') return extractEpub(ctx.file, ctx.maxEntryBytes);
   if (mime === 'application/x-msaccess') return extractAccess(ctx.file, ctx.timeoutMs);
   if (mime === 'application/vnd.ms-htmlhelp') return extractChm(ctx.file, ctx.timeoutMs);
-  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractWithLibreOffice(ctx.file, mime, ctx.timeoutMs);
+  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractLegacyWordProcessor(ctx.file, mime, ctx.timeoutMs);
   if (mime === 'application/vnd.ms-visio.drawing') return extractVsdx(ctx.file, ctx.maxEntryBytes);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
