@@ -55,8 +55,21 @@ describe.skipIf(!fs.existsSync(EXTRACTION))('the extraction suites, all of them'
   });
 
   it('reads the suites\' texts, ground truths and expected outputs as text', () => {
-    const textual = rows.filter((r) => /\.(txt|box|uzn|html|csv|md)$/.test(r.path) && r.parent === null);
-    expect(textual.length).toBeGreaterThan(20);
-    expect(textual.filter((r) => r.status !== 'ok').map((r) => `${r.path}: ${r.reason}`)).toEqual([]);
+    const files = walkFiles(EXTRACTION).filter((f) => /\.(txt|box|uzn|html|csv|md)$/.test(f));
+    expect(files.length).toBeGreaterThan(15);
+    const docOf = (file: string) => (rows as (LsRow & { paths?: string[] })[]).find((r) => r.path === file || r.paths?.includes(file));
+    expect(files.filter((f) => docOf(f)?.status !== 'ok')).toEqual([]);
+  });
+
+  it('unwraps the file an OLE package holds, and reads the text of an EMF icon (ICIJ recursive_embedded.docx)', () => {
+    const docx = rows.find((r) => r.path.endsWith('recursive_embedded.docx'))!;
+    const members = rows.filter((r) => r.parent === docx.id);
+    const ole = members.find((r) => r.path.endsWith('oleObject1.bin'))!;
+    expect(ole).toMatchObject({ status: 'ok', mime: 'application/x-ole-package', title: 'embed1.zip' });
+    const [packaged] = rows.filter((r) => r.parent === ole.id);
+    expect(packaged).toMatchObject({ status: 'ok', mime: 'application/zip' });
+    expect(packaged!.path.endsWith('oleObject1.bin!/embed1.zip')).toBe(true);
+    expect(rows.filter((r) => r.parent === packaged!.id).length).toBeGreaterThan(0);
+    expect(members.find((r) => r.path.endsWith('image1.emf'))).toMatchObject({ status: 'ok', mime: 'image/emf' });
   });
 });

@@ -12,12 +12,14 @@ import { extractChm } from './help/chm.js';
 import { extractEmail } from './email/eml.js';
 import { extractMsg } from './email/msg.js';
 import { extractHtml } from './html/html.js';
+import { EMF_MIME, extractEmf } from './image/emf.js';
 import { extractImage } from './image/image.js';
 import { extractOdf } from './office/odf.js';
 import { extractOoxml } from './office/ooxml.js';
 import { extractRtf } from './office/rtf.js';
 import { extractVsdx } from './office/vsdx.js';
 import { extractLegacyWordProcessor } from './office/legacy-word.js';
+import { extractOlePackage, OLE_PACKAGE_MIME } from './office/ole-package.js';
 import { extractWordDoc } from './office/word-doc.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
@@ -94,6 +96,7 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'message/rfc822') return extractEmail(ctx);
   if (mime === 'application/vnd.ms-outlook') return extractMsg(ctx);
   if (mime === 'application/msword') return extractWordDoc(ctx.file);
+  if (mime === OLE_PACKAGE_MIME) return extractOlePackage(ctx);
   if (SPREADSHEETS.has(mime)) return extractSpreadsheet(ctx.file, mime, ctx.size);
   if (mime === 'application/vnd.ms-powerpoint') return extractPpt(ctx.file, ctx.size);
   if (mime === 'image/vnd.djvu') return extractDjvu(ctx.file, ctx.timeoutMs);
@@ -102,6 +105,7 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/vnd.ms-htmlhelp') return extractChm(ctx.file, ctx.timeoutMs);
   if (LEGACY_WORD_PROCESSORS.has(mime)) return extractLegacyWordProcessor(ctx.file, mime, ctx.timeoutMs);
   if (mime === 'application/vnd.ms-visio.drawing') return extractVsdx(ctx.file, ctx.maxEntryBytes);
+  if (mime === EMF_MIME) return extractEmf(ctx.file, ctx.size);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);
