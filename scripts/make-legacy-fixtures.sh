@@ -100,17 +100,17 @@ lo pdf "$WORK/drawing.vsdx"
 pdftotext "$WORK/drawing.pdf" - | grep -q 'marker-vsdx-page-two' || { echo "make-legacy-fixtures: LibreOffice lost the Visio text" >&2; exit 1; }
 
 # --- WordPerfect 5.1: no free tool writes it. Written byte by byte (16-byte prefix: FF "WPC", document
-# offset, product 1, type 10 = document, version 0.0; text with hard returns 0x0A and é as the extended
-# character 1,41 between two C0 codes); libwpd (wpd2text) must read it back --------------------------------
+# offset, product 1, type 10 = document, version 0.0; text with hard returns 0x0A, Ü and ü as the
+# extended characters 1,70 and 1,71 between two C0 codes); libwpd (wpd2text) must read it back --------------------------------
 python3 - "$OUT/letter.wpd" <<'PY'
 import struct, sys
 def extended(char, charset): return bytes([0xC0, char, charset, 0xC0])
-text = (b"marker-wpd-paragraph-one caf" + extended(41, 1) + b" in Urumqi\x0a"
+text = (b"marker-wpd-paragraph-one " + extended(70, 1) + b"r" + extended(71, 1) + b"mqi county\x0a"
         b"Second paragraph: marker-wpd-paragraph-two report of the county office\x0a")
 prefix = b"\xffWPC" + struct.pack("<I", 16) + bytes([1, 10, 0, 0]) + struct.pack("<HH", 0, 0)
 open(sys.argv[1], "wb").write(prefix + text)
 PY
-wpd2text "$OUT/letter.wpd" | grep -q 'marker-wpd-paragraph-one café' || { echo "make-legacy-fixtures: libwpd does not read letter.wpd" >&2; exit 1; }
+wpd2text "$OUT/letter.wpd" | grep -q 'marker-wpd-paragraph-one Ürümqi county' || { echo "make-legacy-fixtures: libwpd does not read letter.wpd" >&2; exit 1; }
 
 # --- A PDF poppler rejects and pdf.js reads: LibreOffice's two pages, then the /Count of the page tree's
 # root blanked out (same length, so the xref stays right). poppler: "Page count in top-level pages object
@@ -158,7 +158,7 @@ file. Content is fictional, except the Access database's three example rows.
 | `users.mdb` | `examples/node-adodb.mdb` of the npm package [node-adodb](https://www.npmjs.com/package/node-adodb) 5.0.3 (MIT, © 2015 nuintun), fetched with `npm pack`; a Jet 4 database written by Microsoft Access (no free tool writes `.mdb`: mdbtools only reads). sha256 `6a81cfef5bc61186578222f00bcff65fb0cb5b14dc142f58db5e9d8f5731ddcc` | `application/x-msaccess`; one table `Users` = one page: header `UserId UserName UserSex UserBirthday UserMarried`, rows such as `3 张三 男 1986-12-18 00:00:00 1` (tab-separated, date-times ISO) |
 | `help.chm` | Free Pascal's `chmcmd` (Debian `fp-utils` 3.2.2) compiling a two-topic project | `application/vnd.ms-htmlhelp`; title `Help fixture 帮助`; page 1 `marker-chm-topic-one 新疆维吾尔自治区` (UTF-8 topic), page 2 `marker-chm-topic-two 习近平 陈全国` (GB2312 topic) |
 | `drawing.vsdx` | python3 zipfile: an OPC package assembled part by part with Visio 2013's content types and relationships (`visio/document.xml`, `visio/pages/pages.xml`, `page1.xml`, `page2.xml`, `docProps/core.xml`); checked by LibreOffice 7.4 (libvisio), which renders it as two pages with the texts below | `application/vnd.ms-visio.drawing` (file-type calls it `application/vnd.visio`, the legacy `.vsd` type); title `Visio fixture 组织图`, author `Fixture Author 测试作者`; page 1 `marker-vsdx-page-one 自治区党委` and `陈全国 Party Secretary`, page 2 `marker-vsdx-page-two 公安厅` |
-| `letter.wpd` | python3, byte by byte: a WordPerfect 5.1 document (16-byte prefix `FF 57 50 43`, product 1, file type 10, version 0.0; hard returns `0A`; `é` as the extended character set 1 number 41 between two `C0` codes); checked by libwpd's `wpd2text` and by LibreOffice | `application/vnd.wordperfect`; `marker-wpd-paragraph-one café in Urumqi`, `marker-wpd-paragraph-two …` |
+| `letter.wpd` | python3, byte by byte: a WordPerfect 5.1 document (16-byte prefix `FF 57 50 43`, product 1, file type 10, version 0.0; hard returns `0A`; `Ü`, `ü` as the extended characters set 1 numbers 70, 71 between two `C0` codes); checked by libwpd's `wpd2text` and by LibreOffice | `application/vnd.wordperfect`; `marker-wpd-paragraph-one Ürümqi county`, `marker-wpd-paragraph-two …` |
 | `page-tree-no-count.pdf` | LibreOffice 7.4 (a two-page flat ODT → PDF), then the `/Count` of the page tree's root replaced by spaces (same length: the xref stays right) | `application/pdf`; poppler rejects it (`Page count in top-level pages object is wrong type`, 0 pages); pdf.js reads both pages: `marker-pdf-fallback-one 第一页 新疆维吾尔自治区`, `marker-pdf-fallback-two 第二页 陈全国`; title `Page tree fixture 页面树` |
 | `section-header.one` | python3: **not a real OneNote section** (no free tool writes one): the 16-byte file-type GUID a `.one` section opens with, `{7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}`, then 1,008 zero bytes | `application/onenote`; `unsupported` (no maintained reader exists for Node or Debian), never `corrupt` |
 
