@@ -145,6 +145,22 @@ python3 -c "
 import sys, uuid
 sys.stdout.buffer.write(uuid.UUID('7B5C52E4-D88C-4DA7-AEB1-5378D02996D3').bytes_le + bytes(1008))" >"$OUT/section-header.one"
 
+# --- HWP 5: likewise no free writer. An OLE file with the streams an HWP 5 document has (FileHeader opening
+# with its signature, HwpSummaryInformation, DocInfo, BodyText/Section0), written by the cfb package this
+# repository already uses, the streams otherwise zeros: enough to test detection and the reason ---------------
+(cd "$ROOT" && node --input-type=module -e "
+import CFB from 'cfb';
+import fs from 'node:fs';
+const doc = CFB.utils.cfb_new();
+const header = Buffer.alloc(256);
+header.write('HWP Document File', 'latin1');
+CFB.utils.cfb_add(doc, '/FileHeader', header);
+CFB.utils.cfb_add(doc, '/\\u0005HwpSummaryInformation', Buffer.alloc(64));
+CFB.utils.cfb_add(doc, '/DocInfo', Buffer.alloc(64));
+CFB.utils.cfb_add(doc, '/BodyText/Section0', Buffer.alloc(64));
+fs.writeFileSync('$OUT/hwp5-streams.hwp', CFB.write(doc, { type: 'buffer' }));
+")
+
 cat >"$OUT/README.md" <<'EOF'
 # test/fixtures/legacy
 
@@ -160,11 +176,12 @@ file. Content is fictional, except the Access database's three example rows.
 | `drawing.vsdx` | python3 zipfile: an OPC package assembled part by part with Visio 2013's content types and relationships (`visio/document.xml`, `visio/pages/pages.xml`, `page1.xml`, `page2.xml`, `docProps/core.xml`); checked by LibreOffice 7.4 (libvisio), which renders it as two pages with the texts below | `application/vnd.ms-visio.drawing` (file-type calls it `application/vnd.visio`, the legacy `.vsd` type); title `Visio fixture 组织图`, author `Fixture Author 测试作者`; page 1 `marker-vsdx-page-one 自治区党委` and `陈全国 Party Secretary`, page 2 `marker-vsdx-page-two 公安厅` |
 | `letter.wpd` | python3, byte by byte: a WordPerfect 5.1 document (16-byte prefix `FF 57 50 43`, product 1, file type 10, version 0.0; hard returns `0A`; `Ü`, `ü` as the extended characters set 1 numbers 70, 71 between two `C0` codes); checked by libwpd's `wpd2text` and by LibreOffice | `application/vnd.wordperfect`; `marker-wpd-paragraph-one Ürümqi county`, `marker-wpd-paragraph-two …` |
 | `page-tree-no-count.pdf` | LibreOffice 7.4 (a two-page flat ODT → PDF), then the `/Count` of the page tree's root replaced by spaces (same length: the xref stays right) | `application/pdf`; poppler rejects it (`Page count in top-level pages object is wrong type`, 0 pages); pdf.js reads both pages: `marker-pdf-fallback-one 第一页 新疆维吾尔自治区`, `marker-pdf-fallback-two 第二页 陈全国`; title `Page tree fixture 页面树` |
+| `hwp5-streams.hwp` | node with the `cfb` package: **not a real HWP document** (no free tool writes HWP 5): an OLE file holding the streams an HWP 5 file has — `FileHeader` opening with `HWP Document File`, `\x05HwpSummaryInformation`, `DocInfo`, `BodyText/Section0` — all otherwise zeros | `application/x-hwp`; `unsupported`: LibreOffice reads only HWP 97 (3.0), and no maintained reader of HWP 5 exists for Node or Debian |
 | `section-header.one` | python3: **not a real OneNote section** (no free tool writes one): the 16-byte file-type GUID a `.one` section opens with, `{7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}`, then 1,008 zero bytes | `application/onenote`; `unsupported` (no maintained reader exists for Node or Debian), never `corrupt` |
 
 No fixture: Access `.accdb` (no free writer, no public sample in npm or Debian packages), Microsoft
-Works `.wps` and Hangul `.hwp` (same). Their readers (`wps2text` or LibreOffice; LibreOffice's HWP 97
-filter; HWP 5 is `unsupported`) are untested on real files.
+Works `.wps` and Hangul HWP 97 (same). Their readers (`wps2text` or LibreOffice; LibreOffice's HWP 97
+filter) are untested on real files.
 EOF
 
 echo "test/fixtures/legacy/:"

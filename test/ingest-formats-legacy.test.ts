@@ -1,8 +1,8 @@
 /**
  * Formats of issue 15 that had no real file to test on: an Access database, a CHM help file, a Visio
  * drawing, a WordPerfect document (through libwpd's converter, LibreOffice, or neither), a PDF poppler
- * rejects and pdf.js reads, and a OneNote section. Files: test/fixtures/legacy/ (made or fetched by
- * scripts/make-legacy-fixtures.sh; provenance in its README).
+ * rejects and pdf.js reads, and the headers of an HWP 5 document and a OneNote section. Files:
+ * test/fixtures/legacy/ (made or fetched by scripts/make-legacy-fixtures.sh; provenance in its README).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -136,6 +136,13 @@ describe('a PDF poppler rejects', () => {
     expect(doc.pages).toHaveLength(2);
     expect(doc.pages[0]!.text).toContain('marker-pdf-fallback-one 第一页 新疆维吾尔自治区');
     expect(doc.pages[1]!.text).toContain('marker-pdf-fallback-two 第二页 陈全国');
+  });
+});
+
+describe('Hangul HWP 5', () => {
+  it('is recognised by its streams and unsupported for a true reason, not sent to LibreOffice to fail as corrupt', () => {
+    expect(row('hwp5-streams.hwp')).toMatchObject({ status: 'failed', reason: 'unsupported', mime: 'application/x-hwp' });
+    expect(row('hwp5-streams.hwp').message).toMatch(/LibreOffice reads only HWP 97/);
   });
 });
 
