@@ -5,12 +5,12 @@
 #
 # Needs (Debian): npm (node), fp-utils (chmcmd), libreoffice-writer-nogui + libreoffice-draw-nogui
 #   (the PDF; the Visio drawing is checked by LibreOffice's libvisio), libwpd-tools (wpd2text checks
-#   the WordPerfect file), poppler-utils, python3.
+#   the WordPerfect file), poppler-utils, qpdf, mupdf-tools, python3, node with this repository's node_modules.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/test/fixtures/legacy"
-for t in npm chmcmd soffice wpd2text pdfinfo pdftotext python3; do
+for t in npm chmcmd soffice wpd2text pdfinfo pdftotext qpdf mutool python3 node; do
   command -v "$t" >/dev/null || { echo "make-legacy-fixtures: '$t' not found" >&2; exit 1; }
 done
 WORK="$(mktemp -d)"
@@ -139,6 +139,19 @@ open(sys.argv[2], "wb").write(b[:at] + b" " * len(count.group(0)) + b[at + len(c
 PY
 if pdfinfo "$OUT/page-tree-no-count.pdf" 2>/dev/null | grep -q '^Pages: *[1-9]'; then echo "make-legacy-fixtures: poppler still reads page-tree-no-count.pdf" >&2; exit 1; fi
 
+# --- A PDF neither poppler nor pdf.js reads, MuPDF's repair does: the same two pages rewritten by qpdf with
+# object streams (PDF 1.5), then cut just before its cross-reference stream, as a transfer that stopped
+# short leaves it: the catalog and the page tree live inside object streams nothing points to any more ---------
+qpdf --object-streams=generate "$WORK/no-count.pdf" "$WORK/objstm.pdf"
+python3 - "$WORK/objstm.pdf" "$OUT/lost-xref-stream.pdf" <<'PY'
+import re, sys
+b = open(sys.argv[1], "rb").read()
+xref = list(re.finditer(rb"\n(\d+) 0 obj\s*<<[^>]*?/Type\s*/XRef", b))[-1]
+open(sys.argv[2], "wb").write(b[: xref.start() + 1])
+PY
+if pdfinfo "$OUT/lost-xref-stream.pdf" >/dev/null 2>&1; then echo "make-legacy-fixtures: poppler still reads lost-xref-stream.pdf" >&2; exit 1; fi
+mutool draw -F txt -o - "$OUT/lost-xref-stream.pdf" 2>/dev/null | grep -q marker-pdf-fallback-two || { echo "make-legacy-fixtures: MuPDF does not repair lost-xref-stream.pdf" >&2; exit 1; }
+
 # --- OneNote: no tool outside Microsoft's writes a section. Only the 16-byte file-type GUID of a .one
 # section ({7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}), then zeros: enough to test detection and the reason ---
 python3 -c "
@@ -177,6 +190,7 @@ file. Content is fictional, except the Access database's three example rows.
 | `letter.wpd` | python3, byte by byte: a WordPerfect 5.1 document (16-byte prefix `FF 57 50 43`, product 1, file type 10, version 0.0; hard returns `0A`; `Ü`, `ü` as the extended characters set 1 numbers 70, 71 between two `C0` codes); checked by libwpd's `wpd2text` and by LibreOffice | `application/vnd.wordperfect`; `marker-wpd-paragraph-one Ürümqi county`, `marker-wpd-paragraph-two …` |
 | `page-tree-no-count.pdf` | LibreOffice 7.4 (a two-page flat ODT → PDF), then the `/Count` of the page tree's root replaced by spaces (same length: the xref stays right) | `application/pdf`; poppler rejects it (`Page count in top-level pages object is wrong type`, 0 pages); pdf.js reads both pages: `marker-pdf-fallback-one 第一页 新疆维吾尔自治区`, `marker-pdf-fallback-two 第二页 陈全国`; title `Page tree fixture 页面树` |
 | `hwp5-streams.hwp` | node with the `cfb` package: **not a real HWP document** (no free tool writes HWP 5): an OLE file holding the streams an HWP 5 file has — `FileHeader` opening with `HWP Document File`, `\x05HwpSummaryInformation`, `DocInfo`, `BodyText/Section0` — all otherwise zeros | `application/x-hwp`; `unsupported`: LibreOffice reads only HWP 97 (3.0), and no maintained reader of HWP 5 exists for Node or Debian |
+| `lost-xref-stream.pdf` | the same LibreOffice PDF rewritten by `qpdf --object-streams=generate` (PDF 1.5: the catalog and page tree inside object streams), then cut just before its cross-reference stream | `application/pdf`; poppler (`Couldn't find trailer dictionary`) and pdf.js (`Invalid PDF structure`) reject it; MuPDF's repair reads both pages (`pdfEngine: mupdf`) |
 | `section-header.one` | python3: **not a real OneNote section** (no free tool writes one): the 16-byte file-type GUID a `.one` section opens with, `{7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}`, then 1,008 zero bytes | `application/onenote`; `unsupported` (no maintained reader exists for Node or Debian), never `corrupt` |
 
 No fixture: Access `.accdb` (no free writer, no public sample in npm or Debian packages), Microsoft

@@ -1,8 +1,9 @@
 /**
  * Formats of issue 15 that had no real file to test on: an Access database, a CHM help file, a Visio
  * drawing, a WordPerfect document (through libwpd's converter, LibreOffice, or neither), a PDF poppler
- * rejects and pdf.js reads, and the headers of an HWP 5 document and a OneNote section. Files:
- * test/fixtures/legacy/ (made or fetched by scripts/make-legacy-fixtures.sh; provenance in its README).
+ * rejects and pdf.js reads, one only MuPDF's repair reads, and the headers of an HWP 5 document and
+ * a OneNote section. Files: test/fixtures/legacy/ (made or fetched by scripts/make-legacy-fixtures.sh;
+ * provenance in its README).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,7 +52,7 @@ beforeAll(async () => {
   await ingest(workspace, [FOLDER], { ocr: false });
   rows = await ls(workspace);
   views = await showMany(workspace, rows.filter((r) => r.status === 'ok').map((r) => r.id));
-}, 300_000);
+}, 600_000);
 
 afterAll(() => removeDir(workspace));
 
@@ -133,6 +134,19 @@ describe('a PDF poppler rejects', () => {
     expect(doc.status).toBe('ok');
     expect(doc.metadata.pdfEngine).toBe('pdfjs');
     expect(doc.metadata.warning).toMatch(/poppler rejected the file/);
+    expect(doc.pages).toHaveLength(2);
+    expect(doc.pages[0]!.text).toContain('marker-pdf-fallback-one 第一页 新疆维吾尔自治区');
+    expect(doc.pages[1]!.text).toContain('marker-pdf-fallback-two 第二页 陈全国');
+  });
+});
+
+describe('a PDF poppler and pdf.js both reject', () => {
+  it('is repaired by MuPDF, the last engine tried, and says so', () => {
+    expect(spawnSync('pdfinfo', [path.join(FOLDER, 'lost-xref-stream.pdf')]).status).not.toBe(0);
+    const doc = view('lost-xref-stream.pdf');
+    expect(doc.status).toBe('ok');
+    expect(doc.metadata.pdfEngine).toBe('mupdf');
+    expect(doc.metadata.warning).toMatch(/poppler rejected the file .*; mupdf read it/);
     expect(doc.pages).toHaveLength(2);
     expect(doc.pages[0]!.text).toContain('marker-pdf-fallback-one 第一页 新疆维吾尔自治区');
     expect(doc.pages[1]!.text).toContain('marker-pdf-fallback-two 第二页 陈全国');

@@ -21,6 +21,7 @@ import { extractVsdx } from './office/vsdx.js';
 import { extractLegacyWordProcessor } from './office/legacy-word.js';
 import { extractOlePackage, OLE_PACKAGE_MIME } from './office/ole-package.js';
 import { extractWordDoc } from './office/word-doc.js';
+import { extractPdfWithMupdf } from './pdf/mupdf-pdf.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
 import { extractSpreadsheet } from './sheet/spreadsheet.js';
@@ -63,20 +64,30 @@ export async function choosePdfEngine(preference: 'auto' | 'poppler' | 'pdfjs'):
 }
 
 /**
- * A PDF through the chosen engine; when that engine calls it damaged, the other one tries before
- * the file is called `corrupt` (pdf.js repairs files poppler rejects, and the other way round).
+ * A PDF through the chosen engine; when that engine calls it damaged, the other one tries, then
+ * MuPDF's repair, before the file is called `corrupt` (pdf.js reads files poppler rejects, and the
+ * other way round; MuPDF rebuilds PDFs whose cross-reference stream is lost, which neither reads).
  */
 async function extractPdf(ctx: ExtractContext): Promise<ExtractionResult> {
-  const engines = ctx.pdfEngine === 'poppler' ? (['poppler', 'pdfjs'] as const) : (['pdfjs', 'poppler'] as const);
-  const run = (engine: 'poppler' | 'pdfjs') => (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file));
-  const first = await run(engines[0]);
+  type Engine = 'poppler' | 'pdfjs' | 'mupdf';
+  const run = (engine: Engine): Promise<ExtractionResult> =>
+    (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : engine === 'pdfjs' ? extractPdfWithPdfjs(ctx.file) : extractPdfWithMupdf(ctx.file)).catch(
+      (error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }),
+    );
+  const order: Engine[] = ctx.pdfEngine === 'poppler' ? ['poppler', 'pdfjs', 'mupdf'] : ['pdfjs', 'poppler', 'mupdf'];
+  const first = await run(order[0]!);
   if (first.ok || first.reason !== 'corrupt') return first;
-  if (engines[1] === 'poppler' && !(await hasTool('pdftotext'))) return first;
-  const second = await run(engines[1]).catch((error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }));
-  if (!second.ok) return { ...first, message: `${first.message}; ${engines[1]} could not read it either` };
-  second.extraction.metadata.pdfEngine = engines[1];
-  second.extraction.metadata.warning = `${engines[0]} rejected the file (${first.message}); ${engines[1]} read it`;
-  return second;
+  const tried: Engine[] = [];
+  for (const engine of order.slice(1)) {
+    if (engine === 'poppler' && !(await hasTool('pdftotext'))) continue;
+    tried.push(engine);
+    const next = await run(engine);
+    if (!next.ok) continue;
+    next.extraction.metadata.pdfEngine = engine;
+    next.extraction.metadata.warning = `${order[0]} rejected the file (${first.message}); ${engine} read it`;
+    return next;
+  }
+  return { ...first, message: `${first.message}; ${tried.join(' and ')} could not read it either` };
 }
 
 function readSmall(ctx: ExtractContext): Buffer | ExtractionResult {
