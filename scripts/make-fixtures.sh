@@ -642,6 +642,8 @@ EOF
 bash "$(dirname "$0")/make-ocr-fixtures.sh"
 # So do the formats of issue 15 (legacy Office, 7z/RAR, EPUB, DjVu …).
 bash "$(dirname "$0")/make-format-fixtures.sh"
+# And the ones made or fetched one by one (Access, CHM, Visio, WordPerfect, a PDF only pdf.js reads).
+bash "$(dirname "$0")/make-legacy-fixtures.sh"
 
 echo "test/fixtures/ regenerated:"
 (cd "$OUT" && find . -type f | sort | xargs ls -l | awk '{printf "  %9d  %s\n", $5, $9}')

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import { EMF_MIME, isEmf } from './image/emf.js';
 import { openZipPackage } from './office/zip-entries.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -102,6 +103,9 @@ function detectCfb(file: string): string {
   if (head.includes('PowerPoint Document')) return 'application/vnd.ms-powerpoint';
   if (head.includes('VisioDocument')) return 'application/vnd.visio';
   if (head.includes('HwpSummaryInformation') || head.includes('HWP Document File')) return 'application/x-hwp';
+  // A file dropped into an Office document (an OLE Package): checked after the document kinds, whose
+  // object pools can hold packages of their own.
+  if (head.includes('Ole10Native')) return 'application/x-ole-package';
   // Publisher keeps its text under Quill/CONTENTS; Works 4–8 has MatOST or a bare CONTENTS.
   if (head.includes('Quill')) return 'application/x-mspublisher';
   if (head.includes('MatOST') || head.includes('CONTENTS')) return 'application/vnd.ms-works';
@@ -133,6 +137,8 @@ export async function detectType(file: string): Promise<string> {
   }
   if (found) {
     if (found.mime === 'application/zip') return refineZip(file);
+    // file-type calls a Visio 2013+ package (a ZIP) by the legacy binary drawing's type.
+    if (found.ext === 'vsdx') return 'application/vnd.ms-visio.drawing';
     if (found.mime === 'application/x-cfb') return detectCfb(file);
     if (found.mime === 'application/gzip' || found.mime === 'application/x-tar') return found.mime;
     if (found.mime === 'application/xml') return sniffText(head) ?? 'application/xml';
@@ -154,8 +160,11 @@ function detectByOwnMagic(head: Buffer, file: string): string | null {
   if (latin.startsWith('AT&TFORM') && /^DJV[UMI]/.test(latin.slice(12, 16))) return 'image/vnd.djvu';
   if (latin.startsWith('ITSF')) return 'application/vnd.ms-htmlhelp';
   if (latin.startsWith('\xffWPC')) return 'application/vnd.wordperfect';
+  // Hangul 97 (HWP 3.0) is not an OLE file: its own signature opens it.
+  if (latin.startsWith('HWP Document File')) return 'application/x-hwp';
   if (/^Standard (Jet|ACE) DB/.test(latin.slice(4)) && head[0] === 0 && head[1] === 1) return 'application/x-msaccess';
   if (head.subarray(0, 16).equals(ONENOTE)) return 'application/onenote';
+  if (isEmf(head)) return EMF_MIME;
   if (looksLikeDbf(head, file)) return 'application/x-dbf';
   return null;
 }

@@ -12,13 +12,16 @@ import { extractChm } from './help/chm.js';
 import { extractEmail } from './email/eml.js';
 import { extractMsg } from './email/msg.js';
 import { extractHtml } from './html/html.js';
+import { EMF_MIME, extractEmf } from './image/emf.js';
 import { extractImage } from './image/image.js';
 import { extractOdf } from './office/odf.js';
 import { extractOoxml } from './office/ooxml.js';
 import { extractRtf } from './office/rtf.js';
 import { extractVsdx } from './office/vsdx.js';
-import { extractWithLibreOffice } from './office/libreoffice.js';
+import { extractLegacyWordProcessor } from './office/legacy-word.js';
+import { extractOlePackage, OLE_PACKAGE_MIME } from './office/ole-package.js';
 import { extractWordDoc } from './office/word-doc.js';
+import { extractPdfWithMupdf } from './pdf/mupdf-pdf.js';
 import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
 import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
 import { extractSpreadsheet } from './sheet/spreadsheet.js';
@@ -46,7 +49,7 @@ const UNSUPPORTED: Record<string, string> = {
 /** Workbooks SheetJS reads: BIFF .xls, binary .xlsb, dBase tables. */
 const SPREADSHEETS = new Set(['application/vnd.ms-excel', 'application/vnd.ms-excel.sheet.binary.macroenabled.12', 'application/x-dbf']);
 
-/** Word processors only LibreOffice reads: Works, Hangul (HWP 97), WordPerfect. */
+/** Word processors no library reads: Works, WordPerfect (libwps/libwpd's converters or LibreOffice), Hangul HWP 97 (LibreOffice). */
 const LEGACY_WORD_PROCESSORS = new Set(['application/vnd.ms-works', 'application/x-hwp', 'application/vnd.wordperfect']);
 
 /** Whether a media type is read by this stage (as opposed to unpacked as a container). */
@@ -61,20 +64,30 @@ export async function choosePdfEngine(preference: 'auto' | 'poppler' | 'pdfjs'):
 }
 
 /**
- * A PDF through the chosen engine; when that engine calls it damaged, the other one tries before
- * the file is called `corrupt` (pdf.js repairs files poppler rejects, and the other way round).
+ * A PDF through the chosen engine; when that engine calls it damaged, the other one tries, then
+ * MuPDF's repair, before the file is called `corrupt` (pdf.js reads files poppler rejects, and the
+ * other way round; MuPDF rebuilds PDFs whose cross-reference stream is lost, which neither reads).
  */
 async function extractPdf(ctx: ExtractContext): Promise<ExtractionResult> {
-  const engines = ctx.pdfEngine === 'poppler' ? (['poppler', 'pdfjs'] as const) : (['pdfjs', 'poppler'] as const);
-  const run = (engine: 'poppler' | 'pdfjs') => (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : extractPdfWithPdfjs(ctx.file));
-  const first = await run(engines[0]);
+  type Engine = 'poppler' | 'pdfjs' | 'mupdf';
+  const run = (engine: Engine): Promise<ExtractionResult> =>
+    (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : engine === 'pdfjs' ? extractPdfWithPdfjs(ctx.file) : extractPdfWithMupdf(ctx.file)).catch(
+      (error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }),
+    );
+  const order: Engine[] = ctx.pdfEngine === 'poppler' ? ['poppler', 'pdfjs', 'mupdf'] : ['pdfjs', 'poppler', 'mupdf'];
+  const first = await run(order[0]!);
   if (first.ok || first.reason !== 'corrupt') return first;
-  if (engines[1] === 'poppler' && !(await hasTool('pdftotext'))) return first;
-  const second = await run(engines[1]).catch((error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }));
-  if (!second.ok) return { ...first, message: `${first.message}; ${engines[1]} could not read it either` };
-  second.extraction.metadata.pdfEngine = engines[1];
-  second.extraction.metadata.warning = `${engines[0]} rejected the file (${first.message}); ${engines[1]} read it`;
-  return second;
+  const tried: Engine[] = [];
+  for (const engine of order.slice(1)) {
+    if (engine === 'poppler' && !(await hasTool('pdftotext'))) continue;
+    tried.push(engine);
+    const next = await run(engine);
+    if (!next.ok) continue;
+    next.extraction.metadata.pdfEngine = engine;
+    next.extraction.metadata.warning = `${order[0]} rejected the file (${first.message}); ${engine} read it`;
+    return next;
+  }
+  return { ...first, message: `${first.message}; ${tried.join(' and ')} could not read it either` };
 }
 
 function readSmall(ctx: ExtractContext): Buffer | ExtractionResult {
@@ -94,14 +107,16 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'message/rfc822') return extractEmail(ctx);
   if (mime === 'application/vnd.ms-outlook') return extractMsg(ctx);
   if (mime === 'application/msword') return extractWordDoc(ctx.file);
+  if (mime === OLE_PACKAGE_MIME) return extractOlePackage(ctx);
   if (SPREADSHEETS.has(mime)) return extractSpreadsheet(ctx.file, mime, ctx.size);
   if (mime === 'application/vnd.ms-powerpoint') return extractPpt(ctx.file, ctx.size);
   if (mime === 'image/vnd.djvu') return extractDjvu(ctx.file, ctx.timeoutMs);
   if (mime === 'application/epub+zip') return extractEpub(ctx.file, ctx.maxEntryBytes);
   if (mime === 'application/x-msaccess') return extractAccess(ctx.file, ctx.timeoutMs);
   if (mime === 'application/vnd.ms-htmlhelp') return extractChm(ctx.file, ctx.timeoutMs);
-  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractWithLibreOffice(ctx.file, mime, ctx.timeoutMs);
+  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractLegacyWordProcessor(ctx.file, mime, ctx.timeoutMs);
   if (mime === 'application/vnd.ms-visio.drawing') return extractVsdx(ctx.file, ctx.maxEntryBytes);
+  if (mime === EMF_MIME) return extractEmf(ctx.file, ctx.size);
   if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);

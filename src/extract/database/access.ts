@@ -25,8 +25,9 @@ export async function extractAccess(file: string, timeoutMs: number): Promise<Ex
   const pages: Page[] = [];
   const cut: string[] = [];
   for (const table of tables) {
-    // -d tab, -q '' : no quoting; -D: dates as ISO; -b strip: binary columns left out.
-    const rows = await runTool('mdb-export', ['-d', '\t', '-q', '', '-D', '%Y-%m-%d %H:%M:%S', '-b', 'strip', file, table], timeoutMs);
+    // -d tab, -q '' : no quoting; -T/-D: date-times and dates as ISO (Access's Date/Time columns are
+    // date-times: -D alone leaves them as 01/25/89); -b strip: binary columns left out.
+    const rows = await runTool('mdb-export', ['-d', '\t', '-q', '', '-T', '%Y-%m-%d %H:%M:%S', '-D', '%Y-%m-%d', '-b', 'strip', file, table], timeoutMs);
     if (rows.timedOut) return { ok: false, mime: MIME, reason: 'timeout', message: `exporting table ${table} ran past the time limit` };
     let text = rows.stdout.subarray(0, MAX_TABLE_BYTES).toString('utf8');
     if (rows.stdout.length > MAX_TABLE_BYTES) cut.push(table);

@@ -29,7 +29,8 @@ export async function extractChm(file: string, timeoutMs: number): Promise<Extra
   }
   const list = await runTool('enum_chmLib', [file], timeoutMs);
   if (list.code !== 0 || list.timedOut) return { ok: false, mime: MIME, reason: list.timedOut ? 'timeout' : 'corrupt', message: `the help file could not be listed: ${list.stderr.trim().split('\n')[0] ?? ''}` };
-  const names = list.stdout.toString('utf8').split('\n').map((l) => l.trim().split(/\s+/).slice(-1)[0] ?? '');
+  // enum_chmLib prints `space start length type\t\tname`; a name may hold spaces, so it is all after the two tabs.
+  const names = list.stdout.toString('utf8').split('\n').filter((l) => l.includes('\t\t')).map((l) => l.slice(l.indexOf('\t\t') + 2));
   if (names.some((n) => n.split('/').includes('..'))) return { ok: false, mime: MIME, reason: 'unsafe_member', message: 'a topic name in the help file tries to leave its folder' };
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chm-'));
   try {
