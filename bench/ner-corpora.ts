@@ -212,3 +212,50 @@ export function readMsraHeldOut(file: string, fraction: number): NerDoc[] {
     fs.rmSync(tmp, { force: true });
   }
 }
+
+/**
+ * The held-out English slice: the last `fraction` of CoNLL-2003 eng.train's sentences, which
+ * scripts/train-ner.ts never trains on (CONLL_HELD_OUT there). Sentences of one document are
+ * one text, as for CoNLL valid; the slice may start inside a document.
+ */
+export function readConllHeldOut(file: string, fraction: number): NerDoc[] {
+  const sentences: Array<{ doc: number; tokens: Tagged[] }> = [];
+  let doc = 0;
+  let sentence: Tagged[] = [];
+  const flush = () => {
+    if (sentence.length > 0) sentences.push({ doc, tokens: sentence });
+    sentence = [];
+  };
+  for (const raw of zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('-DOCSTART-')) {
+      flush();
+      doc++;
+      continue;
+    }
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const parts = line.split(/\s+/);
+    const tag = parts[parts.length - 1]!;
+    sentence.push({ token: parts[0]!, ...parseTag(/^(O|[BIES]-[A-Z]+)$/.test(tag) ? tag : 'O', plain) });
+  }
+  flush();
+  const held = sentences.slice(Math.round(sentences.length * (1 - fraction)));
+  const docs: NerDoc[] = [];
+  for (let k = 0; k < held.length; ) {
+    let text = '';
+    const gold: GoldSpan[] = [];
+    const id = held[k]!.doc;
+    for (; k < held.length && held[k]!.doc === id; k++) {
+      if (text) text += '\n';
+      const offset = text.length;
+      const part = spansOf(held[k]!.tokens, ' ');
+      text += part.text;
+      for (const g of part.gold) gold.push({ ...g, start: g.start + offset, end: g.end + offset });
+    }
+    docs.push({ text, gold });
+  }
+  return docs;
+}

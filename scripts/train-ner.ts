@@ -5,7 +5,9 @@
  * time; sentences shuffled each epoch by a fixed seed, so a run reproduces the shipped files.
  *  - zh: MSRA train, first 90 % of its sentences (the last 10 % is the held-out news slice that
  *    npm run eval:ner reports)
- *  - en: CoNLL-2003 eng.train (eng.testa, the valid set, is never read)
+ *  - en: CoNLL-2003 eng.train, first 90 % of its sentences (the last 10 % is the English held-out
+ *    slice npm run eval:ner reports beside CoNLL valid; eng.testa, the valid set, is never read)
+ * NER_OUT writes the models elsewhere than resources/ner (for experiments).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,8 @@ import { readConllTrain, readMsra, zhGazetteerFromCorpus, type Sentence } from '
 const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
 const SEED = 17;
 export const MSRA_HELD_OUT = 0.1;
+export const CONLL_HELD_OUT = 0.1;
+const out = process.env.NER_OUT ?? resourcePath('ner');
 
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -115,8 +119,8 @@ function heldOutF1(model: LinearChain, held: Example[]): number {
 
 function save(name: string, model: LinearChain & { weights: Float32Array }, prune: number): void {
   const { bytes, kept } = encodeModel(model, prune);
-  fs.mkdirSync(resourcePath('ner'), { recursive: true });
-  fs.writeFileSync(resourcePath(`ner/${name}.model.gz`), bytes);
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, `${name}.model.gz`), bytes);
   console.log(`${name}: ${kept} non-zero weights of ${model.weights.length}, ${(bytes.length / 1e6).toFixed(1)} MB`);
 }
 
@@ -131,8 +135,8 @@ const epochs = Number(process.env.NER_EPOCHS ?? 0);
 if (which === 'zh' || which === 'all') {
   const rows = zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh'));
   const gaz = buildZhGazetteer([...cedictNameRows(), ...rows], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
-  fs.mkdirSync(resourcePath('ner'), { recursive: true });
-  fs.writeFileSync(resourcePath('ner/zh-gazetteer.tsv.gz'), zlib.gzipSync(serializeZhGazetteer(gaz), { level: 9 }));
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'zh-gazetteer.tsv.gz'), zlib.gzipSync(serializeZhGazetteer(gaz), { level: 9 }));
   const all = readMsra(path.join(corpus, 'msra', 'msra_train_bio.tsv.gz'));
   const cut = Math.round(all.length * (1 - MSRA_HELD_OUT));
   const types = ['PER', 'LOC', 'ORG'];
@@ -164,10 +168,10 @@ if (which === 'en' || which === 'all') {
     return enFeatures(s.tokens, gaz, (1 << bits) - 1, ruleCodes(tokens, findEnglishEntities(s.tokens.join(' '), 0)));
   };
   const tags = tagsOf(types);
-  // The held-out figure printed per epoch is the last 5 % of eng.train, trained on as well: a
-  // progress signal only. CoNLL valid is measured by npm run eval:ner.
-  const examples = examplesOf(sentences, tags, featuresOf);
-  console.log(`en: ${sentences.length} training sentences`);
-  const model = train('en', types, bits, EN_WIDTH, examples, epochs || 10, examples.slice(Math.round(examples.length * 0.95)));
+  // The last 10 % of eng.train is held out (never trained on): its F1 is printed per epoch for
+  // information and reported by npm run eval:ner beside CoNLL valid.
+  const cut = Math.round(sentences.length * (1 - CONLL_HELD_OUT));
+  console.log(`en: ${cut} training sentences, ${sentences.length - cut} held out`);
+  const model = train('en', types, bits, EN_WIDTH, examplesOf(sentences.slice(0, cut), tags, featuresOf), epochs || 10, examplesOf(sentences.slice(cut), tags, featuresOf));
   save('en', model, 0.05);
 }

@@ -17,9 +17,23 @@ export interface EnToken {
 /** Words (with inner apostrophes, hyphens, dots and ampersands; initials like U.S. and the A. of A. Morland), numbers, and single marks. */
 const TOKEN = /(?:\p{L}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*|\S/gu;
 
-export function tokenizeEnglish(text: string): EnToken[] {
+/** A possessive ending (Xi Jinping's, Reuters’s), a token of its own as in CoNLL-2003. */
+const POSSESSIVE = /^(.+?\p{L})(['’][sS])$/u;
+
+/**
+ * Tokens as CoNLL-2003 cuts them; with `possessives` (the default) "Jinping's" is "Jinping" + "'s",
+ * so the model meets the name it learnt rather than an unknown word (which it read as an
+ * organisation). The gazetteer keeps its entries whole (Ben & Jerry's), as when the model was trained.
+ */
+export function tokenizeEnglish(text: string, possessives = true): EnToken[] {
   const out: EnToken[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(TOKEN)) {
+    const split = possessives ? POSSESSIVE.exec(m[0]) : null;
+    if (split) {
+      const cut = m.index + split[1]!.length;
+      out.push({ text: split[1]!, start: m.index, end: cut }, { text: split[2]!, start: cut, end: m.index + m[0].length });
+    } else out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
 
@@ -40,7 +54,7 @@ export function buildEnGazetteer(rows: Iterable<[string, string[]]>): EnGazettee
       if (!typeBits.has(t)) typeBits.set(t, 1 << typeBits.size);
       bits |= typeBits.get(t)!;
     }
-    const words = tokenizeEnglish(name.toLowerCase()).map((w) => w.text);
+    const words = tokenizeEnglish(name.toLowerCase(), false).map((w) => w.text);
     if (words.length === 0 || words.length > 6) continue;
     const key = words.join(' ');
     entries.set(key, (entries.get(key) ?? 0) | bits);

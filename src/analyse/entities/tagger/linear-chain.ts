@@ -5,6 +5,8 @@
  * decodes during training (scripts/train-ner.ts) and at run time, so the two cannot drift apart.
  */
 
+import { emissionKernel } from './emission-kernel.js';
+
 /** Tags are 'O' then B-, I-, E-, S- of each type, in that order. */
 export function tagsOf(types: readonly string[]): string[] {
   const out = ['O'];
@@ -108,51 +110,59 @@ export function masksOf(tags: readonly string[]): Masks {
 
 let scoreBuffer = new Float64Array(0);
 let backBuffer = new Int32Array(0);
-const emitBuffer = new Float64Array(64);
+let emitBuffer = new Float64Array(0);
+let rowBuffer = new Int32Array(0);
 
 /**
  * The best tag sequence for `length` tokens whose feature hashes are features[i * width + k]
- * (a negative hash is an absent feature). Returns tag indices. Written for speed: locals for
- * everything the inner loops touch, predecessor lists instead of a mask test per pair.
+ * (a negative hash is an absent feature). Returns tag indices. Written for speed: the weight rows
+ * of all features are found first, their sums come from a kernel unrolled over the tags
+ * (emission-kernel.ts), and the recursion walks predecessor lists instead of a mask per pair.
  */
 export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, length: number): Int32Array {
   const n = model.tags.length;
   const width = model.width;
-  const weights = model.weights;
   const transitions = model.transitions;
   const out = new Int32Array(length);
   if (length === 0) return out;
   if (scoreBuffer.length < length * n) {
     scoreBuffer = new Float64Array(length * n * 2);
     backBuffer = new Int32Array(length * n * 2);
+    emitBuffer = new Float64Array(length * n * 2);
   }
+  if (rowBuffer.length < length * width) rowBuffer = new Int32Array(length * width * 2);
   const score = scoreBuffer;
   const back = backBuffer;
-  const emit = emitBuffer;
+  const emitAll = emitBuffer;
+  const rows = rowBuffer;
   const preds = masks.preds;
   const predStart = masks.predStart;
   const trans = masks.trans;
   const live = model.live;
   const rank = model.rank;
-  for (let i = 0; i < length; i++) {
-    for (let t = 0; t < n; t++) emit[t] = 0;
-    const base = i * width;
-    for (let k = 0; k < width; k++) {
-      const f = features[base + k]!;
-      if (f < 0) continue;
-      let row = f * n;
-      if (live !== undefined && rank !== undefined) {
+  if (live !== undefined && rank !== undefined) {
+    for (let j = 0, end = length * width; j < end; j++) {
+      const f = features[j]!;
+      let row = -1;
+      if (f >= 0) {
         const word = live[f >>> 5]!;
         const bit = 1 << (f & 31);
-        if ((word & bit) === 0) continue;
-        row = (rank[f >>> 5]! + popcount(word & (bit - 1))) * n;
+        if ((word & bit) !== 0) row = (rank[f >>> 5]! + popcount(word & (bit - 1))) * n;
       }
-      for (let t = 0; t < n; t++) emit[t] = emit[t]! + weights[row + t]!;
+      rows[j] = row;
     }
+  } else {
+    for (let j = 0, end = length * width; j < end; j++) {
+      const f = features[j]!;
+      rows[j] = f < 0 ? -1 : f * n;
+    }
+  }
+  emissionKernel(n, model.weights instanceof Int16Array ? 'Int16Array' : 'Float32Array')(model.weights, rows, width, length, emitAll);
+  for (let i = 0; i < length; i++) {
     const at = i * n;
     if (i === 0) {
       for (let t = 0; t < n; t++) {
-        score[t] = trans[n * n + t] ? emit[t]! + transitions[n * n + t]! : -1e300;
+        score[t] = trans[n * n + t] ? emitAll[t]! + transitions[n * n + t]! : -1e300;
         back[t] = -1;
       }
       continue;
@@ -169,7 +179,7 @@ export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, 
           arg = a;
         }
       }
-      score[at + t] = best + emit[t]!;
+      score[at + t] = best + emitAll[at + t]!;
       back[at + t] = arg;
     }
   }

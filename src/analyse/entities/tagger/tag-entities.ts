@@ -6,6 +6,7 @@
 import type { Mention, MentionType } from '../../../domain/entities.js';
 import type { NamesDictionary } from '../../dictionary/names-dictionary.js';
 import type { Segmenter } from '../../segment/segmenter.js';
+import { enLexicon } from '../en-lexicon.js';
 import { findEnglishEntities, TECH_TERMS } from '../english.js';
 import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
 import { spansOfTags, viterbi } from './linear-chain.js';
@@ -15,20 +16,34 @@ import { zhFeatures } from './zh-features.js';
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
 /** Sentence ends, where a long passage is cut so the decoder's tables stay small. */
-const SENTENCE_END = /[。！？!?\n；;]/u;
+const SENTENCE_END = new Set([...'。！？!?\n；;'].map((c) => c.charCodeAt(0)));
 const MAX_CHUNK = 1000;
 
 function chunksOf(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END.test(text[i]!) || i - start + 1 >= MAX_CHUNK) {
+    if (SENTENCE_END.has(text.charCodeAt(i)) || i - start + 1 >= MAX_CHUNK) {
       out.push([start, i + 1]);
       start = i + 1;
     }
   }
   if (start < text.length) out.push([start, text.length]);
   return out;
+}
+
+/** Personal pronouns, which no name holds as a word of its own (谢谢你 "thank you" is no person). */
+const PRONOUNS = new Set(['你', '我', '他', '她', '您', '你们', '我们', '他们', '她们', '咱们']);
+
+/** Whether jieba cut a personal pronoun out of [start, end) — a post-pass measured in MODEL.md. */
+function holdsPronoun(words: ReadonlyArray<{ word: string }>, start: number, end: number): boolean {
+  let at = 0;
+  for (const { word } of words) {
+    if (at >= end) break;
+    if (at >= start && at + word.length <= end && PRONOUNS.has(word)) return true;
+    at += word.length;
+  }
+  return false;
 }
 
 const EDITOR_TYPES: Record<string, MentionType> = { person: 'PERSON', place: 'LOCATION', org: 'ORGANIZATION' };
@@ -49,7 +64,7 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
-      if (type) found.push({ start: span.start, end: span.end, type });
+      if (type && !(type === 'PERSON' && holdsPronoun(words, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
     }
     if (names) {
       let at = 0;
@@ -82,6 +97,11 @@ const PLACE_KINDS = new Set(['county', 'province', 'prefecture', 'district', 'to
 
 export function tagEnglish(text: string, offset = 0): Mention[] {
   const { model, masks, gazetteer } = englishTagger();
+  const common = enLexicon().common;
+  const commonWord = (word: string) => {
+    const lower = word.toLowerCase();
+    return common.has(lower) && !gazetteer.entries.has(lower);
+  };
   const mask = model.buckets - 1;
   const out: Mention[] = [];
   const tokens = tokenizeEnglish(text);
@@ -105,6 +125,10 @@ export function tagEnglish(text: string, offset = 0): Mention[] {
       const only = words[first]!.text;
       const before = words[first - 1]?.text ?? '';
       if (span.end - first === 1 && only.length >= 4 && /^\p{Lu}+$/u.test(only) && /^\p{Ll}/u.test(before) && rules[from + first] === 0 && !gazetteer.entries.has(only.toLowerCase())) continue;
+      // An ordinary word capitalised at the start of a line or in a signature ("Dossier tips desk",
+      // "Hello."): one word the dictionary knows in lower case, no name in the gazetteer, and not
+      // taken by the rules, is not a name (a post-pass measured in MODEL.md).
+      if (span.end - first === 1 && rules[from + first] === 0 && commonWord(only)) continue;
       // File formats, encodings and protocols (PDF, UTF-8, RFC): a leak's own vocabulary, which the
       // news the model learnt from does not have; the rules' list of them is kept as a filter.
       if (words.slice(first, span.end).every((w) => TECH_TERMS.has(w.text.toUpperCase().replace(/-\d+$/, '')) || /^[\w-]+\.[a-z]{2,4}$/.test(w.text) || MAIL_HEADERS.has(w.text.toLowerCase()))) continue;

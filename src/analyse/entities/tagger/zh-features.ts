@@ -19,6 +19,14 @@ export interface ZhGazetteer {
   entries: Map<string, number>;
   surnames: Set<number>;
   maxLength: number;
+  /** The two-character keys of `entries` by their two codes (first * 65536 + second): most lookups stop there, and a number key needs no substring. */
+  pairs: Map<number, number>;
+}
+
+function pairsOf(entries: Map<string, number>): Map<number, number> {
+  const pairs = new Map<number, number>();
+  for (const [key, bits] of entries) if (key.length === 2) pairs.set(key.charCodeAt(0) * 65536 + key.charCodeAt(1), bits);
+  return pairs;
 }
 
 export function buildZhGazetteer(names: Iterable<[string, keyof typeof GAZ_TYPES]>, surnames: Iterable<string>): ZhGazetteer {
@@ -35,7 +43,7 @@ export function buildZhGazetteer(names: Iterable<[string, keyof typeof GAZ_TYPES
   }
   const set = new Set<number>();
   for (const s of surnames) if (s.length === 1) set.add(s.charCodeAt(0));
-  return { entries, surnames: set, maxLength };
+  return { entries, surnames: set, maxLength, pairs: pairsOf(entries) };
 }
 
 /**
@@ -67,7 +75,7 @@ export function parseZhGazetteer(text: string): ZhGazetteer {
     }
     at = end + 1;
   }
-  return { entries, surnames, maxLength };
+  return { entries, surnames, maxLength, pairs: pairsOf(entries) };
 }
 
 const folded = new Int32Array(65536);
@@ -94,6 +102,18 @@ function classOf(code: number): number {
   return 4;
 }
 
+/** classOf for every UTF-16 code, filled on first use. */
+const classes = new Uint8Array(65536).fill(255);
+
+function classOfCode(code: number): number {
+  let k = classes[code]!;
+  if (k === 255) {
+    k = classOf(code);
+    classes[code] = k;
+  }
+  return k;
+}
+
 const BOS = 0x110001;
 const EOS = 0x110002;
 
@@ -118,7 +138,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
   c[n + 3] = EOS;
   for (let i = 0; i < n; i++) c[i + 2] = foldCode(text.charCodeAt(i));
   const cls = new Int32Array(n + 4).fill(7);
-  for (let i = 0; i < n; i++) cls[i + 2] = classOf(c[i + 2]!);
+  for (let i = 0; i < n; i++) cls[i + 2] = classOfCode(c[i + 2]!);
 
   // Longest match of each type covering each character, and the types of matches ending before
   // and starting after it.
@@ -158,19 +178,22 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
       prev = tag;
     }
   }
+  const pairs = gaz.pairs;
   for (let s = 0; s < n; s++) {
-    if (cls[s + 2] !== 0) continue;
-    let longest = [0, 0, 0];
-    for (let len = 2; len <= gaz.maxLength && s + len <= n; len++) {
-      const bits = gaz.entries.get(folds.slice(s, s + len));
-      if (bits === undefined) break;
-      if (bits & 1) longest[0] = len;
-      if (bits & 2) longest[1] = len;
-      if (bits & 4) longest[2] = len;
-      if (!(bits & PREFIX)) break;
+    if (cls[s + 2] !== 0 || s + 2 > n) continue;
+    let per = 0;
+    let loc = 0;
+    let org = 0;
+    let bits = pairs.get(c[s + 2]! * 65536 + c[s + 3]!);
+    for (let len = 2; bits !== undefined; ) {
+      if (bits & 1) per = len;
+      if (bits & 2) loc = len;
+      if (bits & 4) org = len;
+      if (!(bits & PREFIX) || ++len > gaz.maxLength || s + len > n) break;
+      bits = gaz.entries.get(folds.slice(s, s + len));
     }
     for (let t = 0; t < 3; t++) {
-      const len = longest[t]!;
+      const len = t === 0 ? per : t === 1 ? loc : org;
       if (len === 0) continue;
       endsAt[s + len] = endsAt[s + len]! | (1 << t);
       startsAt[s] = startsAt[s]! | (1 << t);
@@ -181,9 +204,10 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
         }
       }
     }
-    longest = [0, 0, 0];
   }
 
+  const surnameAt = new Uint8Array(n + 4);
+  for (let j = 2; j < n + 2; j++) surnameAt[j] = gaz.surnames.has(c[j]!) ? 1 : 0;
   const out = new Int32Array(n * ZH_WIDTH);
   for (let i = 0; i < n; i++) {
     const j = i + 2;
@@ -202,15 +226,16 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
     out[o + 10] = bucket(mix(mix(10, b), d), mask);
     out[o + 11] = bucket(mix(mix(mix(11, b), x), d), mask);
     out[o + 12] = bucket(mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!), mask);
-    const sur = (gaz.surnames.has(a) ? 1 : 0) | (gaz.surnames.has(b) ? 2 : 0) | (gaz.surnames.has(x) ? 4 : 0);
+    const sur = (surnameAt[j - 2]! ? 1 : 0) | (surnameAt[j - 1]! ? 2 : 0) | (surnameAt[j]! ? 4 : 0);
     out[o + 13] = bucket(mix(13, sur * 8 + cls[j]!), mask);
-    const pos = [0, 0, 0];
+    let combined = 0;
     for (let t = 0; t < 3; t++) {
       const len = coverLength[i * 3 + t]!;
-      pos[t] = positionIn(coverStart[i * 3 + t]!, len, i) + Math.min(len, 6) * 5;
-      out[o + 14 + t] = bucket(mix(14 + t, pos[t]!), mask);
+      const at = positionIn(coverStart[i * 3 + t]!, len, i);
+      out[o + 14 + t] = bucket(mix(14 + t, at + Math.min(len, 6) * 5), mask);
+      combined = combined * 5 + at;
     }
-    out[o + 17] = bucket(mix(17, (pos[0]! % 5) * 25 + (pos[1]! % 5) * 5 + (pos[2]! % 5)), mask);
+    out[o + 17] = bucket(mix(17, combined), mask);
     out[o + 18] = bucket(mix(mix(18, endsAt[i]!), x), mask);
     out[o + 19] = bucket(mix(mix(19, startsAt[i + 1]!), x), mask);
     const wp = wordPos[i]!;
