@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
 import { isDossierError } from '../../domain/errors.js';
 import { SEARCH_MODES, type SearchMode } from '../../domain/search.js';
-import { documentMentions, highlightDocument } from '../../search/index.js';
+import { highlightDocument } from '../../search/index.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
 import { readDocumentView } from '../document-view.js';
 import { findEmailThread } from '../email-thread.js';
@@ -70,7 +70,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     }
     await recordAudit(deps.records, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
     const extraSections = await documentExtras(deps, c, doc.id);
-    const named = DocumentEntities({ found: await documentMentions(deps.db, doc.id) });
+    const named = DocumentEntities({ found: await deps.records.read.entities.documentMentions(doc.id) });
     const versions = await documentVersions(deps, c, doc.id);
     const translation = TranslationPanel({ documentId: doc.id, ...(await translationDetail(deps.records, doc.id)) });
     return renderPage(c, DocumentPage({ view, parent, children, thread, query, mode, highlights, boxes, queryError, lang: doc.lang, user, csrf: c.get('csrf'), nonce: c.get('nonce'), extraSections, named, translation, sidePanels: versions }));

@@ -1,14 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../../audit/index.js';
+import type { Actor } from '../../domain/actor.js';
 import { DossierError } from '../../domain/errors.js';
-import { mergeEntities, splitEntity } from '../../index/index.js';
-import { documentMentions, entityDetail, entityIsVisible, listEntities } from '../../search/index.js';
-import type { Access, HttpDeps, HttpEnv } from '../context.js';
+import { applyEntityMerge, applyEntitySplit } from '../../index/index.js';
+import type { Access, HttpDeps, HttpEnv, SessionUser } from '../context.js';
 import { notFound } from '../middleware/errors.js';
 import { currentUser, requireRole, requireUser } from '../middleware/require-user.js';
 import { documentIfVisible } from '../visibility.js';
 import { EntityListPage, EntityPage } from '../views/entity-pages.js';
 import { renderPage } from '../views/render.js';
+
+const actorOf = (user: SessionUser): Actor => ({ kind: 'user', id: user.id, name: user.name, role: user.role });
 
 const PER_PAGE = 50;
 
@@ -43,18 +45,18 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
 
   app.get('/entities', async (c) => {
     const { type, page, q } = list(c);
-    const result = await listEntities(deps.db, { type: type || undefined, q: q || undefined, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, allowedCollections: scopeOf(c.get('access')) });
+    const result = await deps.records.read.entities.list({ type: type || undefined, q: q || undefined, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, allowedCollections: scopeOf(c.get('access')) });
     return renderPage(c, EntityListPage({ user: currentUser(c), csrf: c.get('csrf'), entities: result.entities, total: result.total, type, q, page, perPage: PER_PAGE }));
   });
 
   app.get('/api/entities', async (c) => {
     const { type, limit, offset, q } = list(c);
-    return c.json(await listEntities(deps.db, { type: type || undefined, q: q || undefined, limit, offset, allowedCollections: scopeOf(c.get('access')) }));
+    return c.json(await deps.records.read.entities.list({ type: type || undefined, q: q || undefined, limit, offset, allowedCollections: scopeOf(c.get('access')) }));
   });
 
   const detail = async (c: Context<HttpEnv>) => {
     const id = idParam(c);
-    const entity = Number.isNaN(id) ? null : await entityDetail(deps.db, id, { allowedCollections: scopeOf(c.get('access')) });
+    const entity = Number.isNaN(id) ? null : await deps.records.read.entities.detail(id, { allowedCollections: scopeOf(c.get('access')) });
     if (entity) await recordAudit(deps.records, { user: currentUser(c), action: 'view', detail: { entity: entity.id, name: entity.name } });
     return entity;
   };
@@ -72,16 +74,14 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
 
   /** Editors act only on entities they can see. */
   const visibleIds = async (c: Context<HttpEnv>, ids: number[]) => {
-    for (const id of ids) if (Number.isNaN(id) || !(await entityIsVisible(deps.db, id, { allowedCollections: scopeOf(c.get('access')) }))) return false;
+    for (const id of ids) if (Number.isNaN(id) || !(await deps.records.read.entities.isVisible(id, { allowedCollections: scopeOf(c.get('access')) }))) return false;
     return true;
   };
 
   const merge = async (c: Context<HttpEnv>, ids: number[]) => {
     if (!(await visibleIds(c, ids))) return null;
     const user = currentUser(c);
-    const result = await mergeEntities(deps.db, ids, user.name);
-    await recordAudit(deps.records, { user, action: 'entity_merge', detail: { ids, into: result.into } });
-    return result;
+    return applyEntityMerge(deps.records, { actor: actorOf(user), ids });
   };
 
   app.post('/entities/merge', async (c) => {
@@ -105,9 +105,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (typeof form !== 'string' || form.trim() === '') throw new DossierError('invalid_argument', 'say which form to split off');
     if (!(await visibleIds(c, [id]))) return null;
     const user = currentUser(c);
-    const result = await splitEntity(deps.db, id, form, user.name);
-    await recordAudit(deps.records, { user, action: 'entity_split', detail: { id, form, entity: result.entity } });
-    return result;
+    return applyEntitySplit(deps.records, { actor: actorOf(user), id, form });
   };
 
   app.post('/entities/:id/split', async (c) => {
@@ -125,7 +123,7 @@ export function entityRoutes(deps: HttpDeps): Hono<HttpEnv> {
   app.get('/api/documents/:id/entities', requireUser(), async (c) => {
     const doc = await documentIfVisible(deps.records, c.get('access'), idParam(c));
     if (!doc) return notFound(c);
-    return c.json(await documentMentions(deps.db, doc.id));
+    return c.json(await deps.records.read.entities.documentMentions(doc.id));
   });
 
   return app;
