@@ -7,9 +7,9 @@
 import type { Kysely } from 'kysely';
 import { signatureBuckets, type TextAnalyser } from '../analyse/index.js';
 import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
+import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
 import type { Database } from '../platform/db/schema.js';
 import { analyseDocument, type DocumentAnalysis, type PageColumns } from './analyse-document.js';
-import { storeMentions } from './store-mentions.js';
 
 export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
 export { resolveEntities, type ResolveSummary } from './resolve-entities.js';
@@ -25,14 +25,17 @@ export interface SearchIndexWriter {
    * binds the similarity repository here); without it, `similar` does not know the document.
    */
   replaceSignature?(db: Kysely<Database>, documentId: number, signature: number[] | null, buckets: number[]): Promise<void>;
+  /** The pages, facets and mentions of a document, bound to the handle (main.ts binds the ingest-writes repository). */
+  ingestWrites(db: Kysely<Database>): IngestWritesRepository;
 }
 
 /** Write an analysis to the index and the document's facet columns. */
 export async function storeDocumentIndex(db: Kysely<Database>, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
   const rows = (analysis?.pages ?? []).filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
-  if (analysis) await db.updateTable('documents').set({ lang: analysis.lang, date: analysis.date, sender: analysis.sender }).where('id', '=', documentId).execute();
+  const writes = index.ingestWrites(db);
+  if (analysis) await writes.setFacets(documentId, { lang: analysis.lang, date: analysis.date, sender: analysis.sender });
   await index.replaceDocument(db, documentId, rows);
-  await storeMentions(db, documentId, analysis?.mentions ?? []);
+  await writes.replaceMentions(documentId, analysis?.mentions ?? []);
   const signature = analysis?.signature ?? null;
   await index.replaceSignature?.(db, documentId, signature, signature ? signatureBuckets(signature) : []);
   return rows.length;

@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
+import { ingestWritesRepository, type IngestWritesRepository } from './repositories/ingest-writes-repository.js';
 import { similarityRepository, type SimilarityRepository } from './repositories/similarity-repository.js';
 import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
 import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
@@ -30,6 +31,7 @@ export interface Repositories {
   similarity: SimilarityRepository;
   verification: VerificationRepository;
   translations: TranslationRepository;
+  ingestWrites: IngestWritesRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -43,6 +45,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     similarity: similarityRepository(db),
     verification: verificationRepository(db),
     translations: translationRepository(db),
+    ingestWrites: ingestWritesRepository(db),
   };
 }
 
