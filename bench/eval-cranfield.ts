@@ -81,7 +81,7 @@ export async function evalCranfield(): Promise<Record<string, unknown>> {
     }
   }
   const settings: Array<Record<string, string | number>> = [];
-  for (const mode of SEARCH_MODES) for (const match of ['any', 'all'] as const) settings.push({ system: `Dossier ${mode} --match ${match}`, 'nDCG@10': await cranNdcg(app.searchIndex as SqliteSearchIndex, mode, match) });
+  for (const mode of SEARCH_MODES) for (const match of ['any', 'all'] as const) settings.push({ system: `Dossier ${mode} --match ${match}`, 'nDCG@10': await cranNdcg(app.searchIndex as unknown as SqliteSearchIndex, mode, match) });
   await app.close();
   const plainNdcg = +(plainSum / judged).toFixed(4);
   settings.push({ system: 'plain SQLite FTS5 BM25 (unicode61, OR of words)', 'nDCG@10': plainNdcg });

@@ -13,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repo, '../shared/corpus');
-const sources = [path.join(corpus, 'prc-laws'), path.join(corpus, 'email-linux-man/eml')];
+const fullSources = [path.join(corpus, 'prc-laws'), path.join(corpus, 'email-linux-man/eml')];
+// BENCH_SLICE=n: every n-th file of each folder, copied to a temporary folder both tools index (a
+// bounded run on a busy machine); 1, the default, is the whole corpus.
+const slice = Math.max(1, Number(process.env.BENCH_SLICE ?? 1));
+let sources = fullSources;
 const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
 const MB = 1024; // kB per MB
 const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3)); // full runs of each tool
@@ -27,6 +31,7 @@ interface Peak {
 }
 interface Measured {
   code: number;
+  cpu: number; // user + system CPU seconds of the whole tree (GNU time's rusage of waited-for children)
   stdout: string;
   stderr: string;
   wall: number;
@@ -39,6 +44,9 @@ interface Row {
   docs: number;
   failed: number | null;
   wallSeconds: number;
+  cpuSeconds: number;
+  indexMB: number;
+  load1: number;
   docsPerSecond: number;
   peakTreeRssMB: number;
   peakTreePssMB: number;
@@ -98,7 +106,12 @@ function sample(root: number, peak: Peak): void {
 /** Run a command to completion, sampling the memory of its process tree every 100 ms. */
 async function measure(command: string, args: string[]): Promise<Measured> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // GNU time reports the CPU time of the tree: on a shared machine CPU-seconds compare better than wall.
+  const timeFile = path.join(os.tmpdir(), `bench-time-${process.pid}-${Math.round(started)}`);
+  const timed = fs.existsSync('/usr/bin/time');
+  const child = timed
+    ? spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(command, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const peak: Peak = { treeRssKb: 0, treePssKb: 0, maxProcKb: 0, maxProcs: 0, samples: 0 };
   const timer = setInterval(() => child.pid && sample(child.pid, peak), 100);
   let stdout = '';
@@ -110,14 +123,26 @@ async function measure(command: string, args: string[]): Promise<Measured> {
     child.on('close', (c) => resolve(c ?? 1));
   });
   clearInterval(timer);
-  return { code, stdout, stderr, wall: (performance.now() - started) / 1000, peak };
+  const [user, system] = readText(timeFile).trim().split('\n').pop()!.split(' ').map(Number);
+  fs.rmSync(timeFile, { force: true });
+  return { code, stdout, stderr, wall: (performance.now() - started) / 1000, cpu: (user ?? NaN) + (system ?? NaN), peak };
 }
 
-function row(tool: string, input: string, files: number, docs: number, failed: number | null, m: Measured, detail: Record<string, unknown>): Row {
+/** Bytes on disk under a folder (allocated blocks, as `du` counts them). */
+function diskBytes(dir: string): number {
+  const stat = fs.lstatSync(dir);
+  if (!stat.isDirectory()) return stat.blocks * 512;
+  return fs.readdirSync(dir).reduce((n, name) => n + diskBytes(path.join(dir, name)), 0);
+}
+
+function row(tool: string, input: string, files: number, docs: number, failed: number | null, m: Measured, indexBytes: number, detail: Record<string, unknown>): Row {
   const mb = (kb: number) => Math.round(kb / MB);
   return {
     tool, input, files, docs, failed,
     wallSeconds: Number(m.wall.toFixed(2)),
+    cpuSeconds: Number(m.cpu.toFixed(1)),
+    indexMB: Number((indexBytes / 2 ** 20).toFixed(1)),
+    load1: Number(os.loadavg()[0]!.toFixed(1)),
     docsPerSecond: Math.round(docs / m.wall),
     peakTreeRssMB: mb(m.peak.treeRssKb),
     peakTreePssMB: mb(m.peak.treePssKb),
@@ -138,8 +163,11 @@ async function runDossier(tmp: string, input: string, paths: string[], files: nu
   } catch {
     m.code ||= 1;
   }
+  // The index is the database (records, FTS, mentions); blobs/ holds copies of the originals and extracted text.
+  const indexBytes = fs.readdirSync(workspace).filter((n) => n !== 'blobs').reduce((n, name) => n + diskBytes(path.join(workspace, name)), 0);
+  const blobBytes = fs.existsSync(path.join(workspace, 'blobs')) ? diskBytes(path.join(workspace, 'blobs')) : 0;
   fs.rmSync(workspace, { recursive: true, force: true });
-  return row('dossier', input, summary.files ?? files, summary.documents ?? 0, summary.failed ?? null, m, { summary });
+  return row('dossier', input, summary.files ?? files, summary.documents ?? 0, summary.failed ?? null, m, indexBytes, { summary, blobsMB: Number((blobBytes / 2 ** 20).toFixed(1)) });
 }
 
 const count = (text: string) => Number(/(\d+) results/.exec(text)?.[1] ?? NaN);
@@ -158,10 +186,11 @@ async function runRecoll(tmp: string, input: string, files: string[]): Promise<R
   const query = (q: string) => count(spawnSync('recollq', ['-c', confdir, '-n', '1', q], { env, encoding: 'utf8' }).stdout);
   const absent = spawnSync('recollindex', ['-c', confdir, '--notindexed'], { env, encoding: 'utf8', input: files.join('\n') + '\n' }).stdout.split('\n').filter((l) => l.startsWith('ABSENT')).length;
   const folders = query('mime:inode/directory');
+  const indexBytes = diskBytes(path.join(confdir, 'xapiandb'));
   const checks = { filesNotIndexed: absent, folderEntries: folders, emails: query('mime:message/rfc822'), markdown: query('ext:md'), hits新疆: query('新疆') };
   fs.rmSync(confdir, { recursive: true, force: true });
   // Recoll counts each folder as a document: leave them out to compare with Dossier's documents.
-  return row('recoll', input, files.length, (status.dbtotdocs ?? 0) - (folders || 0), status.fileerrors ?? null, m, { idxstatus: status, checks, config: conf });
+  return row('recoll', input, files.length, (status.dbtotdocs ?? 0) - (folders || 0), status.fileerrors ?? null, m, indexBytes, { idxstatus: status, checks, config: conf });
 }
 
 function recollVersion(): string | null {
@@ -171,14 +200,28 @@ function recollVersion(): string | null {
 }
 
 function printTable(rows: Row[]): void {
-  const head = ['tool', 'input', 'files', 'docs', 'failed', 'wall s', 'docs/s', 'tree RSS MB', 'tree PSS MB', 'max proc MB', 'procs'];
-  const cells = rows.map((r) => [r.tool + (r.ok ? '' : ' (FAILED)'), r.input, r.files, r.docs, r.failed ?? '?', r.wallSeconds.toFixed(1), r.docsPerSecond, r.peakTreeRssMB, r.peakTreePssMB, r.maxProcessRssMB, r.maxProcesses].map(String));
+  const head = ['tool', 'input', 'files', 'docs', 'failed', 'wall s', 'CPU s', 'load', 'index MB', 'docs/s', 'tree RSS MB', 'tree PSS MB', 'max proc MB', 'procs'];
+  const cells = rows.map((r) => [r.tool + (r.ok ? '' : ' (FAILED)'), r.input, r.files, r.docs, r.failed ?? '?', r.wallSeconds.toFixed(1), r.cpuSeconds.toFixed(1), r.load1.toFixed(1), r.indexMB.toFixed(1), r.docsPerSecond, r.peakTreeRssMB, r.peakTreePssMB, r.maxProcessRssMB, r.maxProcesses].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   for (const line of [head, ...cells]) console.log(line.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 }
 
 async function main(): Promise<void> {
-  for (const s of sources) if (!fs.existsSync(s)) throw new Error(`missing corpus folder: ${s}`);
+  for (const s of fullSources) if (!fs.existsSync(s)) throw new Error(`missing corpus folder: ${s}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
+  if (slice > 1) {
+    sources = fullSources.map((source) => {
+      const copy = path.join(tmp, 'slice', path.basename(source));
+      listFiles(source)
+        .filter((_, i) => i % slice === 0)
+        .forEach((file) => {
+          const to = path.join(copy, path.relative(source, file));
+          fs.mkdirSync(path.dirname(to), { recursive: true });
+          fs.copyFileSync(file, to);
+        });
+      return copy;
+    });
+  }
   if (!fs.existsSync(path.join(repo, 'dist/main.js'))) {
     console.log('dist/ is missing: building…');
     if (spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
@@ -186,11 +229,10 @@ async function main(): Promise<void> {
   const files = sources.flatMap(listFiles);
   const bytes = files.reduce((n, f) => n + fs.readFileSync(f).length, 0); // also warms the page cache for every run
   const version = recollVersion();
-  console.log(`Corpus: ${files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${sources.map((s) => path.relative(repo, s)).join(', ')}`);
+  console.log(`Corpus${slice > 1 ? ` (BENCH_SLICE=${slice}: every ${slice}th file)` : ''}: ${files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${sources.map((s) => path.relative(repo, s)).join(', ')}`);
   const load = os.loadavg();
   console.log(`Machine: load average ${load.map((l) => l.toFixed(1)).join(' ')}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${version ? `recoll ${version}` : 'recollindex NOT INSTALLED'}; OMP_THREAD_LIMIT=1\n`);
 
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   const rows: Row[] = [];
   const done = (r: Row) => (rows.push(r), console.log(`${r.tool} ${r.input}: ${r.wallSeconds} s${r.ok ? '' : ' FAILED'}`));
   try {
@@ -214,13 +256,18 @@ async function main(): Promise<void> {
   const full = (tool: string) => rows.filter((r) => r.tool === tool && r.input.startsWith('100%') && r.ok);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
   const summary = Object.fromEntries(
-    ['dossier', 'recoll'].map((tool) => [tool, { runs: full(tool).length, medianWallSeconds: median(full(tool).map((r) => r.wallSeconds)), maxPeakTreeRssMB: Math.max(0, ...full(tool).map((r) => r.peakTreeRssMB)) }]),
+    ['dossier', 'recoll'].map((tool) => [tool, { runs: full(tool).length, medianWallSeconds: median(full(tool).map((r) => r.wallSeconds)), medianCpuSeconds: median(full(tool).map((r) => r.cpuSeconds)), indexMB: median(full(tool).map((r) => r.indexMB)), maxProcessRssMB: Math.max(0, ...full(tool).map((r) => r.maxProcessRssMB)), maxPeakTreeRssMB: Math.max(0, ...full(tool).map((r) => r.peakTreeRssMB)) }]),
   );
   const [ds, rs] = [summary.dossier!, summary.recoll!];
   const ratio = ds.runs && rs.runs ? Number((rs.medianWallSeconds / ds.medianWallSeconds).toFixed(2)) : null;
   console.log(`\nmedian wall time of ${repeats} full run(s): dossier ${ds.medianWallSeconds} s, recollindex ${rs.runs ? `${rs.medianWallSeconds} s` : 'n/a'}`);
   console.log(ratio === null ? 'ratio: n/a (no successful recollindex run)' : `ratio recoll/dossier wall time: ${ratio} (${ratio > 1 ? 'Dossier is faster' : 'recollindex is faster'})`);
-  console.log(`peak tree RSS: dossier ${ds.maxPeakTreeRssMB} MB (target < 500 MB), recollindex ${rs.runs ? `${rs.maxPeakTreeRssMB} MB` : 'n/a'}`);
+  if (ds.runs && rs.runs) {
+    console.log(`wall ratio dossier/recollindex: ${(ds.medianWallSeconds / rs.medianWallSeconds).toFixed(2)}× (target ≤ 1.0×); CPU-seconds ratio: ${(ds.medianCpuSeconds / rs.medianCpuSeconds).toFixed(2)}× (dossier ${ds.medianCpuSeconds} CPU-s, recollindex ${rs.medianCpuSeconds} CPU-s)`);
+    console.log(`index on disk: dossier ${ds.indexMB} MB (database, without blobs), recollindex ${rs.indexMB} MB (xapiandb): ${(ds.indexMB / rs.indexMB).toFixed(2)}×`);
+  }
+  console.log(`peak RSS of the largest single process: dossier ${ds.maxProcessRssMB} MB (target ≤ 500 MB), recollindex ${rs.runs ? `${rs.maxProcessRssMB} MB` : 'n/a'}`);
+  console.log(`peak tree RSS: dossier ${ds.maxPeakTreeRssMB} MB (target ≤ 1 GB), recollindex ${rs.runs ? `${rs.maxPeakTreeRssMB} MB` : 'n/a'}`);
   const peaks = rows.filter((x) => x.tool === 'dossier').map((x) => x.peakTreeRssMB);
   console.log(`dossier peak tree RSS as the corpus grows (25%, 50%, then each 100% run): ${peaks.join(' / ')} MB`);
   const recoll = rows.find((x) => x.tool === 'recoll');

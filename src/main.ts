@@ -16,7 +16,7 @@ import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
 import { openPostgresDatabase } from './platform/db/postgres.js';
 import { postgresRecords, sqliteRecords } from './platform/db/records.js';
-import { documentsRepository } from './platform/db/repositories/documents-repository.js';
+import { ingestWritesRepository } from './platform/db/repositories/ingest-writes-repository.js';
 import { similarityRepository } from './platform/db/repositories/similarity-repository.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
@@ -45,7 +45,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
   // rows, in its transaction (the handle the job runner passes).
   const searchIndex = Object.assign(pg ? new PgSearchIndex() : new SqliteSearchIndex(), {
     replaceSignature: (db: typeof handle.db, id: number, signature: number[] | null, buckets: number[]) => similarityRepository(db).replaceSignature(id, signature, buckets),
-    replaceFacets: (db: typeof handle.db, id: number, facets: { lang: string | null; date: string | null; sender: string | null }) => documentsRepository(db).setFacets(id, facets),
+    ingestWrites: ingestWritesRepository,
   });
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.

@@ -3,6 +3,7 @@ import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { Config, ConfigInput } from '../platform/config.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
+import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
 /** Everything a command needs, constructed by main.ts and handed in. */
@@ -16,7 +17,10 @@ export interface App {
   records: Records;
   blobs: BlobStore;
   queue: JobQueue;
-  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'>;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'> & {
+    /** A document's pages, facets and mentions, written with its index rows (bound in main.ts). */
+    ingestWrites(db: DbHandle): IngestWritesRepository;
+  };
   /** The analysis chain, with the bundled dictionary and the workspace's own entries (loaded on first use). */
   analyser(): TextAnalyser;
   /** Start the extraction processes; close them when done. */

@@ -7,6 +7,7 @@ import type { Access, LoginThrottle, SessionUser } from '../accounts/index.js';
 import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
+import type { SearchIndexWriter } from '../index/index.js';
 import type { Config } from '../platform/config.js';
 import type { Records } from '../platform/db/records.js';
 import type { Database } from '../platform/db/schema.js';
@@ -34,7 +35,7 @@ export interface HttpDeps {
   records: Records;
   blobs: BlobStore;
   queue: JobQueue;
-  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'>;
+  searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'> & Pick<SearchIndexWriter, 'ingestWrites'>;
   analyser(): TextAnalyser;
   startExtractors(): Extractor & { close(): Promise<void> };
   /** Sign-in attempts per name and address (in memory: one per server process). */

@@ -7,8 +7,8 @@
 import { signatureBuckets } from '../analyse/index.js';
 import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
+import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
 import { type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
-import { storeMentions } from './store-mentions.js';
 
 export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
 export { resolveEntitiesIn, type EntityDecision, type EntityRef, type ResolveSummary } from './resolve-entities.js';
@@ -25,11 +25,8 @@ export interface SearchIndexWriter {
    * binds the similarity repository here); without it, `similar` does not know the document.
    */
   replaceSignature?(db: DbHandle, documentId: number, signature: number[] | null, buckets: number[]): Promise<void>;
-  /**
-   * Store the facets search filters on (language, date, sender) on the document, in the same
-   * transaction (main.ts binds the documents repository here, beside replaceSignature).
-   */
-  replaceFacets?(db: DbHandle, documentId: number, facets: DocumentFacets): Promise<void>;
+  /** The pages, facets and mentions of a document, bound to the handle (main.ts binds the ingest-writes repository). */
+  ingestWrites(db: DbHandle): IngestWritesRepository;
 }
 
 export interface DocumentFacets {
@@ -41,12 +38,10 @@ export interface DocumentFacets {
 /** Write an analysis to the index and the document's facet columns, inside the caller's transaction `db`. */
 export async function storeDocumentIndex(db: DbHandle, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
   const rows = (analysis?.pages ?? []).filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
-  if (analysis) {
-    if (!index.replaceFacets) throw new Error('storeDocumentIndex: the index writer has no replaceFacets (main.ts binds it)');
-    await index.replaceFacets(db, documentId, { lang: analysis.lang, date: analysis.date, sender: analysis.sender });
-  }
+  const writes = index.ingestWrites(db);
+  if (analysis) await writes.setFacets(documentId, { lang: analysis.lang, date: analysis.date, sender: analysis.sender });
   await index.replaceDocument(db, documentId, rows);
-  await storeMentions(db, documentId, analysis?.mentions ?? []);
+  await writes.replaceMentions(documentId, analysis?.mentions ?? []);
   const signature = analysis?.signature ?? null;
   await index.replaceSignature?.(db, documentId, signature, signature ? signatureBuckets(signature) : []);
   return rows.length;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { memberPath } from '../domain/document.js';
 import type { ChildFile, ExtractionResult } from '../domain/extraction.js';
+import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
 import type { Database } from '../platform/db/schema.js';
 import type { JobEnqueuer } from './ports.js';
 import { addPath, EXTRACT_JOB } from './register-sources.js';
@@ -12,9 +13,8 @@ const now = () => new Date().toISOString();
  * its children (archive members, attachments, messages of a mailbox) as new documents queued for
  * extraction in turn. Call inside a transaction, so a crash leaves all of it or none.
  */
-export async function recordOutcome(db: Kysely<Database>, queue: JobEnqueuer, documentId: number, result: ExtractionResult): Promise<{ children: number; added: number; queued: number }> {
+export async function recordOutcome(db: Kysely<Database>, queue: JobEnqueuer, writes: IngestWritesRepository, documentId: number, result: ExtractionResult): Promise<{ children: number; added: number; queued: number }> {
   const doc = await db.selectFrom('documents').select(['collection_id', 'path', 'depth']).where('id', '=', documentId).executeTakeFirstOrThrow();
-  await db.deleteFrom('pages').where('document_id', '=', documentId).execute();
   if (result.ok) {
     const { extraction } = result;
     await db
@@ -31,10 +31,9 @@ export async function recordOutcome(db: Kysely<Database>, queue: JobEnqueuer, do
       })
       .where('id', '=', documentId)
       .execute();
-    for (const page of extraction.pages) {
-      await db.insertInto('pages').values({ document_id: documentId, page: page.page, text: page.text }).execute();
-    }
+    await writes.replacePages(documentId, extraction.pages);
   } else {
+    await writes.replacePages(documentId, []);
     await db
       .updateTable('documents')
       .set({ mime: result.mime, status: 'failed', reason: result.reason, message: result.message, metadata: JSON.stringify(result.metadata ?? {}), extracted_at: now() })

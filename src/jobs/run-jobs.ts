@@ -7,7 +7,7 @@ import { recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../i
 import type { Limits } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
-import { withRetry } from './retry-transaction.js';
+import { LeaseLost, MAX_BATCH, OutcomeBatcher } from './outcome-batcher.js';
 import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrJobOptions, type OcrReply, type OcrTask } from './catalogue.js';
 
 /** The queue operations the job graph uses. */
@@ -26,9 +26,6 @@ export interface JobQueue extends JobEnqueuer {
   reclaimDead(db: Kysely<Database>): Promise<number>;
   countQueued(db: Kysely<Database>, kind: string): Promise<number>;
 }
-
-/** Thrown inside an outcome's transaction when the job's lease was lost: the transaction rolls back. */
-class LeaseLost extends Error {}
 
 /** Runs extraction and OCR somewhere with limits (the worker pool). */
 export interface Extractor {
@@ -89,33 +86,47 @@ export interface DrainOptions {
  */
 export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeeding: () => boolean = () => false, documentIds?: number[], options: DrainOptions = {}): Promise<void> {
   const { db, queue } = deps;
+  const retry = { retries: 0 };
+  const batcher = new OutcomeBatcher(db, (trx, id) => queue.complete(trx, id), retry);
+  // Jobs until their outcome is committed; `reading` counts those still in an extraction process.
   const inFlight = new Set<Promise<void>>();
   const held = new Set<number>();
+  const state = { reading: 0 };
+  let wake: () => void = () => {};
   const renewal = setInterval(() => {
     queue.renew(db, [...held]).catch(() => undefined);
   }, queue.renewEveryMs);
   try {
     for (;;) {
       const stopping = options.stopping?.() ?? false;
-      let room = stopping ? 0 : deps.parallel * 2 - inFlight.size;
+      // Processes are kept busy while earlier outcomes wait for their transaction, up to a bound.
+      let room = stopping || batcher.size >= 2 * MAX_BATCH ? 0 : deps.parallel * 2 - state.reading;
       const jobs: ClaimedJob[] = [];
       if (room > 0) jobs.push(...(await queue.claim(db, JOB_KINDS.extract, room, documentIds)));
       room -= jobs.length;
       if (room > 0 && deps.ocr.enabled) jobs.push(...(await queue.claim(db, JOB_KINDS.ocr, Math.min(room, deps.parallel), documentIds)));
       for (const job of jobs) {
         held.add(job.id);
-        const run = (job.kind === JOB_KINDS.ocr ? ocrOne(deps, job, counters) : extractOne(deps, job, counters)).catch((error: unknown) => {
+        state.reading++;
+        const read = () => {
+          state.reading--;
+          wake();
+        };
+        const run = (job.kind === JOB_KINDS.ocr ? ocrOne(deps, job, counters, batcher, read) : extractOne(deps, job, counters, batcher, read)).catch((error: unknown) => {
           if (!(error instanceof LeaseLost)) throw error;
           counters.lost = (counters.lost ?? 0) + 1;
         });
         const p = run.finally(() => {
           inFlight.delete(p);
           held.delete(job.id);
+          wake();
         });
         inFlight.add(p);
       }
       if (inFlight.size > 0) {
-        await Promise.race(inFlight);
+        // Wake when a process is free again or a job is done; a failed write rejects here.
+        const woken = new Promise<void>((resolve) => (wake = resolve));
+        await Promise.race([woken, ...inFlight]);
         continue;
       }
       if (jobs.length > 0) continue;
@@ -130,27 +141,11 @@ export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeed
     }
   } finally {
     clearInterval(renewal);
-  }
-}
-
-/** Record a job's outcome in one transaction that first checks the lease is still ours. */
-async function finishJob<T>(deps: JobDeps, job: ClaimedJob, counters: JobCounters, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  const retry = { retries: 0 };
-  try {
-    return await withRetry(
-      () =>
-        deps.db.transaction().execute(async (trx) => {
-          if (!(await deps.queue.complete(trx, job.id))) throw new LeaseLost(`job ${job.id}: lease lost`);
-          return write(trx);
-        }),
-      retry,
-    );
-  } finally {
     if (retry.retries) counters.retries = (counters.retries ?? 0) + retry.retries;
   }
 }
 
-async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Promise<void> {
+async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters, batcher: OutcomeBatcher, read: () => void): Promise<void> {
   const { db, queue } = deps;
   const doc = await db.selectFrom('documents').select(['id', 'sha256', 'size', 'path', 'depth']).where('id', '=', job.documentId).executeTakeFirst();
   let reply: ExtractReply;
@@ -162,9 +157,10 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters)
   } else {
     reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits });
   }
+  read();
   const { result, analysis } = reply;
-  const { added, queued, ocr } = await finishJob(deps, job, counters, async (trx) => {
-    const outcome = await recordOutcome(trx, queue, job.documentId, result);
+  const { added, queued, ocr } = await batcher.submit(job, async (trx) => {
+    const outcome = await recordOutcome(trx, queue, deps.index.ingestWrites(trx), job.documentId, result);
     await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);
     const needsOcr = result.ok && result.extraction.needsOcr;
     if (needsOcr) await queue.enqueue(trx, JOB_KINDS.ocr, job.documentId);
@@ -177,7 +173,7 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters)
   if (ocr) counters.ocrQueued++;
 }
 
-async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Promise<void> {
+async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters, batcher: OutcomeBatcher, read: () => void): Promise<void> {
   const { db } = deps;
   const doc = await db.selectFrom('documents').select(['id', 'sha256', 'mime', 'title', 'path', 'metadata', 'status']).where('id', '=', job.documentId).executeTakeFirst();
   const options = (job.payload ?? {}) as OcrJobOptions;
@@ -196,12 +192,13 @@ async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters): Pr
       otherPages: pages.filter((p) => !pageNeedsOcr(p.text)).map((p) => ({ page: p.page, text: p.text })),
     });
   }
-  const read = await finishJob(deps, job, counters, async (trx) => {
+  read();
+  const done = await batcher.submit(job, async (trx) => {
     const outcome = await recordOcr(trx, job.documentId, 'outcomes' in reply ? { outcomes: reply.outcomes } : reply);
     if ('outcomes' in reply && reply.analysis) await storeDocumentIndex(trx, deps.index, job.documentId, reply.analysis);
     return outcome;
   });
-  counters.ocrPages += read.pages;
+  counters.ocrPages += done.pages;
   counters.ocrDocuments++;
   counters.ocrQueued = Math.max(0, counters.ocrQueued - 1);
 }

@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { auditRepository, type AuditRepository } from './repositories/audit-repository.js';
+import { ingestWritesRepository, type IngestWritesRepository } from './repositories/ingest-writes-repository.js';
 import { similarityRepository, type SimilarityRepository } from './repositories/similarity-repository.js';
 import { verificationRepository, type VerificationRepository } from './repositories/verification-repository.js';
 import { translationRepository, type TranslationRepository } from './repositories/translation-repository.js';
@@ -55,6 +56,7 @@ export interface Repositories {
   dictionary: DictionaryRepository;
   entities: EntitiesRepository;
   watchlists: WatchlistsRepository;
+  ingestWrites: IngestWritesRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -79,6 +81,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     dictionary: dictionaryRepository(db),
     entities: entitiesRepository(db),
     watchlists: watchlistsRepository(db),
+    ingestWrites: ingestWritesRepository(db),
   };
 }
 
