@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { makeWorkspace, parseJsonLines, removeDir, runCliOk } from './support/cli.js';
+import { makeWorkspace, parseJsonLines, removeDir, runCli, runCliOk } from './support/cli.js';
 import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, signInPage } from './support/browser.js';
 import { PHOTO, startSiteServer, type SiteServer } from './support/site.js';
 import { addUser, grant, startWorkbench, type Workbench } from './support/workbench.js';
@@ -137,6 +137,14 @@ describe('the story editor in the workbench', () => {
     expect(await desk.locator('#story-error').innerText()).toContain('not-a-photo.jpg is not an image');
     expect(await desk.inputValue('#story-title')).toBe('The meeting in Urumqi');
     expect(await desk.inputValue('#context-2-title')).toBe('A former trainee speaks');
+    // A field the form does not know is refused by name, with the words `dossier story create` uses.
+    const csrf = await desk.locator('#story-form input[name="csrf"]').inputValue();
+    const posted = await editor.request.post(`${workbench.url}/publishing/stories`, { multipart: { csrf, title: 'Odd', subtitle: 'not a field', body: 'Text.' }, maxRedirects: 0 });
+    expect(posted.status()).toBe(400);
+    fs.writeFileSync(path.join(files, 'odd.md'), '---\ntitle: Odd\nsubtitle: not a field\n---\nText.\n');
+    const cli = JSON.parse((await runCli(['story', 'create', path.join(files, 'odd.md'), '--json', '--workspace', ws])).stdout) as { error: { message: string } };
+    expect(cli.error.message).toContain('unknown field "subtitle"');
+    expect(await posted.text()).toContain(cli.error.message.replaceAll('"', '&quot;'));
     expect(await runCliOk(['story', 'ls', '--json', '--workspace', ws]).then((r) => JSON.parse(r.stdout) as unknown[])).toEqual([]);
   });
 
