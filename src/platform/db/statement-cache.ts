@@ -6,8 +6,8 @@ const MAX_STATEMENTS = 500;
 /**
  * Kysely's SQLite driver prepares every query afresh; preparing is the largest single cost of a
  * public page's reads (docs/perf/site-profile.md). This hands it the same prepared statement for
- * the same SQL text. Safe because kysely runs each statement to completion (all/run/iterate
- * within one call) and better-sqlite3 re-prepares a statement itself when the schema changes.
+ * the same SQL text. Safe because kysely runs each statement to completion (all/run within one
+ * call; nothing here streams) and better-sqlite3 re-prepares a statement itself when the schema changes.
  */
 export function withStatementCache(db: SQLite.Database): SQLite.Database {
   const prepare = db.prepare.bind(db);
@@ -21,5 +21,11 @@ export function withStatementCache(db: SQLite.Database): SQLite.Database {
     }
     return statement;
   }) as SQLite.Database['prepare'];
-  return new Proxy(db, { get: (target, key) => (key === 'prepare' ? cached : (Reflect.get(target, key) as unknown)) });
+  return new Proxy(db, {
+    get: (target, key) => {
+      if (key === 'prepare') return cached;
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
