@@ -1,14 +1,16 @@
 /**
  * The README's screenshots of the public site: a workspace with the fixture PDF published and a
  * story from Markdown, `dossier site serve` from the built CLI, Debian's chromium via
- * playwright-core; 1280-wide PNGs into docs/screenshots/site-*.png.
+ * playwright-core; 1280-wide PNGs into docs/screenshots/site-*.png, and the workbench's story
+ * editor (`dossier serve`) into docs/screenshots/workbench-story-editor.png.
  *
  *   npm run build && npm run screenshots:site
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, removeDir, runCliOk } from '../test/support/cli.js';
-import { launchChromium, newContext } from '../test/support/browser.js';
+import { launchChromium, newContext, signInPage } from '../test/support/browser.js';
+import { addUser, startWorkbench } from '../test/support/workbench.js';
 import { PAGE_ONE_QUOTE, publishedWorkspace, startSiteServer, writeStory } from '../test/support/site.js';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
@@ -43,6 +45,17 @@ comments: open`;
       const file = path.join(OUT, `${name}.png`);
       await page.screenshot({ path: file, type: 'png', fullPage: name === 'site-story', clip: name === 'site-story' ? { x: 0, y: 0, width: 1280, height: 1900 } : undefined });
       console.log(`${path.relative(ROOT, file)}  ${Math.round(fs.statSync(file).size / 1024)} KB`);
+    }
+    await addUser(workspace, 'editor', 'editor', 'editor-pass-9d2c4b7e');
+    const workbench = await startWorkbench(workspace);
+    try {
+      const desk = await signInPage(await newContext(browser), workbench.url, 'editor', 'editor-pass-9d2c4b7e');
+      await desk.goto(`${workbench.url}/publishing/stories/hongliuquan/edit`);
+      const file = path.join(OUT, 'workbench-story-editor.png');
+      await desk.screenshot({ path: file, type: 'png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
+      console.log(`${path.relative(ROOT, file)}  ${Math.round(fs.statSync(file).size / 1024)} KB`);
+    } finally {
+      await workbench.stop();
     }
   } finally {
     await browser.close();

@@ -326,3 +326,37 @@ describe('public notes', () => {
     }
   });
 });
+
+describe('behind a proxy: site serve --trust-proxy', () => {
+  it('takes the visitor from X-Forwarded-For (the right-most untrusted hop) only when told to; else the socket address', async () => {
+    const proxied = await startSiteServer(ws, ['--trust-proxy']);
+    try {
+      const views = async () => (JSON.parse((await runCliOk(['site', 'stats', '--json', '--workspace', ws])).stdout) as { stories: Array<{ slug: string; views: number }> }).stories.find((s) => s.slug === 'a-second-story')!.views;
+      const visit = (base: string, forwardedFor: string, ua = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/141.0') => get(`${base}/stories/a-second-story/`, { headers: { 'User-Agent': ua, 'X-Forwarded-For': forwardedFor } });
+      const base = await views();
+      await visit(proxied.url, '203.0.113.1');
+      await visit(proxied.url, '203.0.113.1'); // the same visitor within 30 minutes
+      await visit(proxied.url, '203.0.113.2');
+      await visit(proxied.url, '6.6.6.6, 203.0.113.1'); // the left of an untrusted hop is whatever the visitor wrote
+      await visit(proxied.url, '203.0.113.3, 127.0.0.1'); // a trusted (loopback) hop is skipped
+      expect(await views()).toBe(base + 3);
+      // Without --trust-proxy the header is ignored: two "different" forwarded addresses are one visitor.
+      await visit(site.url, '203.0.113.4', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/142.0');
+      await visit(site.url, '203.0.113.5', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/142.0');
+      expect(await views()).toBe(base + 4);
+
+      // The comment rate limit: 127.0.0.1 used its hour above; a forwarded address does not reset it
+      // on the plain site, and is a visitor of its own behind the trusted proxy.
+      const token = /name="token" value="([^"]+)"/.exec((await get(`${proxied.url}/stories/training-centre/`)).body)![1]!;
+      await new Promise((r) => setTimeout(r, 3_200));
+      const comment = (base: string) => get(`${base}/stories/training-centre/`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '198.51.100.8' }, body: new URLSearchParams({ name: 'Proxied', body: 'Through the proxy.', token }).toString() });
+      expect((await comment(site.url)).status).toBe(429);
+      expect((await comment(proxied.url)).status).toBe(303);
+    } finally {
+      await proxied.stop();
+    }
+    const bad = await runCli(['site', 'serve', '--port', '0', '--trust-proxy', '10.0.0.0/99', '--workspace', ws]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--trust-proxy: "10.0.0.0/99" is not an address');
+  });
+});

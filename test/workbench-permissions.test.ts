@@ -121,6 +121,13 @@ const ROUTES: Route[] = [
   // admin
   { method: 'GET', path: '/publishing', kind: 'role' },
   { method: 'POST', path: '/publishing/comments/:id', kind: 'role', body: () => ({ form: { decision: 'approve' } }) },
+  // the story editor (editors only) and a note's public/private button (the document's access, then the role)
+  { method: 'GET', path: '/publishing/stories/new', kind: 'role' },
+  { method: 'GET', path: '/publishing/stories/:slug/edit', kind: 'role' },
+  { method: 'POST', path: '/publishing/stories', kind: 'role', body: () => ({ multipart: [['title', 'From outside'], ['body', 'text']] }) },
+  { method: 'POST', path: '/publishing/stories/:slug/publish', kind: 'role' },
+  { method: 'POST', path: '/publishing/stories/:slug/unpublish', kind: 'role' },
+  { method: 'POST', path: '/documents/:doc/notes/:note/visibility', kind: 'hidden', body: () => ({ form: { visibility: 'public' } }) },
   { method: 'GET', path: '/admin/audit', kind: 'role' },
   { method: 'GET', path: '/admin/users', kind: 'role' },
   { method: 'POST', path: '/admin/grants', kind: 'role', body: (v) => ({ form: { user: 'alice', collection: v.collection, op: 'grant' } }) },

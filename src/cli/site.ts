@@ -14,7 +14,7 @@ export interface SiteSettings {
 
 /** The public site's server and exporter, constructed in main.ts (they hold the Hono app). */
 export interface SiteRunner {
-  serve(app: App, site: SiteSettings, options: { host: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
+  serve(app: App, site: SiteSettings, options: { host: string; port: number; trustProxy: string | null }): Promise<{ url: string; close(): Promise<void> }>;
   export(app: App, site: SiteSettings, dir: string): Promise<{ dir: string; files: number; bytes: number }>;
 }
 
@@ -48,15 +48,17 @@ export function registerSiteCommands(program: Command, withApp: WithApp, workspa
     .option('-H, --host <address>', 'the address to listen on', '127.0.0.1')
     .option('--name <name>', "the site's name (default: $DOSSIER_SITE_NAME or Dossier)")
     .option('--url <url>', 'the public address, for canonical links, feed, sitemap and oEmbed (default: $DOSSIER_SITE_URL, else each request\'s own)')
+    .option('--trust-proxy [proxies]', 'behind a reverse proxy: take the visitor\'s address (comment rate limit, view counting) from X-Forwarded-For, the right-most hop that is not one of these proxies (addresses, CIDR ranges or "loopback", comma-separated; default loopback; or $DOSSIER_TRUST_PROXY). Without it the socket\'s address is used')
     .addOption(workspace())
     .addHelpText('after', '\nPrints "Dossier site is serving on http://HOST:PORT". Pages: /, /stories/SLUG/, /documents/ID/, /embed/documents/ID/, /search/?q=, /feed.atom, /sitemap.xml, /robots.txt, /oembed?url=…')
     .action(
-      withApp(async (app, opts: SiteOptions & { port: string; host: string }) => {
+      withApp(async (app, opts: SiteOptions & { port: string; host: string; trustProxy?: string | true }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DossierError('invalid_argument', `--port is a whole number from 0 to 65535, got "${opts.port}"`);
+        const trustProxy = opts.trustProxy === true ? 'loopback' : (opts.trustProxy ?? (process.env.DOSSIER_TRUST_PROXY || null));
         let running: { url: string; close(): Promise<void> };
         try {
-          running = await runner.serve(app, settings(opts), { host: opts.host, port });
+          running = await runner.serve(app, settings(opts), { host: opts.host, port, trustProxy });
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'EADDRINUSE') throw new DossierError('io_error', `port ${port} on ${opts.host} is in use: choose another with --port N`);

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { entityRoutes } from './routes/entities.js';
 import { watchlistRoutes } from './routes/watchlists.js';
 import { publishingRoutes } from './routes/publishing.js';
+import { storyRoutes } from './routes/stories.js';
+import { noteVisibilityRoutes } from './routes/note-visibility.js';
 import { translationRoutes } from './routes/translations.js';
 import { LoginThrottle } from '../accounts/index.js';
 import type { HttpDeps, HttpEnv } from './context.js';
@@ -58,6 +60,8 @@ export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
   app.route('/', noteRoutes(full));
   app.route('/', tagRoutes(full));
   app.route('/', publishingRoutes(full));
+  app.route('/', storyRoutes(full));
+  app.route('/', noteVisibilityRoutes(full));
   app.route('/', apiDocsRoutes(full));
   app.route('/', entityRoutes(full));
   app.route('/', redactionRoutes(full));

@@ -20,6 +20,8 @@ export type { DerivativeSource, Derivative, DerivativePage, DerivativeCheck, Ima
 /** Create or update a story from a Markdown file, publish and unpublish it, list stories with their broken quotations. */
 export { applyStorySource, createStoryFromFile, listStories, publishStory, unpublishStory, quotationProblems, type StoryListing } from './story/stories.js';
 export { parseStoryFile, checkSlug } from './story/front-matter.js';
+/** The workbench's story editor: form fields become the same story source the CLI reads. */
+export { saveStoryForm, storyFormValues, contextRows } from './story/story-form.js';
 export { findQuotations, normaliseQuotation, quotationOccurs, type Quotation, type QuotationProblem } from './story/quotations.js';
 export { QuoteMismatchError } from './story/quote-mismatch.js';
 export { renderMarkdown, markdownText } from './story/render-markdown.js';

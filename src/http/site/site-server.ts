@@ -4,16 +4,23 @@ import path from 'node:path';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import { buildSite, type SiteDeps } from './site-app.js';
+import { trustedProxies, visitorAddress } from './visitor-address.js';
 
 export interface RunningSite {
   url: string;
   close(): Promise<void>;
 }
 
-/** Serve the public site on host:port (0 picks a free port); resolves once it listens. */
-export function startSite(deps: Omit<SiteDeps, 'addressOf'>, options: { host: string; port: number }): Promise<RunningSite> {
-  // The socket's address, only ever hashed with the day's salt (see publish/story/visitor-hash.ts).
-  const app = buildSite({ ...deps, addressOf: (c: Context) => (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress ?? '' });
+/**
+ * Serve the public site on host:port (0 picks a free port); resolves once it listens.
+ * `trustProxy` (addresses, CIDR ranges or "loopback", comma-separated) names the proxies whose
+ * X-Forwarded-For is believed; without it the socket's address is the visitor's.
+ */
+export function startSite(deps: Omit<SiteDeps, 'addressOf'>, options: { host: string; port: number; trustProxy?: string | null }): Promise<RunningSite> {
+  const proxies = options.trustProxy ? trustedProxies(options.trustProxy) : null;
+  // Only ever hashed with the day's salt (see publish/story/visitor-hash.ts).
+  const addressOf = (c: Context) => visitorAddress(proxies, (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress ?? '', c.req.header('X-Forwarded-For'));
+  const app = buildSite({ ...deps, addressOf });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -8,7 +8,18 @@ import { documentIfVisible } from '../visibility.js';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-function NoteItem({ note, documentId, csrf }: { note: NoteView; documentId: number; csrf: string | null }) {
+/** An editor's button that puts a note on the published page or takes it off (`dossier note public|private`). */
+function NoteVisibility({ note, documentId, csrf, isPublic }: { note: NoteView; documentId: number; csrf: string | null; isPublic: boolean }) {
+  return (
+    <form method="post" action={`/documents/${documentId}/notes/${note.id}/visibility`} class="inline-form note-visibility">
+      <input type="hidden" name="csrf" value={csrf ?? ''} />
+      <input type="hidden" name="visibility" value={isPublic ? 'private' : 'public'} />
+      <button type="submit" aria-label={isPublic ? `Make the note by ${note.author} private` : `Make the note by ${note.author} public on the published page`}>{isPublic ? 'Make private' : 'Make public'}</button>
+    </form>
+  );
+}
+
+function NoteItem({ note, documentId, csrf, isPublic, mayPublish }: { note: NoteView; documentId: number; csrf: string | null; isPublic: boolean; mayPublish: boolean }) {
   return (
     <li id={`note-${note.id}`} class="note" data-note-id={String(note.id)} data-page={note.page ?? ''} data-start={note.start ?? ''} data-end={note.end ?? ''}>
       <p class="note-where">
@@ -18,7 +29,9 @@ function NoteItem({ note, documentId, csrf }: { note: NoteView; documentId: numb
       <p class="note-body">{note.body}</p>
       <p class="note-meta">
         {note.author} · <time datetime={note.createdAt}>{when(note.createdAt)}</time>
+        {isPublic ? <> · <strong class="note-public">public</strong></> : null}
       </p>
+      {mayPublish ? <NoteVisibility note={note} documentId={documentId} csrf={csrf} isPublic={isPublic} /> : null}
       {note.mayDelete ? (
         <form method="post" action={`/documents/${documentId}/notes/${note.id}/delete`} class="inline-form note-delete">
           <input type="hidden" name="csrf" value={csrf ?? ''} />
@@ -92,8 +105,9 @@ function TagsSection({ documentId, collection, tags, canWrite, csrf }: { documen
 }
 
 /** The notes panel and tags of a document page, for a user who may see the document. */
-export function DocumentExtrasView({ documentId, collection, notes, tags, user, csrf, pages }: { documentId: number; collection: string; notes: NoteView[]; tags: TagView[]; user: SessionUser; csrf: string | null; pages: number }) {
+export function DocumentExtrasView({ documentId, collection, notes, tags, user, csrf, pages, publicNotes = new Set() }: { documentId: number; collection: string; notes: NoteView[]; tags: TagView[]; user: SessionUser; csrf: string | null; pages: number; publicNotes?: Set<number> }) {
   const canWrite = mayWrite(user);
+  const mayPublish = user.role === 'admin' || user.role === 'editor';
   return (
     <>
       <section id="notes" class="document-notes" aria-labelledby="notes-h">
@@ -105,7 +119,7 @@ export function DocumentExtrasView({ documentId, collection, notes, tags, user, 
         {notes.length ? (
           <ol id="notes-list" class="note-list">
             {notes.map((note) => (
-              <NoteItem note={note} documentId={documentId} csrf={csrf} />
+              <NoteItem note={note} documentId={documentId} csrf={csrf} isPublic={publicNotes.has(note.id)} mayPublish={mayPublish} />
             ))}
           </ol>
         ) : (
@@ -129,10 +143,11 @@ export async function documentExtras(deps: HttpDeps, c: Context<HttpEnv>, docume
   if (!user) return null;
   const doc = await documentIfVisible(deps.records, c.get('access'), documentId);
   if (!doc) return null;
-  const [notes, tags, pages] = await Promise.all([
+  const [notes, tags, pages, publicNotes] = await Promise.all([
     listDocumentNotes(deps.records, documentId, user),
     listDocumentTags(deps.records, documentId),
     deps.records.read.documentView.pageCount(documentId),
+    deps.records.read.publications.publicNotes(documentId),
   ]);
-  return <DocumentExtrasView documentId={documentId} collection={doc.collection} notes={notes} tags={tags} user={user} csrf={c.get('csrf')} pages={pages} />;
+  return <DocumentExtrasView documentId={documentId} collection={doc.collection} notes={notes} tags={tags} user={user} csrf={c.get('csrf')} pages={pages} publicNotes={new Set(publicNotes.map((n) => n.id))} />;
 }

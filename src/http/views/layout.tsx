@@ -41,6 +41,7 @@ export function Layout({ title, user, csrf, query, headerSearch = true, children
                 <li><a href="/entities">Entities</a></li>
                 <li><a href="/watchlists">Watch-lists</a></li>
                 <li><a href="/upload">Upload</a></li>
+                {user.role === 'admin' || user.role === 'editor' ? <li><a href="/publishing">Publishing</a></li> : null}
                 {user.role === 'admin' ? <li><a href="/admin/users">Users</a></li> : null}
                 {user.role === 'admin' ? <li><a href="/admin/audit">Audit log</a></li> : null}
                 <li><a href="/account">Account ({user.name})</a></li>

@@ -24,8 +24,20 @@ export function PublishingPage({ user, csrf, stories, pending }: { user: Session
       </section>
       <section aria-labelledby="stories-h">
         <h2 id="stories-h">Stories ({stories.length})</h2>
-        <ul>{stories.map((s) => <li>{s.title} <span class="muted">({s.slug}, {s.status}, comments {s.comments})</span></li>)}</ul>
-        <p>Write stories as Markdown files and load them with <code>dossier story create FILE.md</code>.</p>
+        <p><a href="/publishing/stories/new" id="new-story">Write a new story</a> — or load a Markdown file with <code>dossier story create FILE.md</code>.</p>
+        <table id="story-list">
+          <thead><tr><th scope="col">Story</th><th scope="col">Status</th><th scope="col">Comments</th><th scope="col">Broken quotations</th></tr></thead>
+          <tbody>
+            {stories.map((s) => (
+              <tr data-slug={s.slug}>
+                <td><a href={`/publishing/stories/${s.slug}/edit`}>{s.title}</a> <span class="muted">({s.slug})</span></td>
+                <td>{s.status}{s.publishedAt && s.status === 'published' ? ` ${s.publishedAt.slice(0, 10)}` : ''}</td>
+                <td>{s.comments}</td>
+                <td>{s.brokenQuotes.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section aria-labelledby="queue-h">
         <h2 id="queue-h">Comments awaiting moderation ({pending.length})</h2>

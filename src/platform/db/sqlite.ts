@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
 import { DossierError } from '../../domain/errors.js';
 import { migrationProvider } from './migrations.js';
-import { withStatementCache } from './statement-cache.js';
 import type { Database } from './schema.js';
 
 export interface SqliteHandle {

@@ -19,11 +19,14 @@ export interface StoryPageModel {
 
 const ROOT = '../../';
 
+/** One formatter: toLocaleDateString builds a new one per call, a measurable share of a story render. */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** "2 December 2026" from YYYY-MM-DD or an ISO time. */
 export function humanDate(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
 }
 
 /** Context links grouped under their perspective labels, in the order the labels first appear. */

@@ -17,7 +17,15 @@ function requireEditor(actor: Actor): void {
   if (!mayEdit(actor)) throw new DossierError('invalid_argument', 'only editors and administrators write and publish stories');
 }
 
-/** Read and check the feature image; only PNG, JPEG, WebP, GIF and AVIF, by content. */
+/** Check a feature image by its content: only PNG, JPEG, WebP, GIF and AVIF. */
+async function checkImage(bytes: Buffer, name: string): Promise<{ bytes: Buffer; mime: string }> {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new DossierError('invalid_argument', `image ${name} is larger than 20 MB`);
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !IMAGE_TYPES.includes(type.mime)) throw new DossierError('invalid_argument', `image ${name} is not an image (PNG, JPEG, WebP, GIF or AVIF); its content is ${type?.mime ?? 'unknown'}`);
+  return { bytes, mime: type.mime };
+}
+
+/** Read and check the feature image of a story file. */
 async function readImage(file: string): Promise<{ bytes: Buffer; mime: string }> {
   let bytes: Buffer;
   try {
@@ -29,9 +37,7 @@ async function readImage(file: string): Promise<{ bytes: Buffer; mime: string }>
     if (error instanceof DossierError) throw error;
     throw new DossierError('invalid_argument', `image ${file} cannot be read: no such file`);
   }
-  const type = await fileTypeFromBuffer(bytes);
-  if (!type || !IMAGE_TYPES.includes(type.mime)) throw new DossierError('invalid_argument', `image ${file} is not an image (PNG, JPEG, WebP, GIF or AVIF); its content is ${type?.mime ?? 'unknown'}`);
-  return { bytes, mime: type.mime };
+  return checkImage(bytes, file);
 }
 
 /** The quotations of a body that do not match their published passage. */
@@ -44,20 +50,26 @@ export async function quotationProblems(repos: Pick<Repositories, 'publications'
 
 /**
  * Create a story from the text of a Markdown file with front matter (or replace the one with
- * its slug). The image is read relative to `baseDir`. A published story stays published only
- * if its quotations still match; otherwise nothing changes.
+ * its slug). The image is read relative to `baseDir`, or is `upload` (the workbench editor's
+ * file, named by `image` in the front matter); with `keepImage` and no image named, an edited
+ * story keeps the one it has. A published story stays published only if its quotations still
+ * match; otherwise nothing changes.
  */
-export async function applyStorySource(records: Pick<Records, 'transact'>, blobs: ImageStore, input: { actor: Actor; source: string; baseDir: string }): Promise<{ story: Story; created: boolean }> {
+export async function applyStorySource(records: Pick<Records, 'transact'>, blobs: ImageStore, input: { actor: Actor; source: string; baseDir: string; upload?: { bytes: Buffer } | null; keepImage?: boolean }): Promise<{ story: Story; created: boolean }> {
   requireEditor(input.actor);
   const { fields, image } = parseStoryFile(input.source);
   let stored: { sha256: string; mime: string } | null = null;
   if (image) {
     if (/^[a-z]+:/i.test(image)) throw new DossierError('invalid_argument', `image "${image}" must be a file path: the site serves its own copy (no third-party request)`);
-    const { bytes, mime } = await readImage(path.resolve(input.baseDir, image));
+    const { bytes, mime } = input.upload ? await checkImage(input.upload.bytes, image) : await readImage(path.resolve(input.baseDir, image));
     stored = { sha256: (await blobs.putBuffer(bytes)).sha256, mime };
   }
   return records.transact(async (tx) => {
     const existing = await tx.stories.bySlug(fields.slug);
+    if (!image && input.keepImage && existing?.image) {
+      if (!fields.imageAlt) throw new DossierError('invalid_argument', 'front matter: "image_alt" (a description of the image for readers who cannot see it) is required with "image"');
+      stored = existing.image;
+    }
     if (existing?.status === 'published') {
       const problems = await quotationProblems(tx, fields.body);
       if (problems.length > 0) throw new QuoteMismatchError(problems);
