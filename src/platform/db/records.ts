@@ -16,6 +16,8 @@ import { commentsRepository, type CommentsRepository } from './repositories/comm
 import { publicationsRepository, type PublicationsRepository } from './repositories/publications-repository.js';
 import { storiesRepository, type StoriesRepository } from './repositories/stories-repository.js';
 import { viewsRepository, type ViewsRepository } from './repositories/views-repository.js';
+import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
+import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -30,6 +32,8 @@ export interface Repositories {
   similarity: SimilarityRepository;
   verification: VerificationRepository;
   translations: TranslationRepository;
+  loginThrottle: LoginThrottleRepository;
+  uploads: UploadRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -43,6 +47,8 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     similarity: similarityRepository(db),
     verification: verificationRepository(db),
     translations: translationRepository(db),
+    loginThrottle: loginThrottleRepository(db),
+    uploads: uploadRepository(db),
   };
 }
 
