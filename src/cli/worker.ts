@@ -34,6 +34,7 @@ export async function workerCommand(app: App, options: WorkerOptions): Promise<J
   const onSignal = () => {
     if (stop) process.exit(130);
     stop = true;
+    app.queue.wake();
     if (!options.quiet) console.error('dossier worker: finishing the jobs in flight (again to quit now) …');
   };
   process.on('SIGINT', onSignal);

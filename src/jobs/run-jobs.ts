@@ -21,6 +21,8 @@ export interface JobQueue extends JobEnqueuer {
   claimTasks(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedTask[]>;
   /** Wait until a job may have been queued (a notification), or `ms` at most (polling). */
   waitForWork(ms: number): Promise<void>;
+  /** End this process's waits now. */
+  wake(): void;
   /** Extend the leases held; returns the ids still held. */
   renew(db: Kysely<Database>, ids: number[]): Promise<number[]>;
   /** Done, if the lease is still ours (false: another worker took the job; roll back). */
@@ -131,6 +133,7 @@ export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeed
         const unfinished = (await queue.countQueued(db, JOB_KINDS.extract)) + (deps.ocr.enabled ? await queue.countQueued(db, JOB_KINDS.ocr) : 0);
         if (unfinished === 0) return;
       }
+      if (options.stopping?.()) continue; // told to stop while claiming: do not fall asleep now
       if (stillFeeding()) await new Promise((r) => setTimeout(r, 50));
       else await queue.waitForWork(options.pollMs ?? 200);
     }

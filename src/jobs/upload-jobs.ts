@@ -65,6 +65,7 @@ export class UploadJobRunner {
   /** Stop claiming; resolves when the upload in hand (if any) is done. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.deps.queue.wake();
     await this.loop;
   }
 

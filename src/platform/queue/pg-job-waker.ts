@@ -30,9 +30,14 @@ export class PgJobWaker {
     });
   }
 
+  /** End every wait now (a worker told to stop). */
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    for (const wake of [...this.waiters]) wake();
+    this.wakeAll();
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -42,9 +47,7 @@ export class PgJobWaker {
     if (this.client || this.closed) return Promise.resolve();
     this.connecting ??= (async () => {
       const client = new pg.Client({ connectionString: this.url });
-      client.on('notification', () => {
-        for (const wake of [...this.waiters]) wake();
-      });
+      client.on('notification', () => this.wakeAll());
       // A dropped connection is opened again at the next wait; until then, waits poll.
       client.on('error', () => {
         if (this.client === client) this.client = null;

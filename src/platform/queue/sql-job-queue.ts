@@ -29,7 +29,7 @@ export interface QueueOptions {
   /** Who claims: host:pid:nonce (the default) identifies this process across machines. */
   owner?: string;
   /** Ends an idle wait when a job is queued (PostgreSQL LISTEN); without it, waits just poll. */
-  waker?: { wait(ms: number): Promise<void>; close(): Promise<void> };
+  waker?: { wait(ms: number): Promise<void>; wakeAll(): void; close(): Promise<void> };
 }
 
 /**
@@ -54,9 +54,26 @@ export class SqlJobQueue {
     this.waker = options.waker;
   }
 
+  private readonly sleepers = new Set<() => void>();
+
   /** Wait for a notification that a job was queued, or `ms` at most. */
   waitForWork(ms: number): Promise<void> {
-    return this.waker ? this.waker.wait(ms) : new Promise((resolve) => setTimeout(resolve, ms));
+    if (this.waker) return this.waker.wait(ms);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  /** End every wait of this process now (a worker told to stop must not sleep out its poll interval). */
+  wake(): void {
+    this.waker?.wakeAll();
+    for (const done of [...this.sleepers]) done();
   }
 
   /** Stop listening (the process is closing). */
