@@ -19,15 +19,12 @@ const stageInternals = `^(\\.\\./)+(${[...stages, ...services].join('|')})/(?!in
  * not on it that imports kysely, the schema's query types or calls the query builder.
  */
 const queryBuilderPending = [
-  // http: the upload runner and receiver (moving to typed upload jobs); record-audit and context keep the
+  // http: the upload receiver (collection lookup, its audit entry); record-audit and context keep the
   // standalone audit append and the raw handle for callers not yet on records.
   'src/audit/record-audit.ts',
   'src/http/context.ts',
-  'src/http/routes/uploads.ts',
   'src/http/upload-receive.ts',
-  'src/http/upload-runner.ts',
   // ingest and the job runners: the ingest-speed work moves their writes into ingest-writes-repository.
-  'src/index/store-mentions.ts',
   'src/ingest/ports.ts',
   'src/ingest/record-ocr.ts',
   'src/ingest/record-outcome.ts',

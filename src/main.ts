@@ -19,6 +19,7 @@ import { postgresRecords, sqliteRecords } from './platform/db/records.js';
 import { ingestWritesRepository } from './platform/db/repositories/ingest-writes-repository.js';
 import { similarityRepository } from './platform/db/repositories/similarity-repository.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
+import { PgJobWaker } from './platform/queue/pg-job-waker.js';
 import { SqlJobQueue } from './platform/queue/sql-job-queue.js';
 import { PgSearchIndex } from './platform/search/pg-search-index.js';
 import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
@@ -54,13 +55,15 @@ export async function openApp(input: ConfigInput): Promise<App> {
       await reindexAll(records, handle.db, searchIndex, analyser());
     }
   }
+  // On PostgreSQL idle workers are woken by LISTEN/NOTIFY; on SQLite they poll.
+  const queue = new SqlJobQueue({ leaseMs: config.jobLeaseMs, waker: config.database.kind === 'postgres' ? new PgJobWaker(config.database.url) : undefined });
   return {
     config,
     backend: pg ? 'postgres' : 'sqlite',
     db: handle.db,
     records,
     blobs,
-    queue: new SqlJobQueue({ leaseMs: config.jobLeaseMs }),
+    queue,
     searchIndex,
     analyser,
     startExtractors: (processes = config.workers) => {
@@ -69,7 +72,10 @@ export async function openApp(input: ConfigInput): Promise<App> {
       process.env.DOSSIER_PDF_ENGINE = config.pdfEngine;
       return new WorkerPool(workerEntry, processes, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
-    close: () => handle.close(),
+    close: async () => {
+      await queue.close();
+      await handle.close();
+    },
   };
 }
 

@@ -383,8 +383,8 @@ describe('uploads and their progress', () => {
     expect(page.body).toContain('<code>corrupt</code>');
     expect(page.body).toContain('data-field="rate"');
     expect(page.body).not.toContain('http-equiv="refresh"');
-    // The files were received into the workspace and removed once stored.
-    expect(fs.existsSync(path.join(workspace, 'uploads', String(created.id)))).toBe(false);
+    // The files were received into the (shared) blob folder and removed once stored.
+    expect(fs.existsSync(path.join(workspace, 'blobs', 'uploads', String(created.id)))).toBe(false);
     const audit = await admin.json<{ entries: Array<{ username: string; detail: Record<string, unknown> }> }>('/api/audit?action=upload&limit=50');
     expect(audit.entries.some((e) => e.username === 'rita' && e.detail.upload === created.id && e.detail.files === 4)).toBe(true);
   });

@@ -3,8 +3,9 @@
  * address), each further attempt is refused for a lock-out that doubles with every failure, up
  * to `maxLockMs`. Failures are forgotten `forgetMs` after the last one; a success clears the name.
  *
- * The counters live in memory: right for one server process (the embedded install). Several
- * server processes behind a load balancer would each count separately and need a shared store.
+ * The counters live in a `ThrottleStore`: the database (platform/db/repositories/
+ * login-throttle-repository.ts), so that several server processes behind a proxy share them, or
+ * memory when none is given (one process, tests).
  */
 export interface ThrottleOptions {
   /** Failures per user name before lock-outs start (default 5). */
@@ -15,6 +16,17 @@ export interface ThrottleOptions {
   baseLockMs?: number;
   maxLockMs?: number;
   forgetMs?: number;
+  /** Where the counters live (default: this process's memory). */
+  store?: ThrottleStore;
+}
+
+/** Failure counters by key (`name:…`, `address:…`); the login-throttle repository is one. */
+export interface ThrottleStore {
+  lockedUntil(keys: string[]): Promise<number>;
+  countFailure(key: string, now: number, forgetBefore: number): Promise<number>;
+  lock(key: string, until: number): Promise<void>;
+  clear(key: string): Promise<void>;
+  sweep(now: number, forgetBefore: number): Promise<void>;
 }
 
 interface Counter {
@@ -23,16 +35,48 @@ interface Counter {
   lockedUntil: number;
 }
 
+/** Counters in this process's memory, bounded under a spray of names. */
+export class MemoryThrottleStore implements ThrottleStore {
+  private readonly counters = new Map<string, Counter>();
+
+  async lockedUntil(keys: string[]): Promise<number> {
+    return Math.max(0, ...keys.map((k) => this.counters.get(k)?.lockedUntil ?? 0));
+  }
+
+  async countFailure(key: string, now: number, forgetBefore: number): Promise<number> {
+    if (this.counters.size > 100_000) await this.sweep(now, forgetBefore);
+    const old = this.counters.get(key);
+    const fresh = !old || (old.last < forgetBefore && old.lockedUntil <= now);
+    const c = fresh ? { failures: 1, last: now, lockedUntil: 0 } : { ...old, failures: old.failures + 1, last: now };
+    this.counters.set(key, c);
+    return c.failures;
+  }
+
+  async lock(key: string, until: number): Promise<void> {
+    const c = this.counters.get(key);
+    if (c && c.lockedUntil < until) c.lockedUntil = until;
+  }
+
+  async clear(key: string): Promise<void> {
+    this.counters.delete(key);
+  }
+
+  async sweep(now: number, forgetBefore: number): Promise<void> {
+    for (const [key, c] of this.counters) if (c.last < forgetBefore && c.lockedUntil <= now) this.counters.delete(key);
+  }
+}
+
 export class LoginThrottle {
-  private readonly byName = new Map<string, Counter>();
-  private readonly byAddress = new Map<string, Counter>();
+  private readonly store: ThrottleStore;
   private readonly perName: number;
   private readonly perAddress: number;
   private readonly baseLockMs: number;
   private readonly maxLockMs: number;
   private readonly forgetMs: number;
+  private lastSweep = 0;
 
-  constructor({ perName = 5, perAddress = 20, baseLockMs = 15_000, maxLockMs = 15 * 60_000, forgetMs = 60 * 60_000 }: ThrottleOptions = {}) {
+  constructor({ perName = 5, perAddress = 20, baseLockMs = 15_000, maxLockMs = 15 * 60_000, forgetMs = 60 * 60_000, store = new MemoryThrottleStore() }: ThrottleOptions = {}) {
+    this.store = store;
     this.perName = perName;
     this.perAddress = perAddress;
     this.baseLockMs = baseLockMs;
@@ -41,41 +85,32 @@ export class LoginThrottle {
   }
 
   /** Milliseconds until this name or address may try again; 0 when it may try now. */
-  retryAfter(name: string, address: string, now = Date.now()): number {
-    const wait = (c: Counter | undefined) => (c ? Math.max(0, c.lockedUntil - now) : 0);
-    return Math.max(wait(this.current(this.byName, name.toLowerCase(), now)), wait(this.current(this.byAddress, address, now)));
+  async retryAfter(name: string, address: string, now = Date.now()): Promise<number> {
+    const until = await this.store.lockedUntil([nameKey(name), addressKey(address)]);
+    return Math.max(0, until - now);
   }
 
   /** Count a failed sign-in. */
-  fail(name: string, address: string, now = Date.now()): void {
-    this.count(this.byName, name.toLowerCase(), this.perName, now);
-    this.count(this.byAddress, address, this.perAddress, now);
+  async fail(name: string, address: string, now = Date.now()): Promise<void> {
+    await this.count(nameKey(name), this.perName, now);
+    await this.count(addressKey(address), this.perAddress, now);
+    // Forgotten counters are dropped now and then, not on every failure.
+    if (now - this.lastSweep > this.forgetMs / 4) {
+      this.lastSweep = now;
+      await this.store.sweep(now, now - this.forgetMs);
+    }
   }
 
   /** A successful sign-in clears the name's failures (not the address's: one valid account must not reset guessing). */
-  succeed(name: string): void {
-    this.byName.delete(name.toLowerCase());
+  async succeed(name: string): Promise<void> {
+    await this.store.clear(nameKey(name));
   }
 
-  private current(map: Map<string, Counter>, key: string, now: number): Counter | undefined {
-    const c = map.get(key);
-    if (c && now - c.last > this.forgetMs && now >= c.lockedUntil) {
-      map.delete(key);
-      return undefined;
-    }
-    return c;
-  }
-
-  private count(map: Map<string, Counter>, key: string, free: number, now: number): void {
-    if (map.size > 100_000) this.sweep(map, now); // bounded memory under a spray of names
-    const c = this.current(map, key, now) ?? { failures: 0, last: now, lockedUntil: 0 };
-    c.failures += 1;
-    c.last = now;
-    if (c.failures >= free) c.lockedUntil = now + Math.min(this.maxLockMs, this.baseLockMs * 2 ** (c.failures - free));
-    map.set(key, c);
-  }
-
-  private sweep(map: Map<string, Counter>, now: number): void {
-    for (const [key, c] of map) if (now - c.last > this.forgetMs && now >= c.lockedUntil) map.delete(key);
+  private async count(key: string, free: number, now: number): Promise<void> {
+    const failures = await this.store.countFailure(key, now, now - this.forgetMs);
+    if (failures >= free) await this.store.lock(key, now + Math.min(this.maxLockMs, this.baseLockMs * 2 ** (failures - free)));
   }
 }
+
+const nameKey = (name: string) => `name:${name.toLowerCase()}`;
+const addressKey = (address: string) => `address:${address}`;

@@ -104,10 +104,11 @@ Examples:
 
   program
     .command('worker')
-    .description('claim and run extraction and OCR jobs from the shared queue until stopped (Ctrl-C finishes the jobs in flight)')
+    .description('claim and run extraction, OCR and upload jobs from the shared queue until stopped (Ctrl-C finishes the jobs in flight)')
     .option('--concurrency <n>', 'extraction processes (default: $DOSSIER_WORKERS or the number of cores)')
     .option('--exit', 'stop when the queue is empty instead of waiting for more')
     .option('--no-ocr', 'leave OCR jobs to other workers')
+    .option('--poll <ms>', 'how often an idle worker looks for work (default 500; on PostgreSQL a queued job also wakes it at once)')
     .option('--json', 'print a JSON summary when stopped: worker, extracted, failed, ocrPages, lost, retries, seconds')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(workspace())
@@ -117,7 +118,8 @@ Examples:
 A worker needs the database and the blob folder, nothing else:
   DOSSIER_DATABASE_URL=postgres://dossier@db.example/leak DOSSIER_BLOBS=/mnt/dossier/blobs dossier worker --concurrency 4
 Jobs are leased (60 s, renewed while working): a worker killed with kill -9 loses nothing, and its
-jobs go back to the queue when the lease runs out. Idle workers look for work twice a second.`,
+jobs go back to the queue when the lease runs out. On PostgreSQL an idle worker is woken when a
+job is queued anywhere (LISTEN/NOTIFY); it also looks every --poll ms, which is all SQLite does.`,
     )
     .action(withApp((app, opts: WorkerOptions) => workerCommand(app, opts)));
 

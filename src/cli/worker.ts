@@ -1,5 +1,5 @@
 import { DossierError } from '../domain/errors.js';
-import { drainQueue, type JobCounters } from '../jobs/index.js';
+import { drainQueue, UploadJobRunner, type JobCounters } from '../jobs/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
 
@@ -10,12 +10,14 @@ export interface WorkerOptions {
   exit?: boolean;
   /** Leave OCR jobs for other workers. */
   ocr?: boolean;
+  /** How often an idle worker looks for work, in ms (default 500). */
+  poll?: string;
   json?: boolean;
   quiet?: boolean;
 }
 
 /**
- * `dossier worker`: claim and run extraction and OCR jobs from the shared queue until stopped.
+ * `dossier worker`: claim and run extraction, OCR and upload jobs from the shared queue until stopped.
  * Any machine that reaches the database and the blob folder can run one; a claim is a lease the
  * worker renews while it works, so a killed worker's jobs go back to the queue when it runs out.
  * SIGINT/SIGTERM finish the jobs in flight and put nothing back half-done.
@@ -25,11 +27,14 @@ export async function workerCommand(app: App, options: WorkerOptions): Promise<J
   if (!Number.isInteger(parallel) || parallel < 1) {
     throw new DossierError('invalid_argument', `--concurrency must be a positive whole number, got "${options.concurrency}"`);
   }
+  const pollMs = options.poll === undefined ? 500 : Number(options.poll);
+  if (!Number.isInteger(pollMs) || pollMs < 10) throw new DossierError('invalid_argument', `--poll must be a whole number of milliseconds (10 or more), got "${options.poll}"`);
   if (app.backend === 'sqlite' && !options.quiet) console.error('dossier worker: the workspace is SQLite; workers on other machines need DOSSIER_DATABASE_URL (PostgreSQL).');
   let stop = false;
   const onSignal = () => {
     if (stop) process.exit(130);
     stop = true;
+    app.queue.wake();
     if (!options.quiet) console.error('dossier worker: finishing the jobs in flight (again to quit now) …');
   };
   process.on('SIGINT', onSignal);
@@ -38,21 +43,26 @@ export async function workerCommand(app: App, options: WorkerOptions): Promise<J
   const resumed = await app.queue.reclaimDead(app.db);
   if (!options.quiet) console.error(`dossier worker ${app.queue.owner}: ${parallel} extraction process${parallel === 1 ? '' : 'es'} on ${app.backend}${resumed ? `; ${resumed} interrupted jobs to pick up` : ''}; waiting for jobs …`);
   const extractors = app.startExtractors(parallel);
+  const ocr = { enabled: options.ocr !== false, langs: app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs };
+  // Uploads received by any `dossier serve` are jobs too: a worker ingests them like a server would.
+  const uploads = new UploadJobRunner({ db: app.db, records: app.records, blobs: app.blobs, queue: app.queue, index: app.searchIndex, startExtractors: () => app.startExtractors(parallel), blobRoot: app.config.blobs, limits: app.config.limits, parallel, ocr }, pollMs);
+  if (!options.exit) uploads.start();
   const started = Date.now();
   try {
     await drainQueue(
       {
         db: app.db, blobs: app.blobs, queue: app.queue, index: app.searchIndex, extractor: extractors, limits: app.config.limits, parallel,
-        ocr: { enabled: options.ocr !== false, langs: app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs },
+        ocr,
       },
       counters,
       () => false,
       undefined,
-      { forever: !options.exit, stopping: () => stop, pollMs: 500 },
+      { forever: !options.exit, stopping: () => stop, pollMs },
     );
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await uploads.stop();
     await app.queue.release(app.db).catch(() => 0);
     await extractors.close();
   }

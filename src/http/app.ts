@@ -32,7 +32,8 @@ import { verifyRoutes } from './routes/verify.js';
  * then writes are checked for their anti-forgery token; each route checks sign-in and access.
  */
 export function buildWorkbench(deps: HttpDeps): Hono<HttpEnv> {
-  const full: HttpDeps = { ...deps, throttle: deps.throttle ?? new LoginThrottle() };
+  // Failed sign-ins are counted in the database, so every server process behind a proxy shares them.
+  const full: HttpDeps = { ...deps, throttle: deps.throttle ?? new LoginThrottle({ store: deps.records.read.loginThrottle }) };
   const app = new Hono<HttpEnv>();
   app.use('*', securityHeaders());
   app.use('*', sessionMiddleware(full));

@@ -1,7 +1,7 @@
 /**
  * Receiving an upload: the checks that must pass before a byte is stored (role, same-site
  * origin, anti-forgery token, a collection the user may write to), then the files streamed into
- * a folder of the workspace and handed to the UploadRunner.
+ * the shared blob folder and queued as an `upload` job that any server or worker may run.
  *
  * The anti-forgery token is checked here rather than by the csrf middleware, which would read
  * the whole multipart body into memory to find the field: it comes in X-CSRF-Token, or in the
@@ -14,9 +14,10 @@ import type { Context } from 'hono';
 import { mayAccessCollection } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { ensureCollection } from '../ingest/index.js';
+import { UPLOAD_JOB, type UploadTask } from '../jobs/index.js';
 import type { HttpDeps, HttpEnv, SessionUser } from './context.js';
 import { discardBody, multipartBoundary, receiveMultipart, UploadRefused } from './multipart.js';
-import { uploadDir, uploadsRoot, type UploadRunner } from './upload-runner.js';
+import { uploadDir, uploadsRoot } from './upload-runner.js';
 
 /** Roles that may start a new collection by uploading into it. */
 /**
@@ -68,12 +69,12 @@ export interface ReceivedUpload {
 }
 
 /**
- * Stream a multipart upload to `uploads/ID/` and queue its ingest. Throws UploadRefused (400,
+ * Stream a multipart upload to `<blobs>/uploads/ID/` and queue its ingest. Throws UploadRefused (400,
  * 403, 413) with nothing left on disk.
  */
-export async function receiveUpload(deps: HttpDeps, runner: UploadRunner, c: Context<HttpEnv>, user: SessionUser, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveUpload(deps: HttpDeps, c: Context<HttpEnv>, user: SessionUser, maxBytes: number): Promise<ReceivedUpload> {
   try {
-    return await streamUpload(deps, runner, c, user, maxBytes);
+    return await streamUpload(deps, c, user, maxBytes);
   } catch (error) {
     // Read (a bounded amount of) what the client is still sending, so that it can read the refusal.
     await discardBody(c.req.raw.body);
@@ -81,7 +82,7 @@ export async function receiveUpload(deps: HttpDeps, runner: UploadRunner, c: Con
   }
 }
 
-async function streamUpload(deps: HttpDeps, runner: UploadRunner, c: Context<HttpEnv>, user: SessionUser, maxBytes: number): Promise<ReceivedUpload> {
+async function streamUpload(deps: HttpDeps, c: Context<HttpEnv>, user: SessionUser, maxBytes: number): Promise<ReceivedUpload> {
   checkOrigin(c);
   const boundary = multipartBoundary(c.req.header('Content-Type'));
   if (!boundary) throw new UploadRefused(400, 'send the files as multipart/form-data');
@@ -113,15 +114,12 @@ async function streamUpload(deps: HttpDeps, runner: UploadRunner, c: Context<Htt
     if (files.length === 0) throw new UploadRefused(400, 'choose at least one file to upload');
     const chosen = target as unknown as { id: number; name: string; created: boolean };
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    const row = await deps.db
-      .insertInto('uploads')
-      .values({ user_id: user.id, collection_id: chosen.id, state: 'queued', files: files.length, bytes, progress: '{}', created_at: new Date().toISOString(), finished_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await fs.promises.rename(incoming, uploadDir(deps, row.id));
-    await recordAudit(deps.db, { user, action: 'upload', collectionId: chosen.id, detail: { upload: row.id, files: files.length, names: files.slice(0, 100).map((f) => f.storedAs), bytes, newCollection: chosen.created } });
-    runner.enqueue(row.id);
-    return { id: row.id, collection: chosen.name, files: files.length, bytes };
+    const id = await deps.records.read.uploads.create({ userId: user.id, collectionId: chosen.id, files: files.length, bytes });
+    await fs.promises.rename(incoming, uploadDir(deps, id));
+    await recordAudit(deps.db, { user, action: 'upload', collectionId: chosen.id, detail: { upload: id, files: files.length, names: files.slice(0, 100).map((f) => f.storedAs), bytes, newCollection: chosen.created } });
+    // Any server process or `dossier worker` may take the ingest from here.
+    await deps.queue.enqueueTask(deps.db, UPLOAD_JOB, { uploadId: id } satisfies UploadTask);
+    return { id, collection: chosen.name, files: files.length, bytes };
   } catch (error) {
     await fs.promises.rm(incoming, { recursive: true, force: true });
     throw error;

@@ -11,3 +11,4 @@ export { drainQueue, type Extractor, type JobCounters, type JobDeps, type JobQue
 export { reindexAll } from './reindex.js';
 export type { IngestProgress } from './progress.js';
 export { translationIndex } from './translation-index.js';
+export { UPLOAD_JOB, UploadJobRunner, uploadDir, uploadsRoot, type UploadJobDeps, type UploadProgress, type UploadTask } from './upload-jobs.js';

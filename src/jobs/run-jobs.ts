@@ -6,7 +6,7 @@ import { storeDocumentIndex, type SearchIndexWriter } from '../index/index.js';
 import { recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
 import type { Limits } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
-import type { ClaimedJob } from '../platform/queue/sql-job-queue.js';
+import type { ClaimedJob, ClaimedTask } from '../platform/queue/sql-job-queue.js';
 import { LeaseLost, MAX_BATCH, OutcomeBatcher } from './outcome-batcher.js';
 import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrJobOptions, type OcrReply, type OcrTask } from './catalogue.js';
 
@@ -16,6 +16,13 @@ export interface JobQueue extends JobEnqueuer {
   readonly owner: string;
   readonly renewEveryMs: number;
   claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]>;
+  /** Jobs about no one document (an upload): queue one, claim some. */
+  enqueueTask(db: Kysely<Database>, kind: string, payload: unknown): Promise<number>;
+  claimTasks(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedTask[]>;
+  /** Wait until a job may have been queued (a notification), or `ms` at most (polling). */
+  waitForWork(ms: number): Promise<void>;
+  /** End this process's waits now. */
+  wake(): void;
   /** Extend the leases held; returns the ids still held. */
   renew(db: Kysely<Database>, ids: number[]): Promise<number[]>;
   /** Done, if the lease is still ours (false: another worker took the job; roll back). */
@@ -137,7 +144,9 @@ export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeed
         const unfinished = (await queue.countQueued(db, JOB_KINDS.extract)) + (deps.ocr.enabled ? await queue.countQueued(db, JOB_KINDS.ocr) : 0);
         if (unfinished === 0) return;
       }
-      await new Promise((r) => setTimeout(r, stillFeeding() ? 50 : (options.pollMs ?? 200)));
+      if (options.stopping?.()) continue; // told to stop while claiming: do not fall asleep now
+      if (stillFeeding()) await new Promise((r) => setTimeout(r, 50));
+      else await queue.waitForWork(options.pollMs ?? 200);
     }
   } finally {
     clearInterval(renewal);

@@ -28,18 +28,18 @@ export function safeNext(next: string | undefined): string {
 async function signIn(deps: HttpDeps, c: Context<HttpEnv>, username: string, password: string): Promise<Outcome> {
   const throttle = deps.throttle ?? new LoginThrottle();
   const address = clientAddress(c);
-  const wait = throttle.retryAfter(username, address);
+  const wait = await throttle.retryAfter(username, address);
   if (wait > 0) {
     await recordAudit(deps.records, { user: null, username, action: 'login_failed', detail: { reason: 'throttled', address } });
     return { ok: false, status: 429, message: `Too many failed attempts: try again in ${Math.ceil(wait / 1000)} seconds.`, retryAfter: Math.ceil(wait / 1000) };
   }
   const user = username && password ? await authenticateUser(deps.records, username, password) : null;
   if (!user) {
-    throttle.fail(username, address);
+    await throttle.fail(username, address);
     await recordAudit(deps.records, { user: null, username, action: 'login_failed', detail: { address } });
     return { ok: false, status: 401, message: WRONG };
   }
-  throttle.succeed(username);
+  await throttle.succeed(username);
   const session = await createSession(deps.records, user.id);
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,

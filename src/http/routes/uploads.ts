@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
-import type { Kysely } from 'kysely';
 import { mayAccessCollection } from '../../accounts/index.js';
-import type { Database } from '../../platform/db/schema.js';
+import type { UploadRecord } from '../../platform/db/repositories/upload-repository.js';
 import type { HttpDeps, HttpEnv } from '../context.js';
 import { errorResponse, notFound } from '../middleware/errors.js';
 import { currentUser, requireUser } from '../middleware/require-user.js';
@@ -9,7 +8,7 @@ import { discardBody, UploadRefused } from '../multipart.js';
 import { mayWrite } from '../notes.js';
 import { optionalInt, writer } from '../route-guards.js';
 import { receiveUpload } from '../upload-receive.js';
-import { UploadRunner, uploadDocumentCounts, uploadFailures, type UploadProgress } from '../upload-runner.js';
+import { uploadDocumentCounts, uploadFailures, type UploadProgress } from '../upload-runner.js';
 import { renderPage } from '../views/render.js';
 import { UploadPage } from '../views/upload-page.js';
 import { UploadProgressPage } from '../views/upload-progress-page.js';
@@ -17,7 +16,6 @@ import { UploadProgressPage } from '../views/upload-progress-page.js';
 export interface UploadOptions {
   /** Total bytes one upload may hold; default $DOSSIER_UPLOAD_MAX_BYTES, else 2 GiB. */
   maxBytes?: number;
-  runner?: UploadRunner;
 }
 
 /** The upload limit from $DOSSIER_UPLOAD_MAX_BYTES (a positive whole number of bytes), else 2 GiB. */
@@ -29,29 +27,15 @@ export function uploadLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number
 /** An upload as the API and the progress page show it. */
 export type UploadView = Awaited<ReturnType<typeof describeUpload>>;
 
-async function describeUpload(deps: HttpDeps, row: { id: number; state: string; files: number; bytes: number; progress: string; created_at: string; finished_at: string | null; collection: string; user: string }) {
+async function describeUpload(deps: HttpDeps, upload: UploadRecord) {
+  const { collectionId: _collectionId, progress, ...shown } = upload;
   return {
-    id: row.id,
-    state: row.state as 'queued' | 'running' | 'done' | 'failed',
-    collection: row.collection,
-    user: row.user,
-    files: row.files,
-    bytes: Number(row.bytes),
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-    progress: JSON.parse(row.progress || '{}') as UploadProgress,
-    documents: await uploadDocumentCounts(deps, row.id),
-    failed: await uploadFailures(deps, row.id),
-    url: `/uploads/${row.id}`,
+    ...shown,
+    progress: progress as UploadProgress,
+    documents: await uploadDocumentCounts(deps, upload.id),
+    failed: await uploadFailures(deps, upload.id),
+    url: `/uploads/${upload.id}`,
   };
-}
-
-function uploadsQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('uploads')
-    .innerJoin('collections', 'collections.id', 'uploads.collection_id')
-    .innerJoin('users', 'users.id', 'uploads.user_id')
-    .select(['uploads.id', 'uploads.state', 'uploads.files', 'uploads.bytes', 'uploads.progress', 'uploads.created_at', 'uploads.finished_at', 'uploads.collection_id', 'collections.name as collection', 'users.name as user']);
 }
 
 /**
@@ -60,27 +44,29 @@ function uploadsQuery(db: Kysely<Database>) {
  * upload is visible to whoever may see its collection; uploading needs a role other than viewer.
  *
  * Mount before the csrf middleware: POST /upload and /api/uploads check the anti-forgery token
- * themselves while streaming (see upload-receive.ts).
+ * themselves while streaming (see upload-receive.ts). A received upload is an `upload` job: the
+ * serving process (server.ts), another server or a `dossier worker` runs it.
  */
 export function uploadRoutes(deps: HttpDeps, options: UploadOptions = {}): Hono<HttpEnv> {
   const maxBytes = options.maxBytes ?? uploadLimitFromEnv();
-  const runner = options.runner ?? new UploadRunner(deps);
-  void runner.resumeUnfinished().catch((error: unknown) => console.error('dossier: could not resume uploads:', error));
   const app = new Hono<HttpEnv>();
   for (const path of ['/upload', '/uploads/*', '/api/uploads', '/api/uploads/*']) app.use(path, requireUser());
 
   const visibleUpload = async (c: Context<HttpEnv>) => {
     const id = optionalInt(c.req.param('id'));
-    const row = id && id > 0 ? await uploadsQuery(deps.db).where('uploads.id', '=', id).executeTakeFirst() : undefined;
-    return row && mayAccessCollection(c.get('access'), row.collection_id) ? describeUpload(deps, row) : null;
+    const upload = id && id > 0 ? await deps.records.read.uploads.get(id) : null;
+    return upload && mayAccessCollection(c.get('access'), upload.collectionId) ? describeUpload(deps, upload) : null;
   };
   /** The upload just received (its collection may be new, so not yet in this request's access). */
-  const receivedUpload = async (id: number) => describeUpload(deps, await uploadsQuery(deps.db).where('uploads.id', '=', id).executeTakeFirstOrThrow());
+  const receivedUpload = async (id: number) => {
+    const upload = await deps.records.read.uploads.get(id);
+    if (!upload) throw new Error(`upload ${id} vanished`);
+    return describeUpload(deps, upload);
+  };
   const recentUploads = async (c: Context<HttpEnv>, limit: number) => {
     const access = c.get('access');
-    let query = uploadsQuery(deps.db).orderBy('uploads.id', 'desc').limit(limit);
-    if (!access.all) query = access.collectionIds.length ? query.where('uploads.collection_id', 'in', access.collectionIds) : query.where((eb) => eb.val(0), '=', 1);
-    return Promise.all((await query.execute()).map((row) => describeUpload(deps, row)));
+    const uploads = await deps.records.read.uploads.recent(access.all ? 'all' : access.collectionIds, limit);
+    return Promise.all(uploads.map((upload) => describeUpload(deps, upload)));
   };
   const receive = async (c: Context<HttpEnv>) => {
     const user = writer(c);
@@ -89,7 +75,7 @@ export function uploadRoutes(deps: HttpDeps, options: UploadOptions = {}): Hono<
       return { response: await user.response };
     }
     try {
-      return { upload: await receiveUpload(deps, runner, c, user.value, maxBytes) };
+      return { upload: await receiveUpload(deps, c, user.value, maxBytes) };
     } catch (error) {
       if (!(error instanceof UploadRefused)) throw error;
       const code = error.status === 413 ? 'too_large' : error.status === 403 ? 'forbidden' : 'invalid_argument';

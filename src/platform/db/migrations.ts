@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** Column type of an auto-incrementing key, the one place the two dialects differ here. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -433,6 +433,33 @@ const site: Migration = {
   },
 };
 
+/**
+ * State that several `dossier serve` processes behind a proxy must share: failed sign-ins (the
+ * login throttle), and jobs that are not about one document (an upload's ingest: its id is in the
+ * payload), so `jobs.document_id` may be null. SQLite cannot drop NOT NULL: the table is rebuilt.
+ */
+const serverState: Migration = {
+  async up(db) {
+    await db.schema
+      .createTable('login_failures')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('last_at', 'bigint', (c) => c.notNull())
+      .addColumn('locked_until', 'bigint', (c) => c.notNull())
+      .execute();
+    if (isPostgres(db)) {
+      await sql`ALTER TABLE jobs ALTER COLUMN document_id DROP NOT NULL`.execute(db);
+      return;
+    }
+    await sql`CREATE TABLE jobs_new (id integer PRIMARY KEY AUTOINCREMENT, kind text NOT NULL, document_id integer REFERENCES documents(id), state text NOT NULL, attempts integer NOT NULL DEFAULT 0, error text, updated_at text NOT NULL, payload text, locked_by text, locked_until bigint)`.execute(db);
+    await sql`INSERT INTO jobs_new (id, kind, document_id, state, attempts, error, updated_at, payload, locked_by, locked_until) SELECT id, kind, document_id, state, attempts, error, updated_at, payload, locked_by, locked_until FROM jobs`.execute(db);
+    await sql`DROP TABLE jobs`.execute(db);
+    await sql`ALTER TABLE jobs_new RENAME TO jobs`.execute(db);
+    await db.schema.createIndex('jobs_state').on('jobs').columns(['state', 'kind', 'id']).execute();
+    await db.schema.createIndex('jobs_document_kind').unique().on('jobs').columns(['document_id', 'kind']).execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -445,6 +472,7 @@ export const migrations: Record<string, Migration> = {
   '0008-redact': redact,
   '0009-site': site,
   '0010-job-leases': jobLeases,
+  '0011-server-state': serverState,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,6 +29,8 @@ import { tagsRepository, type TagsRepository } from './repositories/tags-reposit
 import { documentViewRepository, type DocumentViewRepository } from './repositories/document-view-repository.js';
 import { savedWatchlistsRepository, type SavedWatchlistsRepository } from './repositories/saved-watchlists-repository.js';
 import { isPostgres } from './dialect.js';
+import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
+import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -57,6 +59,8 @@ export interface Repositories {
   entities: EntitiesRepository;
   watchlists: WatchlistsRepository;
   ingestWrites: IngestWritesRepository;
+  loginThrottle: LoginThrottleRepository;
+  uploads: UploadRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -82,6 +86,8 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     entities: entitiesRepository(db),
     watchlists: watchlistsRepository(db),
     ingestWrites: ingestWritesRepository(db),
+    loginThrottle: loginThrottleRepository(db),
+    uploads: uploadRepository(db),
   };
 }
 

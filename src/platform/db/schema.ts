@@ -36,6 +36,7 @@ export interface Database {
   translations: TranslationsTable;
   translation_segments: TranslationSegmentsTable;
   translation_corrections: TranslationCorrectionsTable;
+  login_failures: LoginFailuresTable;
 }
 
 /** A document's near-duplicate signature: SIGNATURE_HASHES 32-bit MinHash minima, little-endian. */
@@ -261,7 +262,8 @@ export interface PagesTable {
 export interface JobsTable {
   id: Generated<number>;
   kind: string;
-  document_id: number;
+  /** The document an extract or OCR job reads; null for jobs about something else (an upload: see payload). */
+  document_id: number | null;
   state: 'queued' | 'running' | 'done' | 'failed';
   attempts: number;
   error: string | null;
@@ -439,4 +441,15 @@ export interface SiteSecretsTable {
   name: string;
   value: string;
   created_at: string;
+}
+
+/**
+ * Failed sign-ins per user name (`name:…`) or address (`address:…`), shared by every server
+ * process; times in ms since 1970.
+ */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_at: number;
+  locked_until: number;
 }

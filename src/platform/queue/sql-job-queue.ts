@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { JOBS_CHANNEL } from './pg-job-waker.js';
 
 export interface ClaimedJob {
   id: number;
@@ -11,6 +12,9 @@ export interface ClaimedJob {
   attempts: number;
   payload: unknown;
 }
+
+/** A claimed job that is not about one document (an upload's ingest): all it needs is in its payload. */
+export type ClaimedTask = Omit<ClaimedJob, 'documentId'>;
 
 const now = () => new Date().toISOString();
 
@@ -24,6 +28,8 @@ export interface QueueOptions {
   leaseMs?: number;
   /** Who claims: host:pid:nonce (the default) identifies this process across machines. */
   owner?: string;
+  /** Ends an idle wait when a job is queued (PostgreSQL LISTEN); without it, waits just poll. */
+  waker?: { wait(ms: number): Promise<void>; wakeAll(): void; close(): Promise<void> };
 }
 
 /**
@@ -40,10 +46,44 @@ export interface QueueOptions {
 export class SqlJobQueue {
   readonly owner: string;
   readonly leaseMs: number;
+  private readonly waker: QueueOptions['waker'];
 
   constructor(options: QueueOptions = {}) {
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.waker = options.waker;
+  }
+
+  private readonly sleepers = new Set<() => void>();
+
+  /** Wait for a notification that a job was queued, or `ms` at most. */
+  waitForWork(ms: number): Promise<void> {
+    if (this.waker) return this.waker.wait(ms);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  /** End every wait of this process now (a worker told to stop must not sleep out its poll interval). */
+  wake(): void {
+    this.waker?.wakeAll();
+    for (const done of [...this.sleepers]) done();
+  }
+
+  /** Stop listening (the process is closing). */
+  async close(): Promise<void> {
+    await this.waker?.close();
+  }
+
+  /** On PostgreSQL, wake idle workers (LISTEN dossier_jobs); delivered when the transaction commits. */
+  private async notify(db: Kysely<Database>, kind: string): Promise<void> {
+    if (isPostgres(db)) await sql`SELECT pg_notify(${JOBS_CHANNEL}, ${kind})`.execute(db);
   }
 
   /** How often a worker should renew the leases it holds. */
@@ -59,24 +99,45 @@ export class SqlJobQueue {
       .values({ kind, document_id: documentId, ...open })
       .onConflict((oc) => oc.columns(['document_id', 'kind']).doUpdateSet(open))
       .execute();
+    await this.notify(db, kind);
   }
 
   /** Take up to `limit` claimable jobs of a kind, oldest first, under this process's lease. */
   async claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]> {
+    const only = documentIds === undefined ? sql`` : sql`AND document_id IN (${sql.join(documentIds.length ? documentIds : [-1])})`;
+    const rows = await this.claimRows(db, kind, limit, only);
+    return rows.map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id ?? 0, attempts: r.attempts, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
+  }
+
+  /** Queue a job that is not about one document (its payload says what to do); each call adds one. */
+  async enqueueTask(db: Kysely<Database>, kind: string, payload: unknown): Promise<number> {
+    const row = await db
+      .insertInto('jobs')
+      .values({ kind, document_id: null, state: 'queued', attempts: 0, error: null, updated_at: now(), payload: JSON.stringify(payload), locked_by: null, locked_until: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.notify(db, kind);
+    return row.id;
+  }
+
+  /** Take up to `limit` claimable jobs of a kind queued with enqueueTask. */
+  async claimTasks(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedTask[]> {
+    const rows = await this.claimRows(db, kind, limit, sql`AND document_id IS NULL`);
+    return rows.map((r) => ({ id: r.id, kind: r.kind, attempts: r.attempts, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
+  }
+
+  private async claimRows(db: Kysely<Database>, kind: string, limit: number, only: RawBuilder<unknown>) {
     if (limit < 1) return [];
     const clock = clockMs(db);
-    const only = documentIds === undefined ? sql`` : sql`AND document_id IN (${sql.join(documentIds.length ? documentIds : [-1])})`;
     const lock = isPostgres(db) ? sql`FOR UPDATE SKIP LOCKED` : sql``;
-    const rows = await sql<{ id: number; kind: string; document_id: number; attempts: number; payload: string | null }>`
+    const rows = await sql<{ id: number; kind: string; document_id: number | null; attempts: number; payload: string | null }>`
       UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ${this.owner}, locked_until = ${clock} + ${this.leaseMs}, updated_at = ${now()}
       WHERE id IN (
         SELECT id FROM jobs
         WHERE kind = ${kind} AND (state = 'queued' OR (state = 'running' AND (locked_until IS NULL OR locked_until < ${clock}))) ${only}
         ORDER BY id LIMIT ${limit} ${lock})
       RETURNING id, kind, document_id, attempts, payload`.execute(db);
-    return rows.rows
-      .sort((a, b) => a.id - b.id)
-      .map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id, attempts: r.attempts, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
+    return rows.rows.sort((a, b) => a.id - b.id);
   }
 
   /** Extend the leases of jobs this process holds; returns the ids still ours (the others were lost). */
@@ -125,6 +186,7 @@ export class SqlJobQueue {
       .where('state', '=', 'running')
       .where('locked_by', '=', this.owner)
       .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) await this.notify(db, 'released');
     return Number(result.numUpdatedRows);
   }
 
