@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PAGE_BITS, SEARCH_COLUMNS, rowDocument, rowPage, searchRowId, type MatchExpr, type SearchColumn, type SearchFilters } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
+import { Bm25TopK } from './bm25-top-k.js';
 import { toFts5 } from './fts5-expression.js';
 import { facetCounts, filterSql, type Facets } from './record-filters.js';
 
@@ -24,10 +25,11 @@ export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_nor
 export const COUNT_LIMIT = 10_000;
 /**
  * Past COUNT_LIMIT matching documents, BM25 ranks the first this-many matching pages in FTS5's own
- * order rather than every match: the work of a query on a very common word is then bounded by
- * this number, not by the size of the collection.
+ * order rather than every match, with statistics FTS5 keeps and document frequencies remembered
+ * (bm25-top-k.ts): the work of a query on a very common word is then bounded by this number, not
+ * by the size of the collection.
  */
-export const CANDIDATE_LIMIT = 20_000;
+export const CANDIDATE_LIMIT = 1_000;
 const TABLE = 'search_index';
 /** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
 const LAYOUT = 3;
@@ -42,6 +44,7 @@ const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
  */
 export class SqliteSearchIndex {
   private readonly weights: Record<SearchColumn, number>;
+  private readonly topK = new Bm25TopK();
 
   /** `weights` overrides column weights (the ranking evaluation tries others). */
   constructor(weights: Partial<Record<SearchColumn, number>> = {}) {
@@ -66,6 +69,7 @@ export class SqliteSearchIndex {
     // Delete row by row: FTS5 answers a rowid range by scanning (80 ms at 1,600 rows, growing with
     // the index, which made a 40 MB ingest quadratic), a single rowid by its key (5 µs). A
     // document's rows are its stored pages' keys and the ones about to be written.
+    this.topK.invalidate();
     const stored = await db.selectFrom('pages').select('page').where('document_id', '=', documentId).execute();
     const keys = new Set([...stored.map((p) => searchRowId(documentId, p.page)), ...rows.map((r) => r.pageId)]);
     for (const key of keys) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
@@ -77,6 +81,7 @@ export class SqliteSearchIndex {
 
   /** Replace extra rows of a document by their keys (a translation's pages; see domain/translation.ts): delete `keys`, write `rows`. */
   async replaceRows(db: Kysely<Database>, keys: number[], rows: SearchRow[]): Promise<void> {
+    this.topK.invalidate();
     for (const key of new Set([...keys, ...rows.map((r) => r.pageId)])) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
     for (const row of rows) {
       const values = sql.join(SEARCH_COLUMNS.map((c) => sql`${row[c]}`));
@@ -85,6 +90,7 @@ export class SqliteSearchIndex {
   }
 
   async clear(db: Kysely<Database>): Promise<void> {
+    this.topK.invalidate();
     await sql`DELETE FROM search_index`.execute(db);
   }
 
@@ -103,18 +109,16 @@ export class SqliteSearchIndex {
     let best = new Map<number, MatchedPage>();
     for (let k = wanted * 2 + 10; ; k *= 4) {
       const rows = counted > COUNT_LIMIT
-        ? await sql<{ id: number; score: number }>`
-          SELECT id, score FROM (SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-          WHERE search_index MATCH ${fts} ${restrict} LIMIT ${CANDIDATE_LIMIT}) ORDER BY score, id LIMIT ${k}`.execute(db)
-        : await sql<{ id: number; score: number }>`
+        ? await this.topK.rank(db, match, this.weights, CANDIDATE_LIMIT, k, restrict)
+        : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db);
+          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db)).rows;
       best = new Map();
-      for (const r of rows.rows) {
+      for (const r of rows) {
         const documentId = rowDocument(r.id);
         if (!best.has(documentId)) best.set(documentId, { documentId, pageId: r.id, page: rowPage(r.id), score: r.score });
       }
-      if (best.size >= wanted || rows.rows.length < k) break;
+      if (best.size >= wanted || rows.length < k) break;
     }
     const hits = [...best.values()].slice(options.offset, wanted);
     return counted > COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsLowerBound: true, hits } : { total: counted, hits };
