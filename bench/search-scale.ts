@@ -138,6 +138,7 @@ for (const n of chosen) {
   const workspace = await ensureCorpus(n);
   console.log(`\n${n.toLocaleString('en')} documents (${workspace}), ${SCALE_QUERIES.length} queries × ${ROUNDS} rounds; load before: ${load()}`);
   const { row, perQuery } = await inProcess(workspace);
+  console.log(table([row]));
   const rows: Array<Record<string, string | number>> = [row];
   for (const r of await httpLatency(workspace, SCALE_QUERIES, [1, 8], ROUNDS)) rows.push({ ...r, 'load (1/5/15 min)': load() });
   const conf = process.env.BENCH_RECOLL === '0' ? null : recollIndex(workspace);
