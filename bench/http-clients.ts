@@ -40,7 +40,9 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
     const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const ask = async (q: HttpQuery) => {
       const t0 = performance.now();
-      const answer = await fetch(`${base}/api/search?${new URLSearchParams({ q: q.q, mode: q.mode, match: q.match ?? 'all', limit: '20' })}`, { headers: { Cookie: cookie } });
+      const url = `${base}/api/search?${new URLSearchParams({ q: q.q, mode: q.mode, match: q.match ?? 'all', limit: '20' })}`;
+      // A kept-alive socket the server closed as it was reused answers ECONNRESET: ask once more.
+      const answer = await fetch(url, { headers: { Cookie: cookie } }).catch(() => fetch(url, { headers: { Cookie: cookie } }));
       await answer.arrayBuffer();
       if (answer.status !== 200) throw new Error(`/api/search ${q.q} answered ${answer.status}`);
       return performance.now() - t0;

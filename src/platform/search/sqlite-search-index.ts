@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PAGE_BITS, SEARCH_COLUMNS, rowDocument, rowPage, searchRowId, type MatchExpr, type SearchColumn, type SearchFilters } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
+import { Bm25TopK } from './bm25-top-k.js';
 import { toFts5 } from './fts5-expression.js';
 import { facetCounts, filterSql, type Facets } from './record-filters.js';
 
@@ -24,10 +25,11 @@ export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_nor
 export const COUNT_LIMIT = 10_000;
 /**
  * Past COUNT_LIMIT matching documents, BM25 ranks the first this-many matching pages in FTS5's own
- * order rather than every match: the work of a query on a very common word is then bounded by
- * this number, not by the size of the collection.
+ * order rather than every match, with statistics FTS5 keeps and document frequencies remembered
+ * (bm25-top-k.ts): the work of a query on a very common word is then bounded by this number, not
+ * by the size of the collection.
  */
-export const CANDIDATE_LIMIT = 20_000;
+export const CANDIDATE_LIMIT = 1_000;
 const TABLE = 'search_index';
 /** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
 const LAYOUT = 3;
@@ -42,6 +44,8 @@ const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
  */
 export class SqliteSearchIndex {
   private readonly weights: Record<SearchColumn, number>;
+  private readonly topK = new Bm25TopK();
+  private lastMatch: { key: string; at: number; ids: number[] } | null = null;
 
   /** `weights` overrides column weights (the ranking evaluation tries others). */
   constructor(weights: Partial<Record<SearchColumn, number>> = {}) {
@@ -66,6 +70,8 @@ export class SqliteSearchIndex {
     // Delete row by row: FTS5 answers a rowid range by scanning (80 ms at 1,600 rows, growing with
     // the index, which made a 40 MB ingest quadratic), a single rowid by its key (5 µs). A
     // document's rows are its stored pages' keys and the ones about to be written.
+    this.topK.invalidate();
+    this.lastMatch = null;
     const stored = await db.selectFrom('pages').select('page').where('document_id', '=', documentId).execute();
     const keys = new Set([...stored.map((p) => searchRowId(documentId, p.page)), ...rows.map((r) => r.pageId)]);
     for (const key of keys) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
@@ -77,6 +83,8 @@ export class SqliteSearchIndex {
 
   /** Replace extra rows of a document by their keys (a translation's pages; see domain/translation.ts): delete `keys`, write `rows`. */
   async replaceRows(db: Kysely<Database>, keys: number[], rows: SearchRow[]): Promise<void> {
+    this.topK.invalidate();
+    this.lastMatch = null;
     for (const key of new Set([...keys, ...rows.map((r) => r.pageId)])) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
     for (const row of rows) {
       const values = sql.join(SEARCH_COLUMNS.map((c) => sql`${row[c]}`));
@@ -85,6 +93,8 @@ export class SqliteSearchIndex {
   }
 
   async clear(db: Kysely<Database>): Promise<void> {
+    this.topK.invalidate();
+    this.lastMatch = null;
     await sql`DELETE FROM search_index`.execute(db);
   }
 
@@ -93,28 +103,24 @@ export class SqliteSearchIndex {
     const where = await filterSql(db, filters);
     if (!match) return this.listFiltered(db, where, options);
     const fts = toFts5(match);
-    const restrict = where ? sql`AND ${DOC} IN (SELECT d.id FROM documents d JOIN collections c ON c.id = d.collection_id WHERE ${where})` : sql``;
-    // Counting stops past COUNT_LIMIT documents: a common word's exact count costs a scan of every match.
-    const total = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT DISTINCT ${DOC} FROM search_index WHERE search_index MATCH ${fts} ${restrict} LIMIT ${COUNT_LIMIT + 1})`.execute(db);
-    const counted = Number(total.rows[0]?.n ?? 0);
+    const restrict = this.restrictSql(where);
+    const counted = (await this.matchingDocuments(db, fts, restrict)).length;
     const wanted = options.offset + options.limit;
     const weights = sql.raw(SEARCH_COLUMNS.map((c) => this.weights[c]).join(', '));
     // The best pages, deduplicated to documents; ask for more pages only when documents repeat.
     let best = new Map<number, MatchedPage>();
     for (let k = wanted * 2 + 10; ; k *= 4) {
       const rows = counted > COUNT_LIMIT
-        ? await sql<{ id: number; score: number }>`
-          SELECT id, score FROM (SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-          WHERE search_index MATCH ${fts} ${restrict} LIMIT ${CANDIDATE_LIMIT}) ORDER BY score, id LIMIT ${k}`.execute(db)
-        : await sql<{ id: number; score: number }>`
+        ? await this.topK.rank(db, match, this.weights, CANDIDATE_LIMIT, k, restrict)
+        : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db);
+          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db)).rows;
       best = new Map();
-      for (const r of rows.rows) {
+      for (const r of rows) {
         const documentId = rowDocument(r.id);
         if (!best.has(documentId)) best.set(documentId, { documentId, pageId: r.id, page: rowPage(r.id), score: r.score });
       }
-      if (best.size >= wanted || rows.rows.length < k) break;
+      if (best.size >= wanted || rows.length < k) break;
     }
     const hits = [...best.values()].slice(options.offset, wanted);
     return counted > COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsLowerBound: true, hits } : { total: counted, hits };
@@ -122,10 +128,31 @@ export class SqliteSearchIndex {
 
   /** Counts of matching documents by type, language, collection, year, sender and tag. */
   async facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Facets> {
-    const where = (await filterSql(db, filters)) ?? sql`1 = 1`;
+    const filter = await filterSql(db, filters);
+    const where = filter ?? sql`1 = 1`;
     // Without text, the matches are the readable documents that pass the filters, as in listFiltered.
-    const source = match ? sql`(SELECT DISTINCT ${DOC} AS document_id FROM search_index WHERE search_index MATCH ${toFts5(match)}) m JOIN documents d ON d.id = m.document_id` : sql`(SELECT * FROM documents WHERE status = 'ok') d`;
-    return facetCounts(db, source, where);
+    if (!match) return facetCounts(db, sql`(SELECT * FROM documents WHERE status = 'ok') d`, where);
+    // The matching documents as the query just counted them (the same bounded scan, remembered):
+    // past COUNT_LIMIT, facets count the first COUNT_LIMIT + 1 matching documents.
+    const ids = await this.matchingDocuments(db, toFts5(match), this.restrictSql(filter));
+    return facetCounts(db, sql`(SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))) d`, where);
+  }
+
+  private restrictSql(where: RawBuilder<unknown> | null): RawBuilder<unknown> {
+    return where ? sql`AND ${DOC} IN (SELECT d.id FROM documents d JOIN collections c ON c.id = d.collection_id WHERE ${where})` : sql``;
+  }
+
+  /**
+   * The distinct documents matching, in index order, up to COUNT_LIMIT + 1 (a common word's exact
+   * count would cost a scan of every match). The last answer is kept for the facets of the same
+   * query, so its matches are read once.
+   */
+  private async matchingDocuments(db: Kysely<Database>, fts: string, restrict: RawBuilder<unknown>): Promise<number[]> {
+    const key = `${fts}\u0000${JSON.stringify(restrict.compile(db))}`;
+    if (this.lastMatch?.key === key && Date.now() - this.lastMatch.at < 5_000) return this.lastMatch.ids;
+    const ids = (await sql<{ doc: number }>`SELECT DISTINCT ${DOC} AS doc FROM search_index WHERE search_index MATCH ${fts} ${restrict} LIMIT ${COUNT_LIMIT + 1}`.execute(db)).rows.map((r) => r.doc);
+    this.lastMatch = { key, at: Date.now(), ids };
+    return ids;
   }
 
   /** Which of these pages (row keys) match an expression: used to say why a hit matched. */

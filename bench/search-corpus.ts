@@ -1,0 +1,143 @@
+/**
+ * A synthetic collection of N documents for search latency at scale (bench:search-scale), written
+ * once into a cache folder outside the repository and reused: `BENCH_CACHE` (default /work/cache,
+ * else the temp folder) / dossier-search-<N>.
+ *
+ * Documents are two or three real paragraphs (shared/corpus/prc-laws statutes, Chinese; and
+ * email-linux-man message bodies, English) with, one time in ten, a name, so common words ("the",
+ * "的", "规定") match about half the collection, as in a real leak. Each paragraph is analysed once
+ * by Dossier's own chain and a document's search row is the concatenation of its paragraphs'
+ * token streams: the index holds what ingest would write, at insert speed, streamed in
+ * transactions of 5,000 (nothing is held in memory but the paragraph pool).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { WORD_BOUNDARY } from '../src/analyse/index.js';
+import { analyseDocument, type PageColumns } from '../src/index/index.js';
+import { openApp } from '../src/main.js';
+import { SAME_AS_NORM_FLAG, SEARCH_COLUMNS, searchRowId } from '../src/domain/search.js';
+import { shared } from './support.js';
+
+interface Piece {
+  title: string;
+  text: string;
+  columns: PageColumns;
+}
+
+function walk(dir: string, ext: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, ext, out);
+    else if (entry.name.endsWith(ext)) out.push(full);
+  }
+  return out;
+}
+
+/** Paragraphs of the two corpora, each with a title (statute name, e-mail subject). */
+function sources(limitPerLanguage: number): { zh: Array<{ title: string; text: string }>; en: Array<{ title: string; text: string }> } {
+  const zh: Array<{ title: string; text: string }> = [];
+  for (const file of walk(path.join(shared, 'prc-laws'), '.md').sort()) {
+    const title = path.basename(file, '.md');
+    for (const p of fs.readFileSync(file, 'utf8').split(/\n\s*\n/)) if (p.trim().length > 40 && zh.length < limitPerLanguage) zh.push({ title, text: p.trim() });
+  }
+  const en: Array<{ title: string; text: string }> = [];
+  for (const file of walk(path.join(shared, 'email-linux-man', 'eml'), '.eml').sort()) {
+    const raw = fs.readFileSync(file, 'latin1');
+    const split = raw.indexOf('\n\n');
+    const title = /^Subject: (.*)$/m.exec(raw.slice(0, split))?.[1]?.trim() ?? path.basename(file);
+    for (const p of raw.slice(split + 2).split(/\n\s*\n/)) {
+      const text = p.trim();
+      // Prose, not patches or quoted headers.
+      if (text.length > 60 && !/^(diff|---|\+\+\+|@@|>)/m.test(text) && /\bthe\b/i.test(text) && en.length < limitPerLanguage) en.push({ title, text });
+    }
+  }
+  return { zh, en };
+}
+
+/** Where the collection of `n` documents lives (built on first use). */
+export function corpusWorkspace(n: number): string {
+  const base = process.env.BENCH_CACHE ?? (fs.existsSync('/work/cache') || fs.existsSync('/work') ? '/work/cache' : os.tmpdir());
+  return path.join(base, `dossier-search-${n}`);
+}
+
+/** Build (or reuse) the collection; returns its workspace. */
+export async function ensureCorpus(n: number): Promise<string> {
+  const workspace = corpusWorkspace(n);
+  const done = path.join(workspace, 'corpus-complete.json');
+  if (fs.existsSync(done)) return workspace;
+  fs.rmSync(workspace, { recursive: true, force: true });
+  const app = await openApp({ workspace });
+  const analyser = app.analyser();
+  const file = app.config.database.kind === 'sqlite' ? app.config.database.file : '';
+  await app.close();
+  const t0 = performance.now();
+  const analysePiece = (title: string, text: string): Piece => ({ title, text, columns: analyseDocument(analyser, { title, path: 'x', metadata: {}, pages: [{ page: 1, text }] }).pages[0]!.columns });
+  // The analysed paragraphs are kept beside the collections: analysing them is most of a 100k build.
+  const poolFile = path.join(path.dirname(workspace), 'dossier-search-paragraphs.json');
+  let pool: { zh: Piece[]; en: Piece[] };
+  if (fs.existsSync(poolFile)) pool = JSON.parse(fs.readFileSync(poolFile, 'utf8')) as typeof pool;
+  else {
+    const { zh, en } = sources(30_000);
+    pool = { zh: zh.map((p) => analysePiece(p.title, p.text)), en: en.map((p) => analysePiece(p.title, p.text)) };
+    fs.writeFileSync(poolFile, JSON.stringify(pool));
+  }
+  const names = ['习近平同志强调。', '習近平。', 'Xi Jinping said so.', '陈全国书记。', 'Chen Quanguo visited.', '新疆维吾尔自治区。', 'Xinjiang region.', '乌鲁木齐市。'].map((t) => analysePiece('', t));
+  console.log(`analysed ${pool.zh.length} Chinese and ${pool.en.length} English paragraphs in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  const collection = Number(db.prepare("INSERT INTO collections (name, created_at) VALUES ('synthetic', '2026-01-01') RETURNING id").pluck().get());
+  const insertDoc = db.prepare(
+    "INSERT INTO documents (id, collection_id, sha256, size, mime, status, title, path, depth, needs_ocr, metadata, created_at, extracted_at, lang, date, sender) VALUES (?, ?, NULL, ?, ?, 'ok', ?, ?, 0, 0, '{}', '', '', ?, ?, ?)",
+  );
+  const insertPage = db.prepare('INSERT INTO pages (document_id, page, text) VALUES (?, 1, ?)');
+  const insertRow = db.prepare(`INSERT INTO search_index (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`);
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const senders = ['alice@example.org', 'bob@example.org', 'carol@example.net', 'dave@kernel.org', 'erin@example.com'];
+  const batch = 5000;
+  for (let start = 1; start <= n; start += batch) {
+    db.transaction(() => {
+      for (let id = start; id < Math.min(n + 1, start + batch); id++) {
+        const lang = random() < 0.5 ? 'zh' : 'en';
+        const parts = Array.from({ length: random() < 0.5 ? 2 : 3 }, () => pick(pool[lang]));
+        if (random() < 0.1) parts.splice(1, 0, pick(names));
+        const text = parts.map((p) => p.text).join('\n\n');
+        const same = parts.every((p) => p.columns.flags === SAME_AS_NORM_FLAG);
+        const join = (c: keyof PageColumns, sep = ' ') => parts.map((p) => p.columns[c]).filter(Boolean).join(sep);
+        const columns: PageColumns = {
+          t_exact: parts[0]!.columns.t_exact,
+          t_norm: parts[0]!.columns.t_norm,
+          b_exact: same ? '' : parts.map((p) => p.columns.b_exact || p.columns.b_norm).join(' '),
+          b_norm: join('b_norm'),
+          b_stem: join('b_stem'),
+          py: join('py'),
+          pys: join('pys', ` ${WORD_BOUNDARY} `),
+          m_from: '',
+          m_to: '',
+          flags: same ? SAME_AS_NORM_FLAG : '',
+        };
+        const title = parts[0]!.title;
+        const date = `${2015 + Math.floor(random() * 10)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;
+        insertDoc.run(id, collection, text.length, lang === 'zh' ? 'text/plain' : 'message/rfc822', title, `${lang}/${id}.txt`, lang, date, lang === 'en' ? pick(senders) : null);
+        insertPage.run(id, text);
+        insertRow.run(searchRowId(id, 1), ...SEARCH_COLUMNS.map((c) => columns[c]));
+      }
+    })();
+    if ((start - 1) % 50_000 === 0) console.log(`${start - 1 + batch}/${n} documents, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const seconds = (performance.now() - t0) / 1000;
+  fs.writeFileSync(done, JSON.stringify({ documents: n, seconds: Math.round(seconds), builtAt: new Date().toISOString() }));
+  console.log(`built ${n} documents in ${seconds.toFixed(0)} s: ${workspace}`);
+  return workspace;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await ensureCorpus(Number(process.argv[2] ?? 100_000));
