@@ -38,6 +38,6 @@ export interface HttpDeps {
   searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'> & Pick<SearchIndexWriter, 'ingestWrites'>;
   analyser(): TextAnalyser;
   startExtractors(): Extractor & { close(): Promise<void> };
-  /** Sign-in attempts per name and address (in memory: one per server process). */
+  /** Failed sign-ins per name and address: in the database (login_failures) when records are given, so every server shares them. */
   throttle?: LoginThrottle;
 }
