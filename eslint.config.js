@@ -19,11 +19,8 @@ const stageInternals = `^(\\.\\./)+(${[...stages, ...services].join('|')})/(?!in
  * not on it that imports kysely, the schema's query types or calls the query builder.
  */
 const queryBuilderPending = [
-  // http: the upload receiver (collection lookup, its audit entry); record-audit and context keep the
-  // standalone audit append and the raw handle for callers not yet on records.
-  'src/audit/record-audit.ts',
+  // http/context keeps the raw handle (HttpDeps.db) for the adapters and stage calls that still take one.
   'src/http/context.ts',
-  'src/http/upload-receive.ts',
   // ingest and the job runners: the ingest-speed work moves their writes into ingest-writes-repository.
   'src/ingest/ports.ts',
   'src/ingest/record-ocr.ts',

@@ -47,10 +47,10 @@ function checkOrigin(c: Context<HttpEnv>): void {
  * not exist yet is created for admins; anyone else naming a collection they may not see is refused
  * alike whether it exists or not.
  */
-async function chooseCollection(deps: Pick<HttpDeps, 'db'>, c: Context<HttpEnv>, user: SessionUser, fields: Record<string, string>): Promise<{ id: number; name: string; created: boolean }> {
+async function chooseCollection(deps: Pick<HttpDeps, 'db' | 'records'>, c: Context<HttpEnv>, user: SessionUser, fields: Record<string, string>): Promise<{ id: number; name: string; created: boolean }> {
   const name = (fields['new_collection']?.trim() || fields['collection']?.trim()) ?? '';
   if (name === '') throw new UploadRefused(400, 'choose a collection to upload into');
-  const existing = await deps.db.selectFrom('collections').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
+  const existing = await deps.records.read.grants.collectionByName(name);
   if (existing) {
     if (!mayAccessCollection(c.get('access'), existing.id)) throw new UploadRefused(403, `you may not upload into "${name}"`);
     return { ...existing, created: false };
@@ -116,7 +116,7 @@ async function streamUpload(deps: HttpDeps, c: Context<HttpEnv>, user: SessionUs
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
     const id = await deps.records.read.uploads.create({ userId: user.id, collectionId: chosen.id, files: files.length, bytes });
     await fs.promises.rename(incoming, uploadDir(deps, id));
-    await recordAudit(deps.db, { user, action: 'upload', collectionId: chosen.id, detail: { upload: id, files: files.length, names: files.slice(0, 100).map((f) => f.storedAs), bytes, newCollection: chosen.created } });
+    await recordAudit(deps.records, { user, action: 'upload', collectionId: chosen.id, detail: { upload: id, files: files.length, names: files.slice(0, 100).map((f) => f.storedAs), bytes, newCollection: chosen.created } });
     // Any server process or `dossier worker` may take the ingest from here.
     await deps.queue.enqueueTask(deps.db, UPLOAD_JOB, { uploadId: id } satisfies UploadTask);
     return { id, collection: chosen.name, files: files.length, bytes };
