@@ -38,7 +38,7 @@ export function startWatchlistRun(deps: Pick<HttpDeps, 'db' | 'records' | 'searc
           progress.done = done;
         },
       });
-      await deps.records.read.savedWatchlists.storeResults(id, results);
+      await deps.records.read.watchlists.saveResults(id, results, new Date().toISOString());
       progress.state = 'done';
     } catch (error) {
       progress.state = 'failed';

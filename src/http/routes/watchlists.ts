@@ -31,7 +31,7 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const ownList = async (c: Context<HttpEnv>) => {
     const text = c.req.param('id') ?? '';
     if (!/^[1-9]\d{0,15}$/.test(text)) return null;
-    return deps.records.read.savedWatchlists.byId<WatchlistResult>(Number(text), owner(c));
+    return deps.records.read.watchlists.byId<WatchlistResult>(Number(text), owner(c));
   };
 
   /** Stored results, less any document the reader may no longer see. */
@@ -47,7 +47,7 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (names.length > 10_000) throw new DossierError('invalid_argument', `a watch-list holds at most 10,000 names, this one ${names.length}`);
     const user = currentUser(c);
     const id = await deps.records.transact(async (tx) => {
-      const id = await tx.savedWatchlists.add({ name: name.trim().slice(0, 200), userId: user.id, names });
+      const id = await tx.watchlists.create({ name: name.trim().slice(0, 200), userId: user.id, names }, new Date().toISOString());
       await tx.audit.append({ user, action: 'search', detail: { watchlist: id, names: names.length } });
       return id;
     });
@@ -56,7 +56,7 @@ export function watchlistRoutes(deps: HttpDeps): Hono<HttpEnv> {
   };
 
   const lists = async (c: Context<HttpEnv>) => {
-    return deps.records.read.savedWatchlists.list(owner(c));
+    return deps.records.read.watchlists.summaries(owner(c));
   };
 
   app.get('/watchlists', async (c) => renderPage(c, WatchlistsPage({ user: currentUser(c), csrf: c.get('csrf'), lists: await lists(c) })));

@@ -27,6 +27,9 @@ export class BlobTooLargeError extends Error {
  * another host is still writing. Callers never see a path except inside `withLocalFile`, so a
  * store without local files (S3-compatible) can implement the same interface.
  */
+/** A blob's name: a SHA-256 in lower-case hex (anything else could reach outside the folder). */
+const isSha256 = (name: string): boolean => /^[0-9a-f]{64}$/.test(name);
+
 export class FsBlobStore {
   private readonly tmpDir: string;
 
@@ -37,17 +40,17 @@ export class FsBlobStore {
 
   /** Where the blob with this hash lives (whether or not it exists yet). */
   private pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
+    if (!isSha256(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
   has(sha256: string): boolean {
-    return /^[0-9a-f]{64}$/.test(sha256) && fs.existsSync(this.pathOf(sha256));
+    return isSha256(sha256) && fs.existsSync(this.pathOf(sha256));
   }
 
   /** The blob's size, or null when it is not stored. */
   stat(sha256: string): { size: number } | null {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    if (!isSha256(sha256)) return null;
     try {
       return { size: fs.statSync(this.pathOf(sha256)).size };
     } catch {

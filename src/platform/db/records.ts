@@ -27,7 +27,6 @@ import { grantsRepository, type GrantsRepository } from './repositories/grants-r
 import { notesRepository, type NotesRepository } from './repositories/notes-repository.js';
 import { tagsRepository, type TagsRepository } from './repositories/tags-repository.js';
 import { documentViewRepository, type DocumentViewRepository } from './repositories/document-view-repository.js';
-import { savedWatchlistsRepository, type SavedWatchlistsRepository } from './repositories/saved-watchlists-repository.js';
 import { isPostgres } from './dialect.js';
 import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
 import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
@@ -52,7 +51,6 @@ export interface Repositories {
   notes: NotesRepository;
   tags: TagsRepository;
   documentView: DocumentViewRepository;
-  savedWatchlists: SavedWatchlistsRepository;
   // Documents, the dictionary, entities and watch-lists (cli/, index/, search/, jobs/).
   documents: DocumentsRepository;
   dictionary: DictionaryRepository;
@@ -80,7 +78,6 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     notes: notesRepository(db),
     tags: tagsRepository(db),
     documentView: documentViewRepository(db),
-    savedWatchlists: savedWatchlistsRepository(db),
     documents: documentsRepository(db),
     dictionary: dictionaryRepository(db),
     entities: entitiesRepository(db),

@@ -15,12 +15,17 @@ export interface Watchlist<R = unknown> {
   createdAt: string;
 }
 
-/** Watch-lists as the command line keeps them (every list: the operator owns the workspace). */
+/**
+ * Watch-lists: the command line's (every list: the operator owns the workspace) and the
+ * workbench's (each its owner's; `owner` undefined: every list, for admins).
+ */
 export interface WatchlistsRepository {
   create(list: { name: string; userId: number | null; names: string[] }, at: string): Promise<number>;
-  byId<R>(id: number): Promise<Watchlist<R> | null>;
+  byId<R>(id: number, owner?: number): Promise<Watchlist<R> | null>;
   /** Every list, oldest first. */
   list(): Promise<Array<Omit<Watchlist, 'results'>>>;
+  /** The lists `owner` may see, newest first, with how many names each holds. */
+  summaries(owner: number | undefined): Promise<Array<{ id: number; name: string; names: number; ranAt: string | null; createdAt: string }>>;
   saveResults(id: number, results: unknown[], ranAt: string): Promise<void>;
 }
 
@@ -38,14 +43,21 @@ export const watchlistsRepository = (db: Kysely<Database>): WatchlistsRepository
       .executeTakeFirstOrThrow();
     return row.id;
   },
-  async byId<R>(id: number) {
-    const row = await db.selectFrom('watchlists').selectAll().where('id', '=', id).executeTakeFirst();
+  async byId<R>(id: number, owner?: number) {
+    let query = db.selectFrom('watchlists').selectAll().where('id', '=', id);
+    if (owner !== undefined) query = query.where('user_id', '=', owner);
+    const row = await query.executeTakeFirst();
     if (!row) return null;
     return { id: row.id, name: row.name, userId: row.user_id, names: strings(row.names), results: row.results ? (JSON.parse(row.results) as R[]) : null, ranAt: row.ran_at, createdAt: row.created_at };
   },
   async list() {
     const rows = await db.selectFrom('watchlists').select(['id', 'name', 'user_id', 'names', 'ran_at', 'created_at']).orderBy('id').execute();
     return rows.map((r) => ({ id: r.id, name: r.name, userId: r.user_id, names: strings(r.names), ranAt: r.ran_at, createdAt: r.created_at }));
+  },
+  async summaries(owner) {
+    let query = db.selectFrom('watchlists').select(['id', 'name', 'names', 'ran_at', 'created_at']).orderBy('id', 'desc');
+    if (owner !== undefined) query = query.where('user_id', '=', owner);
+    return (await query.execute()).map((l) => ({ id: l.id, name: l.name, names: strings(l.names).length, ranAt: l.ran_at, createdAt: l.created_at }));
   },
   async saveResults(id, results, ranAt) {
     await db.updateTable('watchlists').set({ results: JSON.stringify(results), ran_at: ranAt }).where('id', '=', id).execute();
