@@ -21,13 +21,11 @@ const stageInternals = `^(\\.\\./)+(${[...stages, ...services].join('|')})/(?!in
 const queryBuilderPending = [
   // http/context keeps the raw handle (HttpDeps.db) for the adapters and stage calls that still take one.
   'src/http/context.ts',
-  // ingest and the job runners: the ingest-speed work moves their writes into ingest-writes-repository.
+  // ingest: the ingest-speed work moves its writes into ingest-writes-repository.
   'src/ingest/ports.ts',
   'src/ingest/record-ocr.ts',
   'src/ingest/record-outcome.ts',
   'src/ingest/register-sources.ts',
-  'src/jobs/run-ingest.ts',
-  'src/jobs/run-jobs.ts',
   // search: the search stage's own index port (searchDocuments reads documents for its hits).
   'src/search/index.ts',
 ];

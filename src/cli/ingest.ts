@@ -26,6 +26,7 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
     summary = await runIngest(
       {
         db: app.db,
+        records: app.records,
         blobs: app.blobs,
         queue: app.queue,
         index: app.searchIndex,

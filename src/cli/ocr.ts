@@ -45,7 +45,7 @@ export async function ocrCommand(app: App, id: string | undefined, options: OcrO
   try {
     await drainQueue(
       {
-        db: app.db, blobs: app.blobs, queue: app.queue, index: app.searchIndex, extractor: extractors, limits: app.config.limits,
+        db: app.db, records: app.records, blobs: app.blobs, queue: app.queue, index: app.searchIndex, extractor: extractors, limits: app.config.limits,
         ocr: { enabled: true, langs: options.lang ?? app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs }, parallel: app.config.workers,
       },
       counters,

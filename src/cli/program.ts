@@ -26,6 +26,8 @@ import { similarCommand } from './similar.js';
 import { verifyCommand } from './verify.js';
 import { addTranslateCommands } from './translate.js';
 import { workerCommand, type WorkerOptions } from './worker.js';
+import { entitiesResolveCommand, jobsCommand, type JobsOptions } from './jobs.js';
+import type { TaskJobOptions } from './task-job.js';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user.js';
 
 export interface ProgramDeps {
@@ -104,7 +106,7 @@ Examples:
 
   program
     .command('worker')
-    .description('claim and run extraction, OCR and upload jobs from the shared queue until stopped (Ctrl-C finishes the jobs in flight)')
+    .description('claim and run every kind of job from the shared queue (extract, OCR, upload, reindex, watch-list, entity resolution) until stopped (SIGTERM or Ctrl-C finishes the jobs in flight and exits 0)')
     .option('--concurrency <n>', 'extraction processes (default: $DOSSIER_WORKERS or the number of cores)')
     .option('--exit', 'stop when the queue is empty instead of waiting for more')
     .option('--no-ocr', 'leave OCR jobs to other workers')
@@ -190,9 +192,22 @@ Query language:
   program
     .command('reindex')
     .description('rebuild the search index, the mentions and the entities from stored text (after the analysis chain changes)')
-    .option('--json', 'print a JSON summary')
+    .option('--json', 'print a JSON summary: documents, pages, seconds')
+    .option('--no-work', 'queue the reindex job only; a `dossier worker` or server runs it (this command waits for it and reports)')
+    .option('--no-wait', 'with --no-work: return as soon as the job is queued')
     .addOption(workspace())
-    .action(withApp((app, opts: { json?: boolean }) => reindexCommand(app, opts)));
+    .addHelpText('after', '\nA reindex is a job in the shared queue: `dossier jobs` shows its progress on any machine, and if\nthe process running it dies, a worker (or this command, re-run) takes it over where it stopped.')
+    .action(withApp((app, opts: TaskJobOptions) => reindexCommand(app, opts)));
+
+  program
+    .command('jobs')
+    .description('the shared job queue: counts by kind and state; running and recent jobs with progress, rate, ETA and the worker holding them')
+    .option('--json', 'print JSON: {counts: [{name, state, count}], jobs: [{id, name, state, documentId, attempts, error, updatedAt, lockedBy, lockedUntil, done, total, rate, eta, note}]}')
+    .option('--all', 'list extract and OCR jobs too (by default: jobs running anywhere and uploads, reindexes, watch-lists, entity resolution)')
+    .option('-n, --limit <n>', 'jobs listed, newest first (default 50)')
+    .addOption(workspace())
+    .addHelpText('after', '\nJob kinds: extract, ocr (one document each), upload, reindex, watchlist, entity-resolution.\nA job nobody can run (an unknown kind, a malformed payload) is failed with a message saying why.')
+    .action(withApp((app, opts: JobsOptions) => jobsCommand(app, opts)));
 
   const dict = program.command('dict').description("the workspace's dictionary of names: they segment as one word and match across scripts");
   dict
@@ -330,6 +345,15 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
     .addOption(workspace())
     .action(withApp((app, opts: { json?: boolean; type?: string; q?: string; limit?: string; offset?: string }) => entitiesListCommand(app, opts)));
   entities
+    .command('resolve')
+    .description('resolve every mention into entities again (one entity per name across scripts; editors\' merges and splits applied), as a job')
+    .option('--json', 'print JSON: {entities, linked, merged, split, removed}')
+    .option('--no-work', 'queue the job only; a `dossier worker` or server runs it (this command waits for it and reports)')
+    .option('--no-wait', 'with --no-work: return as soon as the job is queued')
+    .addOption(workspace())
+    .addHelpText('after', '\nOn PostgreSQL it runs under an advisory lock, so two machines never resolve at once.')
+    .action(withApp((app, opts: TaskJobOptions) => entitiesResolveCommand(app, opts)));
+  entities
     .command('show')
     .description("an entity's mentions in context, documents, entities that appear with it, and a timeline")
     .argument('<id>', 'entity id (from dossier entities)')
@@ -361,6 +385,8 @@ ID_NUMBER, PHONE, EMAIL, URL, DATE, DOC_NUMBER, CLASSIFICATION.
       .option('--json', 'print JSON: {id, ranAt, results: [{name, documents, hits, newDocuments, top: [{id, title, path, collection, date, hits, isNew}]}]}')
       .addOption(new Option('-m, --mode <mode>', 'search mode for every name').choices(['exact', 'normalised', 'cross-script']).default('cross-script'))
       .option('-n, --limit <n>', 'documents listed per name', '100')
+      .option('--no-work', 'queue the watch-list job only; a `dossier worker` or server runs it (this command waits for it and reports)')
+      .option('--no-wait', 'with --no-work: return as soon as the job is queued')
       .addOption(workspace());
   watchOptions(
     watchlist

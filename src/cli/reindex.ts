@@ -1,15 +1,22 @@
-import { reindexAll } from '../jobs/index.js';
+import type { ReindexResult } from '../jobs/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
+import { runTaskJob, type TaskJobOptions } from './task-job.js';
 
-/** `dossier reindex`: rebuild the search index from stored text. */
-export async function reindexCommand(app: App, options: { json?: boolean }): Promise<void> {
+/**
+ * `dossier reindex`: rebuild the search index from stored text, as a `reindex` job: worked here
+ * (or by a worker that claims it first), progress in `dossier jobs`, resumable by any machine.
+ */
+export async function reindexCommand(app: App, options: TaskJobOptions): Promise<void> {
   const started = Date.now();
-  const result = await reindexAll(app.records, app.db, app.searchIndex, app.analyser(), (done, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kreindexed ${done}/${total} documents`);
-  });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  const summary = { ...result, seconds: (Date.now() - started) / 1000 };
+  const ran = await runTaskJob(app, { name: 'reindex', data: {} }, options);
+  if (!ran) {
+    if (options.json) printJson({ queued: true });
+    else console.log('Reindex queued: a dossier worker or server will run it (dossier jobs shows its progress).');
+    return;
+  }
+  const result = ran.result as ReindexResult;
+  const summary = { documents: result.documents, pages: result.pages, seconds: (Date.now() - started) / 1000 };
   if (options.json) printJson(summary);
   else console.log(`Reindexed ${result.documents} documents (${result.pages} pages) in ${summary.seconds.toFixed(1)} s.`);
 }

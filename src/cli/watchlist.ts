@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { DossierError } from '../domain/errors.js';
-import type { SearchMode } from '../domain/search.js';
-import { parseNameList, runWatchlist, watchlistCsv, type WatchlistResult } from '../search/index.js';
+import { parseNameList, watchlistCsv, type WatchlistResult } from '../search/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
+import { runTaskJob, type TaskJobOptions } from './task-job.js';
 
-export interface WatchlistOptions {
+export interface WatchlistOptions extends TaskJobOptions {
   name?: string;
   out?: string;
   json?: boolean;
@@ -13,23 +13,19 @@ export interface WatchlistOptions {
   limit?: string;
 }
 
-async function runAndSave(app: App, id: number, names: string[], since: string | null, options: WatchlistOptions): Promise<WatchlistResult[]> {
-  const started = Date.now();
-  const results = await runWatchlist(app.db, app.searchIndex, app.analyser(), names, {
-    records: app.records,
-    mode: (options.mode ?? 'cross-script') as SearchMode,
-    limit: Number(options.limit ?? 100),
-    since,
-    onProgress: (done, total) => {
-      if (!process.stderr.isTTY || options.json) return;
-      const elapsed = (Date.now() - started) / 1000;
-      const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : null;
-      process.stderr.write(`\r\x1b[2Knames ${done}/${total} · ${elapsed > 0 ? (done / elapsed).toFixed(1) : '0'} names/s${eta === null ? '' : ` · ETA ${eta} s`}`);
-    },
-  });
-  if (process.stderr.isTTY && !options.json) process.stderr.write('\n');
-  const ranAt = new Date().toISOString();
-  await app.records.read.watchlists.saveResults(id, results, ranAt);
+/** Run the list as a `watchlist` job (here, or by a worker that claims it first), then print what it stored. */
+async function runAndSave(app: App, id: number, since: string | null, options: WatchlistOptions): Promise<WatchlistResult[]> {
+  const limit = Number(options.limit ?? 100);
+  if (!Number.isInteger(limit) || limit < 1) throw new DossierError('invalid_argument', `--limit must be a positive whole number, got "${options.limit}"`);
+  const ran = await runTaskJob(app, { name: 'watchlist', data: { watchlistId: id, mode: options.mode ?? 'cross-script', limit, since, allowedCollections: null } }, options);
+  if (!ran) {
+    if (options.json) printJson({ id, queued: true });
+    else console.log(`Watch-list ${id} queued: a dossier worker or server will run it (dossier jobs shows its progress).`);
+    return [];
+  }
+  const list = await app.records.read.watchlists.byId<WatchlistResult>(id);
+  const results = list?.results ?? [];
+  const ranAt = list?.ranAt ?? new Date().toISOString();
   if (options.out) fs.writeFileSync(options.out, watchlistCsv(results));
   if (options.json) printJson({ id, ranAt, results });
   else {
@@ -50,14 +46,14 @@ export async function watchlistRunCommand(app: App, file: string, options: Watch
   const names = parseNameList(text);
   if (names.length === 0) throw new DossierError('invalid_argument', `${file} holds no names (one per line, or a CSV with a "name" column)`);
   const id = await app.records.read.watchlists.create({ name: options.name ?? file.split(/[\\/]/).pop() ?? file, userId: null, names }, new Date().toISOString());
-  await runAndSave(app, id, names, null, options);
+  await runAndSave(app, id, null, options);
 }
 
 /** `dossier watchlist rerun ID`: search a saved list again; documents added since the last run are marked new. */
 export async function watchlistRerunCommand(app: App, idText: string, options: WatchlistOptions): Promise<void> {
   const list = await app.records.read.watchlists.byId(Number(idText));
   if (!list) throw new DossierError('not_found', `no watch-list ${idText}`);
-  await runAndSave(app, list.id, list.names, list.ranAt, options);
+  await runAndSave(app, list.id, list.ranAt, options);
 }
 
 /** `dossier watchlist ls`: the saved lists. */

@@ -1,7 +1,8 @@
 import { DossierError } from '../domain/errors.js';
-import { drainQueue, UploadJobRunner, type JobCounters } from '../jobs/index.js';
+import { drainQueue, TASK_JOB_NAMES, taskHandlers, TaskRunner, type JobCounters } from '../jobs/index.js';
 import type { App } from './app.js';
 import { printJson } from './output.js';
+import { taskDepsOf } from './task-job.js';
 
 export interface WorkerOptions {
   /** Extraction processes (jobs in flight are twice this); default: $DOSSIER_WORKERS or the cores. */
@@ -17,10 +18,13 @@ export interface WorkerOptions {
 }
 
 /**
- * `dossier worker`: claim and run extraction, OCR and upload jobs from the shared queue until stopped.
- * Any machine that reaches the database and the blob folder can run one; a claim is a lease the
- * worker renews while it works, so a killed worker's jobs go back to the queue when it runs out.
- * SIGINT/SIGTERM finish the jobs in flight and put nothing back half-done.
+ * `dossier worker`: claim and run every kind of job from the shared queue until stopped: extraction
+ * and OCR, and the task jobs (uploads, reindexes, watch-list runs, entity resolution). Any machine
+ * that reaches the database and the blob folder can run one; a claim is a lease the worker renews
+ * while it works, so a killed worker's jobs go back to the queue when it runs out.
+ * SIGINT/SIGTERM stop claiming at once (an abort signal ends any idle wait, even one begun while
+ * the stop arrived), finish the jobs in flight, put back what it still holds, and return, after
+ * which main closes the LISTEN connection and the pool and the process exits 0.
  */
 export async function workerCommand(app: App, options: WorkerOptions): Promise<JobCounters> {
   const parallel = options.concurrency === undefined ? app.config.workers : Number(options.concurrency);
@@ -31,9 +35,11 @@ export async function workerCommand(app: App, options: WorkerOptions): Promise<J
   if (!Number.isInteger(pollMs) || pollMs < 10) throw new DossierError('invalid_argument', `--poll must be a whole number of milliseconds (10 or more), got "${options.poll}"`);
   if (app.backend === 'sqlite' && !options.quiet) console.error('dossier worker: the workspace is SQLite; workers on other machines need DOSSIER_DATABASE_URL (PostgreSQL).');
   let stop = false;
+  const stopping = new AbortController();
   const onSignal = () => {
     if (stop) process.exit(130);
     stop = true;
+    stopping.abort();
     app.queue.wake();
     if (!options.quiet) console.error('dossier worker: finishing the jobs in flight (again to quit now) …');
   };
@@ -44,25 +50,28 @@ export async function workerCommand(app: App, options: WorkerOptions): Promise<J
   if (!options.quiet) console.error(`dossier worker ${app.queue.owner}: ${parallel} extraction process${parallel === 1 ? '' : 'es'} on ${app.backend}${resumed ? `; ${resumed} interrupted jobs to pick up` : ''}; waiting for jobs …`);
   const extractors = app.startExtractors(parallel);
   const ocr = { enabled: options.ocr !== false, langs: app.config.ocr.langs, pageTimeoutMs: app.config.ocr.pageTimeoutMs };
-  // Uploads received by any `dossier serve` are jobs too: a worker ingests them like a server would.
-  const uploads = new UploadJobRunner({ db: app.db, records: app.records, blobs: app.blobs, queue: app.queue, index: app.searchIndex, startExtractors: () => app.startExtractors(parallel), blobRoot: app.config.blobs, limits: app.config.limits, parallel, ocr }, pollMs);
-  if (!options.exit) uploads.start();
+  // Uploads received by any `dossier serve`, reindexes and watch-lists queued anywhere: a worker runs them like a server would.
+  const tasks = new TaskRunner(app.db, app.queue, taskHandlers({ ...taskDepsOf(app, parallel), ocr }), TASK_JOB_NAMES, pollMs);
+  if (!options.exit) tasks.start();
   const started = Date.now();
   try {
     await drainQueue(
       {
-        db: app.db, blobs: app.blobs, queue: app.queue, index: app.searchIndex, extractor: extractors, limits: app.config.limits, parallel,
+        db: app.db, records: app.records, blobs: app.blobs, queue: app.queue, index: app.searchIndex, extractor: extractors, limits: app.config.limits, parallel,
         ocr,
       },
       counters,
       () => false,
       undefined,
-      { forever: !options.exit, stopping: () => stop, pollMs },
+      { forever: !options.exit, stopping: () => stop, pollMs, signal: stopping.signal },
     );
+    // --exit: the task jobs queued now are worked too, one after the other.
+    if (options.exit) while (!stop && (await tasks.runOnce()));
   } finally {
+    stopping.abort();
+    await tasks.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await uploads.stop();
     await app.queue.release(app.db).catch(() => 0);
     await extractors.close();
   }

@@ -14,7 +14,6 @@ import type { Context } from 'hono';
 import { mayAccessCollection } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { ensureCollection } from '../ingest/index.js';
-import { UPLOAD_JOB, type UploadTask } from '../jobs/index.js';
 import type { HttpDeps, HttpEnv, SessionUser } from './context.js';
 import { discardBody, multipartBoundary, receiveMultipart, UploadRefused } from './multipart.js';
 import { uploadDir, uploadsRoot } from './upload-runner.js';
@@ -118,7 +117,7 @@ async function streamUpload(deps: HttpDeps, c: Context<HttpEnv>, user: SessionUs
     await fs.promises.rename(incoming, uploadDir(deps, id));
     await recordAudit(deps.records, { user, action: 'upload', collectionId: chosen.id, detail: { upload: id, files: files.length, names: files.slice(0, 100).map((f) => f.storedAs), bytes, newCollection: chosen.created } });
     // Any server process or `dossier worker` may take the ingest from here.
-    await deps.queue.enqueueTask(deps.db, UPLOAD_JOB, { uploadId: id } satisfies UploadTask);
+    await deps.queue.enqueueJob(deps.db, { name: 'upload', data: { uploadId: id } });
     return { id, collection: chosen.name, files: files.length, bytes };
   } catch (error) {
     await fs.promises.rm(incoming, { recursive: true, force: true });

@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UploadJobRunner, uploadDir as uploadFolder, uploadsRoot as uploadsFolder, type UploadProgress } from '../jobs/index.js';
+import { TASK_JOB_NAMES, taskHandlers, TaskRunner, uploadDir as uploadFolder, uploadsRoot as uploadsFolder, type UploadProgress } from '../jobs/index.js';
 import type { HttpDeps } from './context.js';
 
 export type { UploadProgress };
 
-export type UploadDeps = Pick<HttpDeps, 'config' | 'db' | 'records' | 'blobs' | 'queue' | 'searchIndex' | 'startExtractors'>;
+export type UploadDeps = Pick<HttpDeps, 'config' | 'db' | 'records' | 'blobs' | 'queue' | 'searchIndex' | 'startExtractors' | 'analyser'>;
 
 /** The folder uploads are received into: in the shared blob folder, so any machine can read them. */
 export const uploadsRoot = (deps: Pick<HttpDeps, 'config'>) => uploadsFolder(deps.config.blobs);
@@ -20,16 +20,17 @@ export const uploadDir = (deps: Pick<HttpDeps, 'config'>, id: number) => uploadF
 /** A half-received upload older than this was abandoned by a server that stopped. */
 const ABANDONED_MS = 24 * 3600_000;
 
-/** Claims and runs `upload` jobs for this server process. */
+/** Claims and runs task jobs (uploads, and reindexes, watch-list runs, entity resolution queued anywhere) for this server process. */
 export class UploadRunner {
-  private readonly jobs: UploadJobRunner;
+  private readonly jobs: TaskRunner;
 
   constructor(private readonly deps: UploadDeps) {
     const { config } = deps;
-    this.jobs = new UploadJobRunner({
-      db: deps.db, records: deps.records, blobs: deps.blobs, queue: deps.queue, index: deps.searchIndex, startExtractors: () => deps.startExtractors(),
+    const handlers = taskHandlers({
+      db: deps.db, records: deps.records, blobs: deps.blobs, queue: deps.queue, index: deps.searchIndex, startExtractors: () => deps.startExtractors(), analyser: deps.analyser,
       blobRoot: config.blobs, limits: config.limits, parallel: config.workers, ocr: { enabled: true, langs: config.ocr.langs, pageTimeoutMs: config.ocr.pageTimeoutMs },
     });
+    this.jobs = new TaskRunner(deps.db, deps.queue, handlers, TASK_JOB_NAMES);
   }
 
   /**

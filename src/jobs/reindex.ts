@@ -4,17 +4,32 @@ import type { DbHandle, Records } from '../platform/db/records.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 import { reindexTranslations } from './translation-index.js';
 
-/** Rebuild the search index and the entities from stored text, for when the analysis chain changes. */
+/** Where a reindex stands: documents written so far, and the last document id written (ids ascend). */
+export interface ReindexProgress {
+  done: number;
+  total: number;
+  lastId: number;
+  pages: number;
+}
+
+/**
+ * Rebuild the search index and the entities from stored text, for when the analysis chain changes.
+ * With `resume` (a reindex job taken over from a process that stopped), the index is not cleared
+ * again and only the documents after its last one are read.
+ */
 export async function reindexAll(
   records: Pick<Records, 'read' | 'transact' | 'transactHandle'>,
   db: DbHandle,
   index: SearchIndexWriter & { clear(db: DbHandle): Promise<void> },
   analyser: TextAnalyser,
-  onProgress: (done: number, total: number) => void = () => {},
+  onProgress: (done: number, total: number, at: ReindexProgress) => void = () => {},
+  resume?: { afterId: number; pages: number },
 ): Promise<{ documents: number; pages: number }> {
-  const ids = await records.read.documents.idsWithStatus('ok');
-  await index.clear(db);
-  let pages = 0;
+  const all = await records.read.documents.idsWithStatus('ok');
+  const ids = resume ? all.filter((id) => id > resume.afterId) : all;
+  const before = all.length - ids.length;
+  if (!resume) await index.clear(db);
+  let pages = resume?.pages ?? 0;
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
     // Read first: on SQLite the write transaction holds the one connection.
@@ -23,9 +38,10 @@ export async function reindexAll(
     await records.transactHandle(async (trx) => {
       for (const [id, text] of texts) pages += await storeDocumentIndex(trx, index, id, text ? analyseDocument(analyser, text) : null);
     });
-    onProgress(Math.min(i + 500, ids.length), ids.length);
+    const done = before + Math.min(i + 500, ids.length);
+    onProgress(done, all.length, { done, total: all.length, lastId: batch[batch.length - 1] ?? 0, pages });
   }
   if ('replaceRows' in index) await reindexTranslations(records, db, index as Pick<SqliteSearchIndex, 'replaceRows'>, () => analyser);
   await resolveEntities(records);
-  return { documents: ids.length, pages };
+  return { documents: all.length, pages };
 }

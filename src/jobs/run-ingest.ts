@@ -100,18 +100,13 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
     clearInterval(ticker);
   }
   // Names found in this run join the entities of earlier ones (and editors' decisions apply to them).
-  await resolveEntities(db);
+  await resolveEntities(deps.records);
   scan.phase = 'done';
   counters.queued = await queue.countQueued(db, JOB_KINDS.extract);
   counters.ocrQueued = await queue.countQueued(db, JOB_KINDS.ocr);
   onProgress(snapshot());
-  const counts = await db
-    .selectFrom('documents')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('collection_id', '=', collectionId)
-    .groupBy('status')
-    .execute();
-  const by = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+  const counts = await deps.records.read.jobDocuments.statusCounts(collectionId);
+  const by = (s: string) => counts[s] ?? 0;
   return {
     collection,
     files: scan.filesTotal,

@@ -1,37 +1,41 @@
-import type { Kysely } from 'kysely';
 import type { FailureReason } from '../domain/document.js';
 import type { ExtractionResult } from '../domain/extraction.js';
+import type { DocumentJobName, JobProgress, TaskJob, TaskJobName } from '../domain/job.js';
 import { pageNeedsOcr } from '../extract/index.js';
 import { storeDocumentIndex, type SearchIndexWriter } from '../index/index.js';
 import { recordOcr, recordOutcome, type BlobStore, type JobEnqueuer } from '../ingest/index.js';
 import type { Limits } from '../platform/config.js';
-import type { Database } from '../platform/db/schema.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
 import type { ClaimedJob, ClaimedTask } from '../platform/queue/sql-job-queue.js';
 import { LeaseLost, MAX_BATCH, OutcomeBatcher } from './outcome-batcher.js';
-import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrJobOptions, type OcrReply, type OcrTask } from './catalogue.js';
+import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrReply, type OcrTask } from './catalogue.js';
 
 /** The queue operations the job graph uses. */
 export interface JobQueue extends JobEnqueuer {
   /** Who this process is in the jobs table (host:pid:nonce). */
   readonly owner: string;
   readonly renewEveryMs: number;
-  claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]>;
-  /** Jobs about no one document (an upload): queue one, claim some. */
-  enqueueTask(db: Kysely<Database>, kind: string, payload: unknown): Promise<number>;
-  claimTasks(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedTask[]>;
-  /** Wait until a job may have been queued (a notification), or `ms` at most (polling). */
-  waitForWork(ms: number): Promise<void>;
+  claim(db: DbHandle, kind: DocumentJobName, limit: number, documentIds?: number[]): Promise<ClaimedJob[]>;
+  /** Jobs about no one document (an upload, a reindex …): queue one, claim some (only `ids`, when given). */
+  enqueueJob(db: DbHandle, job: TaskJob): Promise<number>;
+  claimTasks(db: DbHandle, names: readonly TaskJobName[], limit: number, ids?: number[]): Promise<ClaimedTask[]>;
+  /** Save a running job's progress while this process holds it. */
+  saveProgress(db: DbHandle, id: number, progress: JobProgress): Promise<boolean>;
+  /** Wait until a job may have been queued (a notification), `ms` at most (polling), or `signal` aborts. */
+  waitForWork(ms: number, signal?: AbortSignal): Promise<void>;
   /** End this process's waits now. */
   wake(): void;
   /** Extend the leases held; returns the ids still held. */
-  renew(db: Kysely<Database>, ids: number[]): Promise<number[]>;
+  renew(db: DbHandle, ids: number[]): Promise<number[]>;
   /** Done, if the lease is still ours (false: another worker took the job; roll back). */
-  complete(db: Kysely<Database>, id: number): Promise<boolean>;
+  complete(db: DbHandle, id: number, progress?: JobProgress): Promise<boolean>;
+  /** Failed with this message, if the lease is still ours. */
+  fail(db: DbHandle, id: number, error: string): Promise<boolean>;
   /** Put this process's jobs back on the queue. */
-  release(db: Kysely<Database>): Promise<number>;
+  release(db: DbHandle): Promise<number>;
   /** Free the jobs of dead processes on this machine; how many interrupted jobs are claimable. */
-  reclaimDead(db: Kysely<Database>): Promise<number>;
-  countQueued(db: Kysely<Database>, kind: string): Promise<number>;
+  reclaimDead(db: DbHandle): Promise<number>;
+  countQueued(db: DbHandle, kind: string): Promise<number>;
 }
 
 /** Runs extraction and OCR somewhere with limits (the worker pool). */
@@ -50,7 +54,9 @@ export interface OcrSettings {
 }
 
 export interface JobDeps {
-  db: Kysely<Database>;
+  db: DbHandle;
+  /** Documents as the runners read them (records.read.jobDocuments); entities resolved after an ingest. */
+  records: Pick<Records, 'read' | 'transact'>;
   blobs: BlobStore;
   queue: JobQueue;
   index: SearchIndexWriter;
@@ -82,7 +88,14 @@ export interface DrainOptions {
   stopping?: () => boolean;
   /** How often an idle drain looks for work. */
   pollMs?: number;
+  /** Aborted when told to stop: ends an idle wait at once (with `stopping`). */
+  signal?: AbortSignal;
 }
+
+type Runner = (deps: JobDeps, job: ClaimedJob, counters: JobCounters, batcher: OutcomeBatcher, read: () => void) => Promise<void>;
+
+/** The runner of each kind of document job: a kind missing here is a compile error. */
+const runners: { [N in DocumentJobName]: Runner } = { extract: extractOne, ocr: ocrOne };
 
 /**
  * Claim queued jobs and keep `parallel` of them in flight until none are left (and, while
@@ -119,7 +132,7 @@ export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeed
           state.reading--;
           wake();
         };
-        const run = (job.kind === JOB_KINDS.ocr ? ocrOne(deps, job, counters, batcher, read) : extractOne(deps, job, counters, batcher, read)).catch((error: unknown) => {
+        const run = runners[job.job.name](deps, job, counters, batcher, read).catch((error: unknown) => {
           if (!(error instanceof LeaseLost)) throw error;
           counters.lost = (counters.lost ?? 0) + 1;
         });
@@ -146,7 +159,7 @@ export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeed
       }
       if (options.stopping?.()) continue; // told to stop while claiming: do not fall asleep now
       if (stillFeeding()) await new Promise((r) => setTimeout(r, 50));
-      else await queue.waitForWork(options.pollMs ?? 200);
+      else await queue.waitForWork(options.pollMs ?? 200, options.signal);
     }
   } finally {
     clearInterval(renewal);
@@ -155,8 +168,8 @@ export async function drainQueue(deps: JobDeps, counters: JobCounters, stillFeed
 }
 
 async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters, batcher: OutcomeBatcher, read: () => void): Promise<void> {
-  const { db, queue } = deps;
-  const doc = await db.selectFrom('documents').select(['id', 'sha256', 'size', 'path', 'depth']).where('id', '=', job.documentId).executeTakeFirst();
+  const { queue } = deps;
+  const doc = await deps.records.read.jobDocuments.extractSource(job.documentId);
   let reply: ExtractReply;
   const fail = (result: ExtractionResult): ExtractReply => ({ result, analysis: null });
   if (!doc || doc.sha256 === null) {
@@ -164,7 +177,7 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters,
   } else if (job.attempts > 3) {
     reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' });
   } else {
-    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth, limits: deps.limits });
+    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: doc.size, path: doc.path, depth: doc.depth, limits: deps.limits });
   }
   read();
   const { result, analysis } = reply;
@@ -183,15 +196,13 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters,
 }
 
 async function ocrOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters, batcher: OutcomeBatcher, read: () => void): Promise<void> {
-  const { db } = deps;
-  const doc = await db.selectFrom('documents').select(['id', 'sha256', 'mime', 'title', 'path', 'metadata', 'status']).where('id', '=', job.documentId).executeTakeFirst();
-  const options = (job.payload ?? {}) as OcrJobOptions;
+  const doc = await deps.records.read.jobDocuments.ocrSource(job.documentId);
+  const options: { pages?: number[]; langs?: string } = job.job.name === 'ocr' ? job.job.data : {};
   let reply: OcrReply | { reason: FailureReason; message: string };
   if (!doc || doc.sha256 === null || !doc.mime) reply = { reason: 'unreadable', message: 'the document has no stored content' };
   else if (job.attempts > 3) reply = { reason: 'crashed', message: 'OCR of this document was interrupted three times; it is set aside' };
   else {
-    const pages = await db.selectFrom('pages').select(['page', 'text', 'ocr']).where('document_id', '=', doc.id).orderBy('page').execute();
-    const metadata = JSON.parse(doc.metadata) as Record<string, unknown>;
+    const { pages, metadata } = doc;
     const isPdf = doc.mime === 'application/pdf' || doc.mime === 'image/vnd.djvu';
     // A PDF's pages without a usable text layer, and those OCR'd before (a re-run with other languages).
     const wanted = options.pages ?? (isPdf ? pages.filter((p) => p.ocr !== null || pageNeedsOcr(p.text)).map((p) => p.page) : null);

@@ -2,26 +2,22 @@
  * Uploads from the workbench are `upload` jobs in the shared queue: the server that received the
  * files stores them in the blob folder (`<blobs>/uploads/ID/`, which every server and worker
  * mounts) and queues a job; any `dossier serve` or `dossier worker` claims it under a lease and
- * runs the ingest, saving progress snapshots on the upload's row so every server shows them. A
+ * runs the ingest (task-handlers.ts), saving progress snapshots on the upload's row so every server shows them. A
  * process killed mid-upload loses its lease; another takes the job over and runIngest resumes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SearchIndexWriter } from '../index/index.js';
 import type { BlobStore } from '../ingest/index.js';
+import type { JobOf } from '../domain/job.js';
 import type { Limits } from '../platform/config.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
-import type { ClaimedTask } from '../platform/queue/sql-job-queue.js';
 import type { IngestProgress } from './progress.js';
 import { runIngest, type IngestSummary } from './run-ingest.js';
 import type { Extractor, JobQueue, OcrSettings } from './run-jobs.js';
 
-export const UPLOAD_JOB = 'upload';
-
-/** The payload of an `upload` job. */
-export interface UploadTask {
-  uploadId: number;
-}
+/** The data of an `upload` job (domain/job.ts). */
+export type UploadTask = JobOf<'upload'>['data'];
 
 /** What an upload's progress holds: the last snapshot, the rate, then the summary or the error. */
 export interface UploadProgress extends Partial<IngestProgress> {
@@ -33,7 +29,7 @@ export interface UploadProgress extends Partial<IngestProgress> {
 
 export interface UploadJobDeps {
   db: DbHandle;
-  records: Pick<Records, 'read'>;
+  records: Pick<Records, 'read' | 'transact' | 'transactHandle'>;
   blobs: BlobStore;
   queue: JobQueue;
   index: SearchIndexWriter;
@@ -48,51 +44,6 @@ export interface UploadJobDeps {
 /** Where uploads are received (on the shared volume, so any machine can read them). */
 export const uploadsRoot = (blobRoot: string) => path.join(blobRoot, 'uploads');
 export const uploadDir = (blobRoot: string, id: number) => path.join(uploadsRoot(blobRoot), String(id));
-
-/** Claims `upload` jobs one at a time until stopped. */
-export class UploadJobRunner {
-  private stopped = false;
-  private loop: Promise<void> | null = null;
-
-  constructor(private readonly deps: UploadJobDeps, private readonly pollMs = 1000) {}
-
-  start(): void {
-    this.loop ??= this.run();
-  }
-
-  /** Stop claiming; resolves when the upload in hand (if any) is done. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.deps.queue.wake();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    const { db, queue } = this.deps;
-    while (!this.stopped) {
-      try {
-        const [task] = await queue.claimTasks(db, UPLOAD_JOB, 1);
-        if (task) await this.runTask(task);
-        else await queue.waitForWork(this.pollMs);
-      } catch (error) {
-        if (this.stopped) return;
-        console.error('dossier: upload jobs:', error);
-        await new Promise((r) => setTimeout(r, this.pollMs));
-      }
-    }
-  }
-
-  private async runTask(task: ClaimedTask): Promise<void> {
-    const { db, queue } = this.deps;
-    const renewal = setInterval(() => void queue.renew(db, [task.id]).catch(() => undefined), queue.renewEveryMs);
-    try {
-      await runUpload(this.deps, (task.payload as UploadTask).uploadId, task.attempts);
-    } finally {
-      clearInterval(renewal);
-    }
-    await queue.complete(db, task.id);
-  }
-}
 
 /** Ingest one upload's files into its collection, recording progress and the outcome on the upload. */
 export async function runUpload(deps: UploadJobDeps, uploadId: number, attempts = 1): Promise<void> {
@@ -113,7 +64,7 @@ export async function runUpload(deps: UploadJobDeps, uploadId: number, attempts 
   const extractors = deps.startExtractors();
   let summary: IngestSummary;
   try {
-    summary = await runIngest({ db: deps.db, blobs: deps.blobs, queue: deps.queue, index: deps.index, extractor: extractors, limits: deps.limits, parallel: deps.parallel, ocr: deps.ocr }, [dir], upload.collection, saver.update);
+    summary = await runIngest({ db: deps.db, records: deps.records, blobs: deps.blobs, queue: deps.queue, index: deps.index, extractor: extractors, limits: deps.limits, parallel: deps.parallel, ocr: deps.ocr }, [dir], upload.collection, saver.update);
   } catch (error) {
     await saver.flush();
     await uploads.finish(uploadId, 'failed', { ...saver.last(), error: (error as Error).message });

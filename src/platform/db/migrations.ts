@@ -460,6 +460,13 @@ const serverState: Migration = {
   },
 };
 
+/** Progress stored with the job (JSON, decoded in platform/queue/job-codec.ts), so any machine shows or resumes it. */
+const jobProgress: Migration = {
+  async up(db) {
+    await db.schema.alterTable('jobs').addColumn('progress', 'text').execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -473,6 +480,7 @@ export const migrations: Record<string, Migration> = {
   '0009-site': site,
   '0010-job-leases': jobLeases,
   '0011-server-state': serverState,
+  '0012-job-progress': jobProgress,
 };
 
 export const migrationProvider: MigrationProvider = {

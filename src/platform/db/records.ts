@@ -30,6 +30,8 @@ import { documentViewRepository, type DocumentViewRepository } from './repositor
 import { isPostgres } from './dialect.js';
 import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
 import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
+import { jobsRepository, type JobsRepository } from './repositories/jobs-repository.js';
+import { jobDocumentsRepository, type JobDocumentsRepository } from './repositories/job-documents-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -59,6 +61,9 @@ export interface Repositories {
   ingestWrites: IngestWritesRepository;
   loginThrottle: LoginThrottleRepository;
   uploads: UploadRepository;
+  // The job queue as listed and waited on, and documents as the job runners read them (jobs/, cli/).
+  jobs: JobsRepository;
+  jobDocuments: JobDocumentsRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -85,6 +90,8 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     ingestWrites: ingestWritesRepository(db),
     loginThrottle: loginThrottleRepository(db),
     uploads: uploadRepository(db),
+    jobs: jobsRepository(db),
+    jobDocuments: jobDocumentsRepository(db),
   };
 }
 

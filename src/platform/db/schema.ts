@@ -274,6 +274,8 @@ export interface JobsTable {
   locked_by: string | null;
   /** When a running job's lease ends, in ms since 1970 by the database's clock; past it, any worker may take the job. */
   locked_until: number | null;
+  /** JSON JobProgress (platform/queue/job-codec.ts): what the job last reported. */
+  progress: string | null;
 }
 
 /** Remembers the hash of a source file by path, size and mtime, so a re-run need not re-read it. */

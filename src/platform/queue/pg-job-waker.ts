@@ -17,16 +17,25 @@ export class PgJobWaker {
 
   constructor(private readonly url: string) {}
 
-  async wait(ms: number): Promise<void> {
+  /**
+   * Wait for a notification, `ms` at most, or until `signal` aborts. The abort is checked after
+   * connecting too: a stop that arrived while LISTEN was being set up must not be slept through
+   * (that lost wake-up kept an idle worker on PostgreSQL from exiting on SIGTERM).
+   */
+  async wait(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted || this.closed) return;
     await this.listen().catch(() => undefined);
+    if (signal?.aborted || this.closed) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.waiters.delete(done);
+        signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.waiters.add(done);
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 

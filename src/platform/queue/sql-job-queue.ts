@@ -1,20 +1,36 @@
 import os from 'node:os';
 import crypto from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { JOB_NAMES, type DocumentJob, type JobProgress, type TaskJob, type TaskJobName } from '../../domain/job.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { decodeJobRow, decodeProgress, encodeJob, encodeProgress } from './job-codec.js';
 import { JOBS_CHANNEL } from './pg-job-waker.js';
 
+/** A claimed job about one document, decoded. */
 export interface ClaimedJob {
   id: number;
-  kind: string;
+  kind: DocumentJob['name'];
   documentId: number;
   attempts: number;
-  payload: unknown;
+  job: DocumentJob;
 }
 
-/** A claimed job that is not about one document (an upload's ingest): all it needs is in its payload. */
-export type ClaimedTask = Omit<ClaimedJob, 'documentId'>;
+/** A claimed job that is not about one document (an upload, a reindex …): all it needs is in `job`. */
+export interface ClaimedTask {
+  id: number;
+  attempts: number;
+  job: TaskJob;
+  /** What an earlier claim of it reported (a resumable job continues from its cursor). */
+  progress: JobProgress | null;
+}
+
+/** A claimed row that is no job this version can run: it is failed with this message at once. */
+export interface RejectedJob {
+  id: number;
+  kind: string;
+  error: string;
+}
 
 const now = () => new Date().toISOString();
 
@@ -29,7 +45,9 @@ export interface QueueOptions {
   /** Who claims: host:pid:nonce (the default) identifies this process across machines. */
   owner?: string;
   /** Ends an idle wait when a job is queued (PostgreSQL LISTEN); without it, waits just poll. */
-  waker?: { wait(ms: number): Promise<void>; wakeAll(): void; close(): Promise<void> };
+  waker?: { wait(ms: number, signal?: AbortSignal): Promise<void>; wakeAll(): void; close(): Promise<void> };
+  /** Told of every claimed row that fails to decode (it is failed, not run). */
+  onRejected?: (job: RejectedJob) => void;
 }
 
 /**
@@ -52,21 +70,30 @@ export class SqlJobQueue {
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.waker = options.waker;
+    this.onRejected = options.onRejected ?? ((job) => console.error(`dossier: job ${job.id} failed: ${job.error}`));
   }
+
+  private readonly onRejected: (job: RejectedJob) => void;
 
   private readonly sleepers = new Set<() => void>();
 
-  /** Wait for a notification that a job was queued, or `ms` at most. */
-  waitForWork(ms: number): Promise<void> {
-    if (this.waker) return this.waker.wait(ms);
+  /**
+   * Wait for a notification that a job was queued, or `ms` at most, or until `signal` aborts
+   * (at once if it already has: a stop that came while the caller was claiming is not lost).
+   */
+  waitForWork(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.resolve();
+    if (this.waker) return this.waker.wait(ms, signal);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.sleepers.delete(done);
+        signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.sleepers.add(done);
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 
@@ -93,7 +120,7 @@ export class SqlJobQueue {
 
   async enqueue(db: Kysely<Database>, kind: string, documentId: number, payload: unknown = null): Promise<void> {
     const json = payload === null ? null : JSON.stringify(payload);
-    const open = { state: 'queued' as const, attempts: 0, error: null, updated_at: now(), payload: json, locked_by: null, locked_until: null };
+    const open = { state: 'queued' as const, attempts: 0, error: null, updated_at: now(), payload: json, locked_by: null, locked_until: null, progress: null };
     await db
       .insertInto('jobs')
       .values({ kind, document_id: documentId, ...open })
@@ -105,39 +132,74 @@ export class SqlJobQueue {
   /** Take up to `limit` claimable jobs of a kind, oldest first, under this process's lease. */
   async claim(db: Kysely<Database>, kind: string, limit: number, documentIds?: number[]): Promise<ClaimedJob[]> {
     const only = documentIds === undefined ? sql`` : sql`AND document_id IN (${sql.join(documentIds.length ? documentIds : [-1])})`;
-    const rows = await this.claimRows(db, kind, limit, only);
-    return rows.map((r) => ({ id: r.id, kind: r.kind, documentId: r.document_id ?? 0, attempts: r.attempts, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
+    const rows = await this.claimRows(db, sql`kind = ${kind}`, limit, only);
+    const claimed: ClaimedJob[] = [];
+    for (const row of rows) {
+      const decoded = decodeJobRow(row);
+      if (decoded.ok && (decoded.job.name === 'extract' || decoded.job.name === 'ocr')) claimed.push({ id: row.id, kind: decoded.job.name, documentId: decoded.job.data.documentId, attempts: row.attempts, job: decoded.job });
+      else await this.reject(db, row, decoded.ok ? `a ${row.kind} job is not about a document` : decoded.error);
+    }
+    return claimed;
   }
 
-  /** Queue a job that is not about one document (its payload says what to do); each call adds one. */
-  async enqueueTask(db: Kysely<Database>, kind: string, payload: unknown): Promise<number> {
+  /** Queue a job that is not about one document (its data says what to do); each call adds one. */
+  async enqueueJob(db: Kysely<Database>, job: TaskJob): Promise<number> {
     const row = await db
       .insertInto('jobs')
-      .values({ kind, document_id: null, state: 'queued', attempts: 0, error: null, updated_at: now(), payload: JSON.stringify(payload), locked_by: null, locked_until: null })
+      .values({ ...encodeJob(job), state: 'queued', attempts: 0, error: null, updated_at: now(), locked_by: null, locked_until: null, progress: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.notify(db, kind);
+    await this.notify(db, job.name);
     return row.id;
   }
 
-  /** Take up to `limit` claimable jobs of a kind queued with enqueueTask. */
-  async claimTasks(db: Kysely<Database>, kind: string, limit: number): Promise<ClaimedTask[]> {
-    const rows = await this.claimRows(db, kind, limit, sql`AND document_id IS NULL`);
-    return rows.map((r) => ({ id: r.id, kind: r.kind, attempts: r.attempts, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) }));
+  /**
+   * Take up to `limit` claimable jobs of these kinds (only those of `ids`, when given). Rows of a
+   * kind this version does not know are claimed too, and failed with a message saying so: a job
+   * nobody can run must show as failed, not wait forever.
+   */
+  async claimTasks(db: Kysely<Database>, names: readonly TaskJobName[], limit: number, ids?: number[]): Promise<ClaimedTask[]> {
+    const only = ids === undefined ? sql`` : sql`AND id IN (${sql.join(ids.length ? ids : [-1])})`;
+    const kinds = sql`(kind IN (${sql.join(names.length ? [...names] : ['-'])}) OR kind NOT IN (${sql.join(JOB_NAMES)}))`;
+    const rows = await this.claimRows(db, kinds, limit, only);
+    const claimed: ClaimedTask[] = [];
+    for (const row of rows) {
+      const decoded = decodeJobRow(row);
+      if (decoded.ok && decoded.job.name !== 'extract' && decoded.job.name !== 'ocr') claimed.push({ id: row.id, attempts: row.attempts, job: decoded.job, progress: decodeProgress(row.progress) });
+      else await this.reject(db, row, decoded.ok ? `a ${row.kind} job is about a document; it is run by an ingest or a worker's extraction` : decoded.error);
+    }
+    return claimed;
   }
 
-  private async claimRows(db: Kysely<Database>, kind: string, limit: number, only: RawBuilder<unknown>) {
+  private async reject(db: Kysely<Database>, row: { id: number; kind: string }, error: string): Promise<void> {
+    await this.fail(db, row.id, error);
+    this.onRejected({ id: row.id, kind: row.kind, error });
+  }
+
+  private async claimRows(db: Kysely<Database>, kinds: RawBuilder<unknown>, limit: number, only: RawBuilder<unknown>) {
     if (limit < 1) return [];
     const clock = clockMs(db);
     const lock = isPostgres(db) ? sql`FOR UPDATE SKIP LOCKED` : sql``;
-    const rows = await sql<{ id: number; kind: string; document_id: number | null; attempts: number; payload: string | null }>`
+    const rows = await sql<{ id: number; kind: string; document_id: number | null; attempts: number; payload: string | null; progress: string | null }>`
       UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ${this.owner}, locked_until = ${clock} + ${this.leaseMs}, updated_at = ${now()}
       WHERE id IN (
         SELECT id FROM jobs
-        WHERE kind = ${kind} AND (state = 'queued' OR (state = 'running' AND (locked_until IS NULL OR locked_until < ${clock}))) ${only}
+        WHERE ${kinds} AND (state = 'queued' OR (state = 'running' AND (locked_until IS NULL OR locked_until < ${clock}))) ${only}
         ORDER BY id LIMIT ${limit} ${lock})
-      RETURNING id, kind, document_id, attempts, payload`.execute(db);
+      RETURNING id, kind, document_id, attempts, payload, progress`.execute(db);
     return rows.rows.sort((a, b) => a.id - b.id);
+  }
+
+  /** Save what a job reports, while this process holds it (false: the lease was lost). */
+  async saveProgress(db: Kysely<Database>, id: number, progress: JobProgress): Promise<boolean> {
+    const result = await db
+      .updateTable('jobs')
+      .set({ progress: encodeProgress(progress), updated_at: now() })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .where('locked_by', '=', this.owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Extend the leases of jobs this process holds; returns the ids still ours (the others were lost). */
@@ -159,15 +221,15 @@ export class SqlJobQueue {
    * must then roll back what it wrote). Call it first in the transaction recording the outcome:
    * on PostgreSQL the row stays locked until commit, so nobody can take the job over meanwhile.
    */
-  async complete(db: Kysely<Database>, id: number): Promise<boolean> {
-    return this.finish(db, id, { state: 'done', error: null });
+  async complete(db: Kysely<Database>, id: number, progress?: JobProgress): Promise<boolean> {
+    return this.finish(db, id, { state: 'done', error: null, ...(progress ? { progress: encodeProgress(progress) } : {}) });
   }
 
   async fail(db: Kysely<Database>, id: number, error: string): Promise<boolean> {
     return this.finish(db, id, { state: 'failed', error });
   }
 
-  private async finish(db: Kysely<Database>, id: number, set: { state: 'done' | 'failed'; error: string | null }): Promise<boolean> {
+  private async finish(db: Kysely<Database>, id: number, set: { state: 'done' | 'failed'; error: string | null; progress?: string }): Promise<boolean> {
     const result = await db
       .updateTable('jobs')
       .set({ ...set, locked_until: null, updated_at: now() })
