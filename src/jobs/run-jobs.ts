@@ -18,7 +18,8 @@ export interface JobQueue extends JobEnqueuer {
   claim(db: DbHandle, kind: DocumentJobName, limit: number, documentIds?: number[]): Promise<ClaimedJob[]>;
   /** Jobs about no one document (an upload, a reindex …): queue one, claim some (only `ids`, when given). */
   enqueueJob(db: DbHandle, job: TaskJob): Promise<number>;
-  claimTasks(db: DbHandle, names: readonly TaskJobName[], limit: number, ids?: number[]): Promise<ClaimedTask[]>;
+  /** `rejected`: rows claimed that were no job this version can run (failed at once, with why). */
+  claimTasks(db: DbHandle, names: readonly TaskJobName[], limit: number, ids?: number[]): Promise<{ tasks: ClaimedTask[]; rejected: number }>;
   /** Save a running job's progress while this process holds it. */
   saveProgress(db: DbHandle, id: number, progress: JobProgress): Promise<boolean>;
   /** Wait until a job may have been queued (a notification), `ms` at most (polling), or `signal` aborts. */

@@ -53,10 +53,10 @@ export class TaskRunner {
 
   /** Claim one job (of `ids`, when given) and run it; false when there was none to claim. */
   async runOnce(ids?: number[]): Promise<boolean> {
-    const [task] = await this.queue.claimTasks(this.db, this.names, 1, ids);
-    if (!task) return false;
-    await this.runTask(task);
-    return true;
+    const { tasks, rejected } = await this.queue.claimTasks(this.db, this.names, 1, ids);
+    const [task] = tasks;
+    if (task) await this.runTask(task);
+    return task !== undefined || rejected > 0;
   }
 
   private async runTask(task: ClaimedTask): Promise<void> {

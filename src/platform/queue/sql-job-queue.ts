@@ -158,7 +158,7 @@ export class SqlJobQueue {
    * kind this version does not know are claimed too, and failed with a message saying so: a job
    * nobody can run must show as failed, not wait forever.
    */
-  async claimTasks(db: Kysely<Database>, names: readonly TaskJobName[], limit: number, ids?: number[]): Promise<ClaimedTask[]> {
+  async claimTasks(db: Kysely<Database>, names: readonly TaskJobName[], limit: number, ids?: number[]): Promise<{ tasks: ClaimedTask[]; rejected: number }> {
     const only = ids === undefined ? sql`` : sql`AND id IN (${sql.join(ids.length ? ids : [-1])})`;
     const kinds = sql`(kind IN (${sql.join(names.length ? [...names] : ['-'])}) OR kind NOT IN (${sql.join(JOB_NAMES)}))`;
     const rows = await this.claimRows(db, kinds, limit, only);
@@ -168,7 +168,7 @@ export class SqlJobQueue {
       if (decoded.ok && decoded.job.name !== 'extract' && decoded.job.name !== 'ocr') claimed.push({ id: row.id, attempts: row.attempts, job: decoded.job, progress: decodeProgress(row.progress) });
       else await this.reject(db, row, decoded.ok ? `a ${row.kind} job is about a document; it is run by an ingest or a worker's extraction` : decoded.error);
     }
-    return claimed;
+    return { tasks: claimed, rejected: rows.length - claimed.length };
   }
 
   private async reject(db: Kysely<Database>, row: { id: number; kind: string }, error: string): Promise<void> {
