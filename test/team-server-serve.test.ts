@@ -109,8 +109,12 @@ describe('two servers on one PostgreSQL', () => {
         return row.rows[0]?.state === 'done' ? row.rows[0].locked_by : null;
       }, 60_000);
       expect(owner).toContain(`:${worker.pid}:`);
-      // Known issue (see decision 0005): an idle worker on PostgreSQL does not yet exit promptly on SIGTERM.
-      worker.kill('SIGKILL');
+      // Idle again (waiting on LISTEN with a 10-minute poll): SIGTERM stops it cleanly (decision 0005).
+      const stopped = new Promise<number | null>((resolve) => (worker.exitCode !== null ? resolve(worker.exitCode) : worker.once('exit', (code) => resolve(code))));
+      worker.kill('SIGTERM');
+      const code = await Promise.race([stopped, new Promise<string>((r) => setTimeout(() => r('still running after 60 s'), 60_000))]);
+      if (worker.exitCode === null) worker.kill('SIGKILL');
+      expect(code).toBe(0);
     } finally {
       removeDir(ws);
       removeDir(folder);
