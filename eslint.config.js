@@ -35,7 +35,7 @@ const queryBuilderPending = [
  * jobs, turning a raw handle into records for callers above that still pass `db`. Each file says
  * which calls to switch; delete it with its last caller.
  */
-const handleBridges = ['src/index/handle-callers.ts', 'src/search/entities.ts', 'src/jobs/handle-callers.ts'];
+const handleBridges = ['src/index/handle-callers.ts', 'src/search/entities.ts'];
 
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],

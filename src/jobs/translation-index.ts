@@ -5,7 +5,6 @@ import { analyseDocument } from '../index/index.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 import type { TranslationIndex } from '../publish/index.js';
-import { recordsOfHandle } from './handle-callers.js';
 
 type RowWriter = Pick<SqliteSearchIndex, 'replaceRows'>;
 
@@ -13,10 +12,9 @@ type RowWriter = Pick<SqliteSearchIndex, 'replaceRows'>;
  * The search index port of publish/translate: a document's reviewed translation analysed like
  * any page (the index stage's chain) and written as the document's extra rows, keyed above
  * TRANSLATION_PAGE_OFFSET; the rows of pages no longer reviewed are deleted. `db` is the handle
- * the index writes through; the document's pages are read through `records` (transitional
- * default for callers that do not pass them yet: see handle-callers.ts).
+ * the index writes through; the document's pages are read through `records`.
  */
-export function translationIndex(db: DbHandle, index: RowWriter, analyser: () => TextAnalyser, records: Pick<Records, 'read'> = recordsOfHandle(db)): TranslationIndex {
+export function translationIndex(db: DbHandle, index: RowWriter, analyser: () => TextAnalyser, records: Pick<Records, 'read'>): TranslationIndex {
   return {
     async replace(documentId, pages) {
       const stored = await records.read.translations.pages(documentId);
