@@ -16,6 +16,8 @@ import { redactionRepository, type RedactionRepository } from './repositories/re
 import { documentsRepository, type DocumentsRepository } from './repositories/documents-repository.js';
 import { dictionaryRepository, type DictionaryRepository } from './repositories/dictionary-repository.js';
 import { watchlistsRepository, type WatchlistsRepository } from './repositories/watchlists-repository.js';
+import { jobsRepository, type JobsRepository } from './repositories/jobs-repository.js';
+import { jobDocumentsRepository, type JobDocumentsRepository } from './repositories/job-documents-repository.js';
 import { entitiesRepository, type EntitiesRepository } from './repositories/entities-repository.js';
 import { commentsRepository, type CommentsRepository } from './repositories/comments-repository.js';
 import { publicationsRepository, type PublicationsRepository } from './repositories/publications-repository.js';
@@ -30,8 +32,6 @@ import { documentViewRepository, type DocumentViewRepository } from './repositor
 import { isPostgres } from './dialect.js';
 import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
 import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
-import { jobsRepository, type JobsRepository } from './repositories/jobs-repository.js';
-import { jobDocumentsRepository, type JobDocumentsRepository } from './repositories/job-documents-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -58,12 +58,12 @@ export interface Repositories {
   dictionary: DictionaryRepository;
   entities: EntitiesRepository;
   watchlists: WatchlistsRepository;
-  ingestWrites: IngestWritesRepository;
-  loginThrottle: LoginThrottleRepository;
-  uploads: UploadRepository;
   // The job queue as listed and waited on, and documents as the job runners read them (jobs/, cli/).
   jobs: JobsRepository;
   jobDocuments: JobDocumentsRepository;
+  ingestWrites: IngestWritesRepository;
+  loginThrottle: LoginThrottleRepository;
+  uploads: UploadRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -87,11 +87,11 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     dictionary: dictionaryRepository(db),
     entities: entitiesRepository(db),
     watchlists: watchlistsRepository(db),
+    jobs: jobsRepository(db),
+    jobDocuments: jobDocumentsRepository(db),
     ingestWrites: ingestWritesRepository(db),
     loginThrottle: loginThrottleRepository(db),
     uploads: uploadRepository(db),
-    jobs: jobsRepository(db),
-    jobDocuments: jobDocumentsRepository(db),
   };
 }
 
