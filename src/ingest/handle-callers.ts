@@ -11,12 +11,15 @@
  * Until then the handle is turned into records here: the one runtime import of platform in this
  * stage, allowed for this file only in eslint.config.js.
  */
-import { recordsFor, repositoriesFor, type DbHandle, type Records, type Repositories } from '../platform/db/records.js';
+import { recordsFor, type DbHandle, type Records } from '../platform/db/records.js';
+import { ingestRecordsRepository, type IngestRecordsRepository } from '../platform/db/repositories/ingest-records-repository.js';
+import { ocrRecordsRepository, type OcrRecordsRepository } from '../platform/db/repositories/ocr-records-repository.js';
 
 /** Records (or, transitionally, a raw handle) as the register uses them. */
 export type RegisterSource = Pick<Records, 'read' | 'transactHandle'> | DbHandle;
 
 export const registerRecordsOf = (source: RegisterSource): Pick<Records, 'read' | 'transactHandle'> => ('transactHandle' in source ? source : recordsFor(source));
 
-/** The repositories of a transaction the caller holds, from its raw handle. */
-export const repositoriesOfHandle = (trx: DbHandle): Repositories => repositoriesFor(trx);
+/** The repositories of a transaction the caller holds, from its raw handle: only the one needed, once per document. */
+export const ingestRecordsOfHandle = (trx: DbHandle): IngestRecordsRepository => ingestRecordsRepository(trx);
+export const ocrRecordsOfHandle = (trx: DbHandle): OcrRecordsRepository => ocrRecordsRepository(trx);

@@ -1,7 +1,7 @@
 import type { FailureReason } from '../domain/document.js';
 import type { OcrPageRecord } from '../domain/ocr.js';
 import type { DbHandle, Repositories } from '../platform/db/records.js';
-import { repositoriesOfHandle } from './handle-callers.js';
+import { ocrRecordsOfHandle } from './handle-callers.js';
 
 /** One page's OCR outcome as the pipeline records it (mirrors extract's OcrPageOutcome). */
 export type OcrOutcome =
@@ -15,7 +15,7 @@ export type OcrOutcome =
  * repositories (transitional: or its raw handle, see handle-callers.ts).
  */
 export async function recordOcr(tx: Pick<Repositories, 'ocrRecords'> | DbHandle, documentId: number, outcome: { outcomes: OcrOutcome[] } | { reason: FailureReason; message: string }): Promise<{ pages: number; failed: number }> {
-  const ocr = 'ocrRecords' in tx ? tx.ocrRecords : repositoriesOfHandle(tx).ocrRecords;
+  const ocr = 'ocrRecords' in tx ? tx.ocrRecords : ocrRecordsOfHandle(tx);
   const metadata = await ocr.metadata(documentId);
   const outcomes = 'outcomes' in outcome ? outcome.outcomes : [];
   for (const o of outcomes) {

@@ -3,7 +3,7 @@ import type { ChildFile, ExtractionResult } from '../domain/extraction.js';
 import type { DbHandle, Repositories } from '../platform/db/records.js';
 import type { DocumentPlace, IngestRecordsRepository } from '../platform/db/repositories/ingest-records-repository.js';
 import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
-import { repositoriesOfHandle } from './handle-callers.js';
+import { ingestRecordsOfHandle } from './handle-callers.js';
 import type { JobEnqueuer } from './ports.js';
 import { EXTRACT_JOB } from './register-sources.js';
 
@@ -18,7 +18,7 @@ export type OutcomeRepositories = Pick<Repositories, 'ingestRecords' | 'ingestWr
  * (Transitional: `tx` may still be the bare ingest writes of `trx`; see handle-callers.ts.)
  */
 export async function recordOutcome(trx: DbHandle, queue: JobEnqueuer, tx: OutcomeRepositories | IngestWritesRepository, documentId: number, result: ExtractionResult): Promise<{ children: number; added: number; queued: number }> {
-  const { ingestRecords: register, ingestWrites: writes } = 'ingestRecords' in tx ? tx : { ingestRecords: repositoriesOfHandle(trx).ingestRecords, ingestWrites: tx };
+  const { ingestRecords: register, ingestWrites: writes } = 'ingestRecords' in tx ? tx : { ingestRecords: ingestRecordsOfHandle(trx), ingestWrites: tx };
   const place = await register.place(documentId);
   if (result.ok) {
     const { extraction } = result;

@@ -61,7 +61,7 @@ function correctionOf(body: Record<string, unknown>, at: { page: number; index: 
 export function translationRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   for (const path of ['/documents/:id/translation', '/documents/:id/translation/*', '/api/documents/:id/translation', '/api/documents/:id/translation/*']) app.use(path, requireUser());
-  const index = translationIndex(deps.db, deps.searchIndex, () => deps.analyser());
+  const index = translationIndex(deps.db, deps.searchIndex, () => deps.analyser(), deps.records);
   const service = () => machineServiceFrom(process.env);
 
   /** The visible document and an editor, else the refusal. */
