@@ -24,6 +24,7 @@ export async function searchCommand(app: App, query: string, options: SearchComm
     offset: options.offset === undefined ? 0 : Number(options.offset),
     facets: Boolean(options.facets),
     translationText: (id, page) => reviewedTranslationText(app.records, id, page),
+    records: app.records,
   });
   // Near-duplicates folded into the better-ranked hit (publish/verify), a post-step over this page of hits.
   if (options.collapse) result.hits = await collapseNearDuplicates(app.records, result.hits);

@@ -17,7 +17,7 @@ export async function serveCommand(app: App, serve: ServeWorkbench, options: Ser
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DossierError('invalid_argument', `--port is a whole number from 0 to 65535 (0 picks a free port), got "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
   let running: Awaited<ReturnType<ServeWorkbench>>;
-  await warmUpSearch(app.db, app.searchIndex, app.analyser());
+  await warmUpSearch(app.db, app.searchIndex, app.analyser(), app.records);
   try {
     running = await serve(app, { host, port });
   } catch (error) {

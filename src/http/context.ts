@@ -2,15 +2,13 @@
  * What every route of the workbench shares: the adapters main.ts hands in, and what the session
  * middleware puts on each request (the signed-in user and what they may see).
  */
-import type { Kysely } from 'kysely';
 import type { Access, LoginThrottle, SessionUser } from '../accounts/index.js';
 import type { TextAnalyser } from '../analyse/index.js';
 import type { BlobStore } from '../ingest/index.js';
 import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { SearchIndexWriter } from '../index/index.js';
 import type { Config } from '../platform/config.js';
-import type { Records } from '../platform/db/records.js';
-import type { Database } from '../platform/db/schema.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
 // The account vocabulary lives with the accounts module; the workbench re-exports it under the same names.
@@ -31,7 +29,8 @@ export interface HttpEnv {
 /** The adapters the workbench uses, constructed by main.ts. */
 export interface HttpDeps {
   config: Config;
-  db: Kysely<Database>;
+  /** Only passed on to the adapters that still take a handle (the job queue, the upload runner, translation rows); never queried here. */
+  db: DbHandle;
   records: Records;
   blobs: BlobStore;
   queue: JobQueue;

@@ -40,7 +40,7 @@ export async function readDocumentView(records: Pick<Records, 'read'>, access: A
     documents.pages(doc.id),
     documents.paths(doc.id),
     documents.children(doc.id),
-    doc.parent_id === null ? Promise.resolve(null) : documents.related(doc.parent_id),
+    doc.parentId === null ? Promise.resolve(null) : documents.related(doc.parentId),
   ]);
   const visible = await visibleDocumentIds(records, access, [...childRows.map((c) => c.id), ...(parentRow ? [parentRow.id] : [])]);
   const children = childRows.filter((c) => visible.has(c.id));
@@ -48,18 +48,9 @@ export async function readDocumentView(records: Pick<Records, 'read'>, access: A
   const view: DocumentView = {
     id: doc.id, path: doc.path, paths, collection: doc.collection, mime: doc.mime, status: doc.status,
     reason: doc.reason, message: doc.message, title: doc.title, parent: parent?.id ?? null, children: children.map((c) => c.id),
-    sha256: doc.sha256, size: Number(doc.size), needsOcr: doc.needs_ocr === 1, metadata: parseObject(doc.metadata),
+    sha256: doc.sha256, size: doc.size, needsOcr: doc.needsOcr, metadata: doc.metadata,
     text: pages.map((p) => p.text).join('\n\n'),
     pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.ocr ? { ocr: p.ocr } : {}) })),
   };
   return { view, parent, children };
-}
-
-function parseObject(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

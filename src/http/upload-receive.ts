@@ -46,7 +46,7 @@ function checkOrigin(c: Context<HttpEnv>): void {
  * not exist yet is created for admins; anyone else naming a collection they may not see is refused
  * alike whether it exists or not.
  */
-async function chooseCollection(deps: Pick<HttpDeps, 'db' | 'records'>, c: Context<HttpEnv>, user: SessionUser, fields: Record<string, string>): Promise<{ id: number; name: string; created: boolean }> {
+async function chooseCollection(deps: Pick<HttpDeps, 'records'>, c: Context<HttpEnv>, user: SessionUser, fields: Record<string, string>): Promise<{ id: number; name: string; created: boolean }> {
   const name = (fields['new_collection']?.trim() || fields['collection']?.trim()) ?? '';
   if (name === '') throw new UploadRefused(400, 'choose a collection to upload into');
   const existing = await deps.records.read.grants.collectionByName(name);
@@ -56,7 +56,7 @@ async function chooseCollection(deps: Pick<HttpDeps, 'db' | 'records'>, c: Conte
   }
   if (!CREATORS.has(user.role)) throw new UploadRefused(403, `you may not upload into "${name}"`);
   if (!COLLECTION_NAME.test(name)) throw new UploadRefused(400, 'a collection name is 1–100 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit');
-  const id = await ensureCollection(deps.db, name);
+  const id = await ensureCollection(deps.records, name);
   return { id, name, created: true };
 }
 

@@ -32,6 +32,7 @@ export function startWatchlistRun(deps: Pick<HttpDeps, 'db' | 'records' | 'searc
   void (async () => {
     try {
       const results = await runWatchlist(deps.db, deps.searchIndex, deps.analyser(), names, {
+        records: deps.records,
         allowedCollections,
         since,
         onProgress: (done) => {

@@ -13,7 +13,7 @@ import { type DocumentAnalysis, type DocumentText, type PageColumns } from './an
 export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
 export { resolveEntitiesIn, type EntityDecision, type EntityRef, type ResolveSummary } from './resolve-entities.js';
 export { applyEntityMerge, applyEntitySplit } from './entity-decisions.js';
-export { mergeEntities, resolveEntities, splitEntity } from './handle-callers.js';
+export { resolveEntities } from './handle-callers.js';
 
 export type IndexedPage = { pageId: number } & PageColumns;
 

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { DbHandle } from '../platform/db/records.js';
 
 export interface StoredBlob {
   sha256: string;
@@ -25,5 +24,5 @@ export interface BlobStore {
 
 /** The slice of the job queue ingest needs: queue a document for a job, inside a transaction. */
 export interface JobEnqueuer {
-  enqueue(db: Kysely<Database>, kind: string, documentId: number, payload?: unknown): Promise<void>;
+  enqueue(db: DbHandle, kind: string, documentId: number, payload?: unknown): Promise<void>;
 }

@@ -3,28 +3,28 @@
  * the chosen mode, ask the backend for matching pages, and shape hits with their document, page,
  * highlighted passage and the reason each matched.
  */
-import type { Kysely } from 'kysely';
 import type { TextAnalyser } from '../analyse/index.js';
 import { DossierError } from '../domain/errors.js';
 import { SEARCH_MODES, searchRowId, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
 import { isTranslationPage, TRANSLATION_PAGE_OFFSET } from '../domain/translation.js';
-import type { Database } from '../platform/db/schema.js';
+import type { DbHandle, Records } from '../platform/db/records.js';
 import { compileQuery } from './compile-query.js';
+import { recordsOfHandle } from './entities.js';
 import { compileCached } from './query-cache.js';
 import { highlightSpans, snippetHtml } from './highlight.js';
 import { parseQuerySyntax } from './query-syntax.js';
 
 export { parseQuerySyntax } from './query-syntax.js';
-export { documentMentions, entityDetail, entityIsVisible, listEntities, type DocumentMentions, type EntityDetail, type EntityMention, type EntityScope, type EntitySummary } from './entities.js';
+export { type DocumentMentions, type EntityDetail, type EntityMention, type EntityScope, type EntitySummary } from './entities.js';
 export { parseCsv, parseNameList, runWatchlist, watchlistCsv, type WatchlistOptions, type WatchlistResult } from './watchlist.js';
 
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
-/** The slice of a search backend that searching needs. */
+/** The slice of a search backend that searching needs; `db` is the handle it reads through. */
 export interface SearchIndexReader {
-  query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
-  facets(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
-  matchingPages(db: Kysely<Database>, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
+  query(db: DbHandle, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
+  facets(db: DbHandle, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
+  matchingPages(db: DbHandle, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
 }
 
 export interface SearchOptions {
@@ -43,6 +43,8 @@ export interface SearchOptions {
   allowedCollections?: string[];
   /** The reviewed translation of a page, for hits that matched in it (publish/translate indexes them). */
   translationText?: (documentId: number, page: number) => Promise<string>;
+  /** Where hits' documents and pages are read (transitional default: records over `db`, see entities.ts). */
+  records?: Pick<Records, 'read'>;
 }
 
 export interface MatchReason {
@@ -90,7 +92,7 @@ function phrasesOf(expr: MatchExpr): Phrase[] {
 }
 
 /** Search the index; see SearchOptions for modes and matching. */
-export async function searchDocuments(db: Kysely<Database>, index: SearchIndexReader, analyser: TextAnalyser, input: string, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchDocuments(db: DbHandle, index: SearchIndexReader, analyser: TextAnalyser, input: string, options: SearchOptions = {}): Promise<SearchResult> {
   const mode = options.mode ?? 'normalised';
   if (!SEARCH_MODES.includes(mode)) throw new DossierError('invalid_argument', `mode must be one of ${SEARCH_MODES.join(', ')}, got "${mode}"`);
   const limit = options.limit ?? 20;
@@ -105,23 +107,14 @@ export async function searchDocuments(db: Kysely<Database>, index: SearchIndexRe
   const base = { query: input, mode, total, ...(totalIsLowerBound ? { totalIsLowerBound } : {}), ...(facets ? { facets } : {}) };
   if (hits.length === 0) return { ...base, hits: [] };
 
-  const docs = await db
-    .selectFrom('documents')
-    .innerJoin('collections', 'collections.id', 'documents.collection_id')
-    .select(['documents.id', 'documents.path', 'documents.title', 'documents.mime', 'documents.date', 'collections.name as collection'])
-    .where('documents.id', 'in', hits.map((h) => h.documentId))
-    .execute();
+  const read = (options.records ?? recordsOfHandle(db)).read.searchHits;
+  const docs = await read.documents(hits.map((h) => h.documentId));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const pageIds = hits.map((h) => h.pageId);
-  // Hit pages by document and page number (a pair list would be too deep an expression for SQLite).
-  const pages = await db
-    .selectFrom('pages')
-    .select(['document_id', 'page', 'text'])
-    .where('document_id', 'in', [...new Set(hits.map((h) => h.documentId))])
-    .where('page', 'in', [...new Set(hits.map((h) => h.page))])
-    .execute();
+  // Hit pages by document and page number: every pair of the two lists, the wanted ones kept.
+  const pages = await read.pageTexts([...new Set(hits.map((h) => h.documentId))], [...new Set(hits.map((h) => h.page))]);
   const wantedPages = new Set(pageIds);
-  const textOf = new Map(pages.map((p) => [searchRowId(p.document_id, p.page), p.text]).filter(([id]) => wantedPages.has(id as number)) as Array<[number, string]>);
+  const textOf = new Map(pages.map((p) => [searchRowId(p.documentId, p.page), p.text]).filter(([id]) => wantedPages.has(id as number)) as Array<[number, string]>);
   for (const hit of hits.filter((h) => isTranslationPage(h.page))) textOf.set(hit.pageId, (await options.translationText?.(hit.documentId, hit.page - TRANSLATION_PAGE_OFFSET)) ?? '');
   const phrases = match ? phrasesOf(match) : [];
   const visible = phrases.filter((p) => !p.columns.includes('flags'));
@@ -207,7 +200,7 @@ function reasonOf(phrase: Phrase): MatchReason {
 }
 
 /** For each hit page, which query phrases it matches and how (pinyin, alias, …). */
-async function explain(db: Kysely<Database>, index: SearchIndexReader, pageIds: number[], phrases: Phrase[]): Promise<Map<number, MatchReason[]>> {
+async function explain(db: DbHandle, index: SearchIndexReader, pageIds: number[], phrases: Phrase[]): Promise<Map<number, MatchReason[]>> {
   const out = new Map<number, MatchReason[]>();
   if (phrases.length === 0 || pageIds.length === 0) return out;
   for (const phrase of phrases.filter((p) => !p.columns.includes('flags')).slice(0, 24)) {
@@ -241,8 +234,8 @@ export function highlightDocument(analyser: TextAnalyser, text: string, query: s
  * dictionary, the index's pages into SQLite's cache and the code paths into the JIT. Failures are
  * ignored (an empty workspace has nothing to warm).
  */
-export async function warmUpSearch(db: Kysely<Database>, index: SearchIndexReader, analyser: TextAnalyser): Promise<void> {
+export async function warmUpSearch(db: DbHandle, index: SearchIndexReader, analyser: TextAnalyser, records?: Pick<Records, 'read'>): Promise<void> {
   for (const [q, mode, match] of [['the 的', 'normalised', 'any'], ['中华人民共和国 国务院', 'cross-script', 'all'], ['report', 'exact', 'all']] as const) {
-    await searchDocuments(db, index, analyser, q, { mode, match, limit: 20 }).catch(() => undefined);
+    await searchDocuments(db, index, analyser, q, { mode, match, limit: 20, ...(records ? { records } : {}) }).catch(() => undefined);
   }
 }

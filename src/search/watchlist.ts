@@ -122,13 +122,14 @@ export async function runWatchlist(db: DbHandle, index: SearchIndexReader, analy
   if (names.length > 10_000) throw new DossierError('invalid_argument', `a watch-list holds at most 10,000 names, this one ${names.length}`);
   const mode = options.mode ?? 'cross-script';
   const limit = options.limit ?? 100;
-  const documents = (options.records ?? recordsOfHandle(db)).read.documents;
+  const records = options.records ?? recordsOfHandle(db);
+  const documents = records.read.documents;
   const results: WatchlistResult[] = [];
   for (const [i, name] of names.entries()) {
     options.onProgress?.(i, names.length, name);
     const query = `"${name.replace(/"/g, ' ')}"`;
     try {
-      const found = await searchDocuments(db, index, analyser, query, { mode, limit, allowedCollections: options.allowedCollections });
+      const found = await searchDocuments(db, index, analyser, query, { mode, limit, allowedCollections: options.allowedCollections, records });
       const { match } = compileQuery(parseQuerySyntax(query, 'and'), mode, analyser, query);
       const phrases = match ? phrasesOf(match).filter((p) => !p.columns.includes('flags')) : [];
       const ids = found.hits.map((h) => h.id);

@@ -68,7 +68,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
         queryError = error.message;
       }
     }
-    await recordAudit(deps.records, { user, action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: query ? { q: query, mode } : {} });
+    await recordAudit(deps.records, { user, action: 'view', collectionId: doc.collectionId, documentId: doc.id, detail: query ? { q: query, mode } : {} });
     const extraSections = await documentExtras(deps, c, doc.id);
     const named = DocumentEntities({ found: await deps.records.read.entities.documentMentions(doc.id) });
     const versions = await documentVersions(deps, c, doc.id);
@@ -79,7 +79,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
   const sendOriginal = async (c: Context<HttpEnv>) => {
     const doc = await visible(c);
     if (!doc || !doc.sha256 || !deps.blobs.has(doc.sha256)) return notFound(c);
-    await recordAudit(deps.records, { user: currentUser(c), action: 'download', collectionId: doc.collection_id, documentId: doc.id, detail: { path: doc.path, sha256: doc.sha256 } });
+    await recordAudit(deps.records, { user: currentUser(c), action: 'download', collectionId: doc.collectionId, documentId: doc.id, detail: { path: doc.path, sha256: doc.sha256 } });
     return sendBlob(c, deps.blobs, doc.sha256, doc.mime ?? 'application/octet-stream', { 'Content-Disposition': attachmentDisposition(doc.path) }) ?? notFound(c);
   };
   app.get('/documents/:id/file', sendOriginal);
@@ -103,7 +103,7 @@ export function documentRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const doc = await visible(c);
     if (!doc) return notFound(c);
     const { view } = await readDocumentView(deps.records, c.get('access'), doc);
-    await recordAudit(deps.records, { user: currentUser(c), action: 'view', collectionId: doc.collection_id, documentId: doc.id, detail: { api: true } });
+    await recordAudit(deps.records, { user: currentUser(c), action: 'view', collectionId: doc.collectionId, documentId: doc.id, detail: { api: true } });
     return c.json(view);
   });
 

@@ -32,7 +32,7 @@ export function noteRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!doc.ok) return { response: doc.response };
     const user = writer(c);
     if (!user.ok) return { response: user.response };
-    const note = await addNote(deps.records, { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collection_id }, note: noteInput(body) });
+    const note = await addNote(deps.records, { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collectionId }, note: noteInput(body) });
     return { note };
   };
 
@@ -62,7 +62,7 @@ export function noteRoutes(deps: HttpDeps): Hono<HttpEnv> {
     const user = writer(c);
     if (!user.ok) return user.response;
     const noteId = optionalInt(c.req.param('noteId')) ?? 0;
-    const deleted = await deleteNote(deps.records, { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collection_id }, noteId });
+    const deleted = await deleteNote(deps.records, { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collectionId }, noteId });
     return deleted ? null : notFound(c);
   };
 

@@ -56,6 +56,7 @@ export async function searchAsUser(deps: HttpDeps, c: Context<HttpEnv>, params: 
     facets: params.facets,
     allowedCollections: access.all ? undefined : access.collectionNames,
     translationText: (id, page) => reviewedTranslationText(deps.records, id, page),
+    records: deps.records,
   });
   await recordAudit(deps.records, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
   // ?collapse=1 folds near-duplicates into the better-ranked hit (publish/verify), a post-step over this page.

@@ -25,7 +25,7 @@ export function tagRoutes(deps: HttpDeps): Hono<HttpEnv> {
     if (!doc.ok) return { response: doc.response };
     const user = writer(c);
     if (!user.ok) return { response: user.response };
-    const input = { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collection_id }, tag: name };
+    const input = { actor: currentActor(c), document: { id: doc.value.id, collectionId: doc.value.collectionId }, tag: name };
     const outcome = op === 'add' ? await addTag(deps.records, input) : await removeTag(deps.records, input);
     const changed = 'added' in outcome ? outcome.added : outcome.removed;
     return { documentId: doc.value.id, tag: outcome.tag, changed };

@@ -32,6 +32,9 @@ import { documentViewRepository, type DocumentViewRepository } from './repositor
 import { isPostgres } from './dialect.js';
 import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
 import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
+import { ingestRecordsRepository, type IngestRecordsRepository } from './repositories/ingest-records-repository.js';
+import { ocrRecordsRepository, type OcrRecordsRepository } from './repositories/ocr-records-repository.js';
+import { searchHitsRepository, type SearchHitsRepository } from './repositories/search-hits-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -64,6 +67,10 @@ export interface Repositories {
   ingestWrites: IngestWritesRepository;
   loginThrottle: LoginThrottleRepository;
   uploads: UploadRepository;
+  // Ingest's register and outcomes, OCR's pages, search's hit documents (ingest/, search/).
+  ingestRecords: IngestRecordsRepository;
+  ocrRecords: OcrRecordsRepository;
+  searchHits: SearchHitsRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -92,6 +99,9 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     ingestWrites: ingestWritesRepository(db),
     loginThrottle: loginThrottleRepository(db),
     uploads: uploadRepository(db),
+    ingestRecords: ingestRecordsRepository(db),
+    ocrRecords: ocrRecordsRepository(db),
+    searchHits: searchHitsRepository(db),
   };
 }
 

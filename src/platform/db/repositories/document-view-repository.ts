@@ -1,9 +1,38 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DocumentStatus, FailureReason } from '../../../domain/document.js';
 import type { Database, DocumentsTable } from '../schema.js';
 import { isPostgres } from '../dialect.js';
 
-/** A document row with its collection's name (the workbench's access check returns it). */
-export type DocumentRecord = Selectable<DocumentsTable> & { collection: string };
+/** A document with its collection's name, as the workbench's access check returns it. */
+export interface DocumentRecord {
+  id: number;
+  collectionId: number;
+  collection: string;
+  sha256: string | null;
+  size: number;
+  mime: string | null;
+  status: DocumentStatus;
+  reason: FailureReason | null;
+  message: string | null;
+  title: string | null;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  needsOcr: boolean;
+  /** JSON decoded ({} when it is not an object). */
+  metadata: Record<string, unknown>;
+  createdAt: string;
+  extractedAt: string | null;
+  lang: string | null;
+  date: string | null;
+  sender: string | null;
+}
+
+const toRecord = (r: Selectable<DocumentsTable> & { collection: string }): DocumentRecord => ({
+  id: r.id, collectionId: r.collection_id, collection: r.collection, sha256: r.sha256, size: Number(r.size), mime: r.mime, status: r.status,
+  reason: r.reason as FailureReason | null, message: r.message, title: r.title, parentId: r.parent_id, path: r.path, depth: r.depth,
+  needsOcr: r.needs_ocr === 1, metadata: parseObject(r.metadata), createdAt: r.created_at, extractedAt: r.extracted_at, lang: r.lang, date: r.date, sender: r.sender,
+});
 
 /** A parent or child in a container, as the viewer links it. */
 export interface RelatedDocument {
@@ -67,7 +96,8 @@ export const documentViewRepository = (db: Kysely<Database>): DocumentViewReposi
       .select('collections.name as collection')
       .where('documents.id', '=', id);
     if (scope !== undefined) query = query.where('documents.collection_id', 'in', scope);
-    return (await query.executeTakeFirst()) ?? null;
+    const row = await query.executeTakeFirst();
+    return row ? toRecord(row) : null;
   },
   async visibleIds(ids, scope) {
     if (ids.length === 0 || (scope !== undefined && scope.length === 0)) return new Set();
