@@ -11,7 +11,7 @@ import { findEnglishEntities, TECH_TERMS } from '../english.js';
 import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
 import { spansOfTags, viterbi } from './linear-chain.js';
 import { chineseTagger, englishTagger } from './ner-resources.js';
-import { zhFeatures } from './zh-features.js';
+import { foldHan, zhFeatures } from './zh-features.js';
 
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
@@ -34,11 +34,16 @@ function chunksOf(text: string): Array<[number, number]> {
 
 /** Personal pronouns, which no name holds as a word of its own (谢谢你 "thank you" is no person). */
 const PRONOUNS = new Set(['你', '我', '他', '她', '您', '你们', '我们', '他们', '她们', '咱们']);
+const PRONOUN_CHARS = /[你我他她您咱]/u;
 
-/** Whether jieba cut a personal pronoun out of [start, end) — a post-pass measured in MODEL.md. */
-function holdsPronoun(words: ReadonlyArray<{ word: string }>, start: number, end: number): boolean {
+/**
+ * Whether jieba cuts a personal pronoun out of [start, end) of `folded` — a post-pass measured in
+ * MODEL.md. The segmenter runs only for a person span holding a pronoun's character, which is rare.
+ */
+function holdsPronoun(segmenter: Segmenter, folded: string, start: number, end: number): boolean {
+  if (!PRONOUN_CHARS.test(folded.slice(start, end))) return false;
   let at = 0;
-  for (const { word } of words) {
+  for (const { word } of segmenter.tag(folded, true)) {
     if (at >= end) break;
     if (at >= start && at + word.length <= end && PRONOUNS.has(word)) return true;
     at += word.length;
@@ -48,33 +53,39 @@ function holdsPronoun(words: ReadonlyArray<{ word: string }>, start: number, end
 
 const EDITOR_TYPES: Record<string, MentionType> = { person: 'PERSON', place: 'LOCATION', org: 'ORGANIZATION' };
 
+/** Templates of a model file written before the templates were stored in it: the first 25, jieba's included. */
+const FIRST_TEMPLATES = Array.from({ length: 25 }, (_, i) => i);
+
 /**
- * `names`: the workspace's names dictionary. A word the segmenter took from it with a type
- * editors gave (person, place, org) is taken with that type, over what the model read there,
- * unless the model's span holds it whole (新疆 inside 新疆维吾尔自治区党委).
+ * `names`: the workspace's names dictionary. A name in it typed person, place or org (editors'
+ * `dossier dict add`, the seed aliases) is taken with that type, leftmost and longest first, over
+ * what the model read there, unless the model's span holds it whole (新疆 inside 新疆维吾尔自治区党委).
  */
 export function tagChinese(text: string, offset: number, segmenter: Segmenter, names?: NamesDictionary): Mention[] {
   const { model, masks, gazetteer } = chineseTagger();
   const mask = model.buckets - 1;
+  const templates = model.templates ?? FIRST_TEMPLATES;
   const out: Mention[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
-    let words: Array<{ word: string; tag: string }> = [];
-    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, (folded) => (words = segmenter.tag(folded, true))), chunk.length);
+    const folded = foldHan(chunk);
+    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f)), chunk.length);
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
-      if (type && !(type === 'PERSON' && holdsPronoun(words, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
+      if (type && !(type === 'PERSON' && holdsPronoun(segmenter, folded, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
     }
     if (names) {
-      let at = 0;
-      for (const { word, tag } of words) {
+      for (let at = 0; at < folded.length; at++) {
+        const name = names.typedAt(folded, at).find((h) => folded.startsWith(h, at));
+        const type = name === undefined ? undefined : EDITOR_TYPES[names.get(name)?.type ?? ''];
+        if (name === undefined || !type) continue;
         const start = at;
-        at += word.length;
-        const type = tag === 'nr' ? EDITOR_TYPES[names.get(word)?.type ?? ''] : undefined;
-        if (!type || found.some((f) => f.start <= start && at <= f.end && f.end - f.start > word.length)) continue;
-        for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < at && start < found[k]!.end) found.splice(k, 1);
-        found.push({ start, end: at, type });
+        const stop = at + name.length;
+        at = stop - 1;
+        if (found.some((f) => f.start <= start && stop <= f.end && f.end - f.start > name.length)) continue;
+        for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < stop && start < found[k]!.end) found.splice(k, 1);
+        found.push({ start, end: stop, type });
       }
       found.sort((a, b) => a.start - b.start);
     }

@@ -8,8 +8,6 @@
 import { foldChar } from '../../normalise/normalise.js';
 import { bucket, mix, mixString } from './hash.js';
 
-export const ZH_WIDTH = 25;
-
 /** Bits of a gazetteer entry's types. */
 export const GAZ_TYPES = { PER: 1, LOC: 2, ORG: 4 } as const;
 const PREFIX = 8;
@@ -90,6 +88,13 @@ function foldCode(code: number): number {
   return f;
 }
 
+/** `text` folded character by character as the features see it (traditional → simplified, full-width → ASCII); same length. */
+export function foldHan(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
+  return out;
+}
+
 const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
 
 function classOf(code: number): number {
@@ -127,10 +132,30 @@ function positionIn(start: number, length: number, i: number): number {
 }
 
 /**
- * Feature hashes of every character of `text`: out[i * ZH_WIDTH + k], bucketed by `mask`.
+ * Feature templates, numbered: a model stores the templates it was trained with (model-file.ts), so
+ * a template's number and meaning never change. 20–24 need jieba's words and tags.
+ *  0 bias · 1–5 characters at −2…+2 · 6–9 neighbouring pairs · 10 the pair around the character ·
+ *  11 the triple around it · 12 classes at −1…+1 · 13 surnames at −2…0 with the class ·
+ *  14–16 position in the longest gazetteer match of each type · 17 the three combined ·
+ *  18 types of matches ending before it, with the character · 19 types of matches starting after it,
+ *  with the character · 20–24 jieba: position in the word with its tag, with the character, with
+ *  the previous word's tag, with the next word's tag, the word · 25 the triple ending at it ·
+ *  26 the triple starting at it · 27 the combined gazetteer positions with the character ·
+ *  28 classes at −2…+2
  */
-export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment: (folded: string) => ReadonlyArray<{ word: string; tag: string }>): Int32Array {
+export const ZH_TEMPLATE_COUNT = 29;
+const JIEBA_TEMPLATES = [20, 21, 22, 23, 24];
+
+/** jieba's words of the folded text and their tags (Segmenter.tagWords). */
+export type Segment = (folded: string) => { words: readonly string[]; tags: readonly string[] };
+
+/**
+ * Feature hashes of every character of `text` for the given templates: out[i * templates.length + k],
+ * bucketed by `mask`. `segment` (jieba) is called only when a template needs it.
+ */
+export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templates: readonly number[], segment?: Segment): Int32Array {
   const n = text.length;
+  const width = templates.length;
   const c = new Int32Array(n + 4);
   c[0] = BOS;
   c[1] = BOS;
@@ -149,16 +174,20 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
   let folds = '';
   for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
-  const wordPos = new Uint8Array(n);
-  const wordTag = new Int32Array(n);
-  const prevTag = new Int32Array(n);
-  const nextTag = new Int32Array(n);
-  const wordHash = new Int32Array(n);
-  {
+  const wantsJieba = segment !== undefined && templates.some((t) => JIEBA_TEMPLATES.includes(t));
+  const wordPos = new Uint8Array(wantsJieba ? n : 0);
+  const wordTag = new Int32Array(wantsJieba ? n : 0);
+  const prevTag = new Int32Array(wantsJieba ? n : 0);
+  const nextTag = new Int32Array(wantsJieba ? n : 0);
+  const wordHash = new Int32Array(wantsJieba ? n : 0);
+  if (wantsJieba) {
     let at = 0;
     let prev = 0;
     const spans: Array<[number, number, number, number]> = [];
-    for (const { word, tag } of segment(folds)) {
+    const { words, tags } = segment(folds);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const tag = tags[w]!;
       const found = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
       if (found < 0) continue;
       const end = found + word.length;
@@ -208,42 +237,52 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
 
   const surnameAt = new Uint8Array(n + 4);
   for (let j = 2; j < n + 2; j++) surnameAt[j] = gaz.surnames.has(c[j]!) ? 1 : 0;
-  const out = new Int32Array(n * ZH_WIDTH);
+  const out = new Int32Array(n * width);
+  const all = new Int32Array(ZH_TEMPLATE_COUNT);
+  const gazPos = new Int32Array(3);
   for (let i = 0; i < n; i++) {
     const j = i + 2;
     const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
-    const o = i * ZH_WIDTH;
-    out[o] = bucket(mix(0, 1), mask);
-    out[o + 1] = bucket(mix(1, a), mask);
-    out[o + 2] = bucket(mix(2, b), mask);
-    out[o + 3] = bucket(mix(3, x), mask);
-    out[o + 4] = bucket(mix(4, d), mask);
-    out[o + 5] = bucket(mix(5, e), mask);
-    out[o + 6] = bucket(mix(mix(6, a), b), mask);
-    out[o + 7] = bucket(mix(mix(7, b), x), mask);
-    out[o + 8] = bucket(mix(mix(8, x), d), mask);
-    out[o + 9] = bucket(mix(mix(9, d), e), mask);
-    out[o + 10] = bucket(mix(mix(10, b), d), mask);
-    out[o + 11] = bucket(mix(mix(mix(11, b), x), d), mask);
-    out[o + 12] = bucket(mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!), mask);
+    all[0] = mix(0, 1);
+    all[1] = mix(1, a);
+    all[2] = mix(2, b);
+    all[3] = mix(3, x);
+    all[4] = mix(4, d);
+    all[5] = mix(5, e);
+    all[6] = mix(mix(6, a), b);
+    all[7] = mix(mix(7, b), x);
+    all[8] = mix(mix(8, x), d);
+    all[9] = mix(mix(9, d), e);
+    all[10] = mix(mix(10, b), d);
+    all[11] = mix(mix(mix(11, b), x), d);
+    all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
     const sur = (surnameAt[j - 2]! ? 1 : 0) | (surnameAt[j - 1]! ? 2 : 0) | (surnameAt[j]! ? 4 : 0);
-    out[o + 13] = bucket(mix(13, sur * 8 + cls[j]!), mask);
+    all[13] = mix(13, sur * 8 + cls[j]!);
     let combined = 0;
     for (let t = 0; t < 3; t++) {
       const len = coverLength[i * 3 + t]!;
       const at = positionIn(coverStart[i * 3 + t]!, len, i);
-      out[o + 14 + t] = bucket(mix(14 + t, at + Math.min(len, 6) * 5), mask);
+      gazPos[t] = at + Math.min(len, 6) * 5;
+      all[14 + t] = mix(14 + t, gazPos[t]!);
       combined = combined * 5 + at;
     }
-    out[o + 17] = bucket(mix(17, combined), mask);
-    out[o + 18] = bucket(mix(mix(18, endsAt[i]!), x), mask);
-    out[o + 19] = bucket(mix(mix(19, startsAt[i + 1]!), x), mask);
-    const wp = wordPos[i]!;
-    out[o + 20] = bucket(mix(mix(20, wp), wordTag[i]!), mask);
-    out[o + 21] = bucket(mix(mix(mix(21, wp), wordTag[i]!), x), mask);
-    out[o + 22] = bucket(mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!), mask);
-    out[o + 23] = bucket(mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!), mask);
-    out[o + 24] = bucket(mix(mix(24, wp), wordHash[i]!), mask);
+    all[17] = mix(17, combined);
+    all[18] = mix(mix(18, endsAt[i]!), x);
+    all[19] = mix(mix(19, startsAt[i + 1]!), x);
+    if (wantsJieba) {
+      const wp = wordPos[i]!;
+      all[20] = mix(mix(20, wp), wordTag[i]!);
+      all[21] = mix(mix(mix(21, wp), wordTag[i]!), x);
+      all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
+      all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
+      all[24] = mix(mix(24, wp), wordHash[i]!);
+    }
+    all[25] = mix(mix(mix(25, a), b), x);
+    all[26] = mix(mix(mix(26, x), d), e);
+    all[27] = mix(mix(27, combined), x);
+    all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
+    const o = i * width;
+    for (let k = 0; k < width; k++) out[o + k] = bucket(all[templates[k]!]!, mask);
   }
   return out;
 }
