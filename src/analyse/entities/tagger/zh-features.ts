@@ -17,14 +17,49 @@ export interface ZhGazetteer {
   entries: Map<string, number>;
   surnames: Set<number>;
   maxLength: number;
-  /** The two-character keys of `entries` by their two codes (first * 65536 + second): most lookups stop there, and a number key needs no substring. */
-  pairs: Map<number, number>;
+  /**
+   * The two-character keys of `entries` in an open-addressed table keyed by their two codes
+   * (first << 16 | second, never 0): most lookups stop there, and an integer probe needs neither a
+   * substring nor a Map's hashing of a number beyond the small-integer range.
+   */
+  pairs: PairTable;
 }
 
-function pairsOf(entries: Map<string, number>): Map<number, number> {
-  const pairs = new Map<number, number>();
-  for (const [key, bits] of entries) if (key.length === 2) pairs.set(key.charCodeAt(0) * 65536 + key.charCodeAt(1), bits);
-  return pairs;
+export interface PairTable {
+  keys: Int32Array;
+  bits: Uint8Array;
+  mask: number;
+}
+
+function pairSlot(key: number, mask: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 12 & mask;
+}
+
+function pairsOf(entries: Map<string, number>): PairTable {
+  let count = 0;
+  for (const key of entries.keys()) if (key.length === 2) count++;
+  let size = 1024;
+  while (size < count * 2) size *= 2;
+  const table: PairTable = { keys: new Int32Array(size), bits: new Uint8Array(size), mask: size - 1 };
+  for (const [key, bits] of entries) {
+    if (key.length !== 2) continue;
+    const k = (key.charCodeAt(0) << 16) | key.charCodeAt(1);
+    let at = pairSlot(k, table.mask);
+    while (table.keys[at] !== 0 && table.keys[at] !== k) at = (at + 1) & table.mask;
+    table.keys[at] = k;
+    table.bits[at] = bits;
+  }
+  return table;
+}
+
+/** The bits of a two-character entry (or prefix), 0 when there is none. */
+function pairBits(table: PairTable, first: number, second: number): number {
+  const k = (first << 16) | second;
+  for (let at = pairSlot(k, table.mask); ; at = (at + 1) & table.mask) {
+    const key = table.keys[at]!;
+    if (key === k) return table.bits[at]!;
+    if (key === 0) return 0;
+  }
 }
 
 export function buildZhGazetteer(names: Iterable<[string, keyof typeof GAZ_TYPES]>, surnames: Iterable<string>): ZhGazetteer {
@@ -119,6 +154,29 @@ function classOfCode(code: number): number {
   return k;
 }
 
+/** Working arrays of zhFeatures, kept between calls (a page is many short chunks; allocating them each time fed the garbage collector). */
+let scratch = makeScratch(0);
+
+function makeScratch(n: number) {
+  return { size: n, wordPos: new Uint8Array(n), wordTag: new Int32Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
+}
+
+function scratchFor(n: number): ReturnType<typeof makeScratch> {
+  if (scratch.size < n) scratch = makeScratch(Math.max(n, 2 * scratch.size, 1024));
+  return scratch;
+}
+
+const tagHashes = new Map<string, number>();
+
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag);
+  if (h === undefined) {
+    h = mixString(40, tag);
+    tagHashes.set(tag, h);
+  }
+  return h;
+}
+
 const BOS = 0x110001;
 const EOS = 0x110002;
 
@@ -156,56 +214,57 @@ export type Segment = (folded: string) => { words: readonly string[]; tags: read
 export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templates: readonly number[], segment?: Segment): Int32Array {
   const n = text.length;
   const width = templates.length;
-  const c = new Int32Array(n + 4);
+  const { c, cls, coverStart, coverLength, endsAt, startsAt, surnameAt } = scratchFor(n);
   c[0] = BOS;
   c[1] = BOS;
   c[n + 2] = EOS;
   c[n + 3] = EOS;
   for (let i = 0; i < n; i++) c[i + 2] = foldCode(text.charCodeAt(i));
-  const cls = new Int32Array(n + 4).fill(7);
+  cls[0] = cls[1] = cls[n + 2] = cls[n + 3] = 7;
   for (let i = 0; i < n; i++) cls[i + 2] = classOfCode(c[i + 2]!);
 
   // Longest match of each type covering each character, and the types of matches ending before
-  // and starting after it.
-  const coverStart = new Int32Array(n * 3).fill(-1);
-  const coverLength = new Int32Array(n * 3);
-  const endsAt = new Uint8Array(n + 1); // types of matches ending just before i
-  const startsAt = new Uint8Array(n + 1);
+  // (endsAt[i]) and starting after it.
+  coverStart.fill(-1, 0, n * 3);
+  coverLength.fill(0, 0, n * 3);
+  endsAt.fill(0, 0, n + 1);
+  startsAt.fill(0, 0, n + 1);
   let folds = '';
   for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
   const wantsJieba = segment !== undefined && templates.some((t) => JIEBA_TEMPLATES.includes(t));
-  const wordPos = new Uint8Array(wantsJieba ? n : 0);
-  const wordTag = new Int32Array(wantsJieba ? n : 0);
-  const prevTag = new Int32Array(wantsJieba ? n : 0);
-  const nextTag = new Int32Array(wantsJieba ? n : 0);
-  const wordHash = new Int32Array(wantsJieba ? n : 0);
+  const { wordPos, wordTag, prevTag, nextTag, wordHash } = scratch;
   if (wantsJieba) {
+    wordPos.fill(0, 0, n);
+    wordTag.fill(0, 0, n);
+    prevTag.fill(0, 0, n);
+    nextTag.fill(0, 0, n);
+    wordHash.fill(0, 0, n);
+    const { words, tags } = segment(folds);
     let at = 0;
     let prev = 0;
-    const spans: Array<[number, number, number, number]> = [];
-    const { words, tags } = segment(folds);
+    let lastStart = 0;
+    let lastEnd = 0;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      const tag = tags[w]!;
-      const found = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
-      if (found < 0) continue;
-      const end = found + word.length;
-      spans.push([found, end, mixString(40, tag), word.length >= 2 && word.length <= 8 ? mixString(41, word) : 0]);
-      at = end;
-    }
-    for (let w = 0; w < spans.length; w++) {
-      const [s, e, tag, hash] = spans[w]!;
-      const next = spans[w + 1]?.[2] ?? 1;
+      const s = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
+      if (s < 0) continue;
+      const e = s + word.length;
+      const tag = tagHash(tags[w]!);
+      const hash = word.length >= 2 && word.length <= 8 ? mixString(41, word) : 0;
+      for (let i = lastStart; i < lastEnd; i++) nextTag[i] = tag;
       for (let i = s; i < e; i++) {
         wordPos[i] = e - s === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
         wordTag[i] = tag;
         prevTag[i] = prev;
-        nextTag[i] = next;
         wordHash[i] = hash;
       }
       prev = tag;
+      lastStart = s;
+      lastEnd = e;
+      at = e;
     }
+    for (let i = lastStart; i < lastEnd; i++) nextTag[i] = 1;
   }
   const pairs = gaz.pairs;
   for (let s = 0; s < n; s++) {
@@ -213,8 +272,10 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     let per = 0;
     let loc = 0;
     let org = 0;
-    let bits = pairs.get(c[s + 2]! * 65536 + c[s + 3]!);
-    for (let len = 2; bits !== undefined; ) {
+    const second = c[s + 3]!;
+    if (second > 0xffff) continue;
+    let bits: number | undefined = pairBits(pairs, c[s + 2]!, second);
+    for (let len = 2; bits !== undefined && bits !== 0; ) {
       if (bits & 1) per = len;
       if (bits & 2) loc = len;
       if (bits & 4) org = len;
@@ -235,7 +296,6 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     }
   }
 
-  const surnameAt = new Uint8Array(n + 4);
   for (let j = 2; j < n + 2; j++) surnameAt[j] = gaz.surnames.has(c[j]!) ? 1 : 0;
   const out = new Int32Array(n * width);
   const all = new Int32Array(ZH_TEMPLATE_COUNT);
