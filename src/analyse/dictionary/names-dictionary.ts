@@ -51,11 +51,11 @@ export class NamesDictionary {
   }
 
   /**
-   * The Han forms typed person, place or org that start at `at` in folded text, longest first: the
-   * entity tagger gives them their type without running the segmenter.
+   * The Han forms typed person, place or org whose first (folded) character has this code, longest
+   * first: the entity tagger gives them their type without running the segmenter.
    */
-  typedAt(folded: string, at: number): readonly string[] {
-    return this.typed.get(folded.charCodeAt(at)) ?? NONE;
+  typedStartingWith(code: number): readonly string[] {
+    return this.typed.get(code) ?? NONE;
   }
 
   /** Every Han form, for the segmenter's user dictionary. */

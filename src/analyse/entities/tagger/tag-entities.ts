@@ -11,7 +11,7 @@ import { findEnglishEntities, TECH_TERMS } from '../english.js';
 import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
 import { spansOfTags, viterbi } from './linear-chain.js';
 import { chineseTagger, englishTagger } from './ner-resources.js';
-import { foldHan, zhFeatures } from './zh-features.js';
+import { foldCode, foldHan, zhFeatures } from './zh-features.js';
 
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
@@ -40,10 +40,10 @@ const PRONOUN_CHARS = /[你我他她您咱]/u;
  * Whether jieba cuts a personal pronoun out of [start, end) of `folded` — a post-pass measured in
  * MODEL.md. The segmenter runs only for a person span holding a pronoun's character, which is rare.
  */
-function holdsPronoun(segmenter: Segmenter, folded: string, start: number, end: number): boolean {
-  if (!PRONOUN_CHARS.test(folded.slice(start, end))) return false;
+function holdsPronoun(segmenter: Segmenter, chunk: string, folded: () => string, start: number, end: number): boolean {
+  if (!PRONOUN_CHARS.test(chunk.slice(start, end))) return false;
   let at = 0;
-  for (const { word } of segmenter.tag(folded, true)) {
+  for (const { word } of segmenter.tag(folded(), true)) {
     if (at >= end) break;
     if (at >= start && at + word.length <= end && PRONOUNS.has(word)) return true;
     at += word.length;
@@ -68,16 +68,18 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
   const out: Mention[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
-    const folded = foldHan(chunk);
+    let foldedChunk: string | undefined;
+    const folded = () => (foldedChunk ??= foldHan(chunk));
     const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f)), chunk.length);
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
-      if (type && !(type === 'PERSON' && holdsPronoun(segmenter, folded, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
+      if (type && !(type === 'PERSON' && holdsPronoun(segmenter, chunk, folded, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
     }
     if (names) {
-      for (let at = 0; at < folded.length; at++) {
-        const name = names.typedAt(folded, at).find((h) => folded.startsWith(h, at));
+      for (let at = 0; at < chunk.length; at++) {
+        const candidates = names.typedStartingWith(foldCode(chunk.charCodeAt(at)));
+        const name = candidates.length === 0 ? undefined : candidates.find((h) => folded().startsWith(h, at));
         const type = name === undefined ? undefined : EDITOR_TYPES[names.get(name)?.type ?? ''];
         if (name === undefined || !type) continue;
         const start = at;
@@ -160,5 +162,35 @@ export function tagEnglish(text: string, offset = 0): Mention[] {
     if (newline || sentenceEnd || i - from >= 200) flush(i + 1);
   }
   flush(tokens.length);
-  return out;
+  return autonomousRegions(text, offset, out);
+}
+
+/**
+ * Capitalised words on one line ending in a kind of autonomous area ("Xinjiang Uyghur Autonomous
+ * Region", "Ili Kazakh Autonomous Prefecture"): news rarely has them, so the model cut them
+ * ("Xinjiang" + "Autonomous Region" on a line of its own) or missed them; such a name is a place.
+ */
+const AUTONOMOUS = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’-]*[ \t]+)+)(?:Autonomous (?:Region|Prefecture|County|Banner)|Special Administrative Region)(?![\p{L}\p{N}])/gu;
+/** Capitalised words that open a sentence rather than a name ("In Xinjiang Uyghur Autonomous Region"). */
+const NOT_A_NAME_START = /^(?:The|In|At|From|To|Of|For|And|On|By|With|Across|Within|Outside|Inside)[ \t]+/u;
+
+/** Post-pass (MODEL.md): a capitalised name ending in "Autonomous Region" and the like is one place, unless a longer mention holds it ("… Autonomous Region Party Committee"). */
+export function autonomousRegions(text: string, offset: number, found: Mention[]): Mention[] {
+  if (!text.includes('Autonomous') && !text.includes('Special Administrative')) return found;
+  let out = found;
+  for (const m of text.matchAll(AUTONOMOUS)) {
+    let start = m.index;
+    let name = m[0];
+    for (let cut = NOT_A_NAME_START.exec(name); cut; cut = NOT_A_NAME_START.exec(name)) {
+      start += cut[0].length;
+      name = name.slice(cut[0].length);
+    }
+    if (name.startsWith('Autonomous') || name.startsWith('Special Administrative')) continue;
+    const s = offset + start;
+    const e = s + name.length;
+    if (out.some((f) => f.start <= s && e <= f.end && f.end - f.start > e - s)) continue;
+    out = out.filter((f) => f.end <= s || f.start >= e);
+    out.push({ text: name, type: 'LOCATION', start: s, end: e, confidence: 0.85 });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
