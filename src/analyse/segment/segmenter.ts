@@ -60,23 +60,29 @@ export class Segmenter {
       else tags[i] = tag;
     }
     if (missing) {
-      this.learnTags(missing);
+      this.learnTags(missing, run);
       for (let i = 0; i < words.length; i++) tags[i] ??= this.wordTags.get(words[i]!)!;
     }
     return { words, tags };
   }
 
-  /** Tags of words not seen yet: each alone, between line breaks, in one call; one that jieba cuts further is in no dictionary. */
-  private learnTags(words: string[]): void {
+  /**
+   * Tags of words not seen yet: each alone, between line breaks, in one call. A word jieba cuts
+   * further when alone (而来 → 而|来, though 而来 is in its dictionary) takes its tag from tag() on
+   * the whole run, so the tags are always tag()'s.
+   */
+  private learnTags(words: string[], run: string): void {
     if (this.wordTags.size > 500_000) this.wordTags.clear();
     const plain = [...new Set(words)].filter((w) => !/\s/.test(w));
     for (const w of words) if (/\s/.test(w)) this.wordTags.set(w, outOfDictionaryTag(w));
     let k = 0;
     let pieces: Array<{ word: string; tag: string }> = [];
+    let split: Set<string> | null = null;
     const settle = () => {
       const word = plain[k++];
       if (word === undefined) return;
-      this.wordTags.set(word, pieces.length === 1 && pieces[0]!.word === word ? pieces[0]!.tag : outOfDictionaryTag(word));
+      if (pieces.length === 1 && pieces[0]!.word === word) this.wordTags.set(word, pieces[0]!.tag);
+      else (split ??= new Set()).add(word);
       pieces = [];
     };
     for (const piece of this.jieba.tag(plain.join('\n'), true)) {
@@ -84,6 +90,11 @@ export class Segmenter {
       else pieces.push(piece);
     }
     settle();
+    const cutFurther = split as Set<string> | null; // assigned in settle(), which TypeScript does not follow
+    if (cutFurther) {
+      for (const { word, tag } of this.jieba.tag(run, true)) if (cutFurther.has(word)) this.wordTags.set(word, tag);
+      for (const word of cutFurther) if (!this.wordTags.has(word)) this.wordTags.set(word, outOfDictionaryTag(word));
+    }
   }
 
   /** The dictionary words inside a long word (新疆维吾尔自治区 → 新疆, 维吾尔, 自治区), itself excluded. */
