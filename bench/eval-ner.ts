@@ -176,4 +176,19 @@ console.log(`Model load (both languages, models and gazetteers): ${modelLoad.wal
 console.log(`Peak memory of an extraction process over those pages: rules ${memory.rules!.maxRssMb} MB, tagger ${memory.tagger!.maxRssMb} MB (+${memory.tagger!.maxRssMb - memory.rules!.maxRssMb} MB); first call ${memory.rules!.firstCallMs} ms vs ${memory.tagger!.firstCallMs} ms`);
 json['modelLoad'] = modelLoad;
 json['memory'] = memory;
+
+// Issue 17's targets, each with its figure from this run.
+const allF1 = (key: string) => ((json[key] as { ALL?: { f1: number } } | undefined)?.ALL?.f1 ?? 0);
+const targets: Array<[string, string, boolean]> = [
+  ['F1 on the MSRA held-out slice ≥ 0.88', allF1('msra-held-out/tagger').toFixed(3), allF1('msra-held-out/tagger') >= 0.88],
+  ['F1 on CoNLL-2003 valid ≥ 0.85', allF1('conll2003/tagger').toFixed(3), allF1('conll2003/tagger') >= 0.85],
+  ['Weibo dev (out of domain) above the rules', `${allF1('weibo/tagger').toFixed(3)} vs ${allF1('weibo/rules').toFixed(3)}`, allF1('weibo/tagger') > allF1('weibo/rules')],
+  ['Resume dev (out of domain) above the rules', `${allF1('resume/tagger').toFixed(3)} vs ${allF1('resume/rules').toFixed(3)}`, allF1('resume/tagger') > allF1('resume/rules')],
+  ['≥ 300k Chinese characters per CPU-second on pages', `${speed.tagger} (rules ${speed.rules})`, speed.tagger! >= 300_000],
+  ['model load ≤ 1 s', `${modelLoad.cpuMs} ms CPU, ${modelLoad.wallMs} ms wall`, modelLoad.cpuMs <= 1000],
+  ['memory ≤ 150 MB above the rules', `${memory.tagger!.maxRssMb - memory.rules!.maxRssMb} MB`, memory.tagger!.maxRssMb - memory.rules!.maxRssMb <= 150],
+];
+console.log(`\nTargets (issue 17), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}:`);
+for (const [what, figure, pass] of targets) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${what}: ${figure}`);
+json['targets'] = Object.fromEntries(targets.map(([what, figure, pass]) => [what, { figure, pass }]));
 writeResult('eval-ner', json);

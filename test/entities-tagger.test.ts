@@ -7,7 +7,7 @@
  * the tagger showed at first: 谢谢你, "Dossier" and "Hello" as names, "Xi Jinping's" with its possessive.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultAnalyser, findEntities } from '../src/analyse/index.js';
+import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '../src/analyse/index.js';
 import { masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 
@@ -86,6 +86,13 @@ describe('English', () => {
     expect(out).toContain('Hongliuquan County/LOCATION');
     expect(out.filter((p) => p.startsWith('County') || p.startsWith('The County'))).toEqual([]);
   });
+
+  it('keeps an autonomous region whole, at a line start too, unless an organisation holds it', () => {
+    expect(pairs('Xinjiang Uyghur Autonomous Region\nThe notice was issued.')).toEqual(['Xinjiang Uyghur Autonomous Region/LOCATION']);
+    expect(pairs('Tibet Autonomous Region\nOffice of the Party Committee')).toContain('Tibet Autonomous Region/LOCATION');
+    expect(pairs('In Guangxi Zhuang Autonomous Region officials said nothing.')).toContain('Guangxi Zhuang Autonomous Region/LOCATION');
+    expect(pairs('He met the Xinjiang Uyghur Autonomous Region Party Committee.')).toEqual(['Xinjiang Uyghur Autonomous Region Party Committee/ORGANIZATION']);
+  });
 });
 
 describe('the examples\' entity pages', () => {
@@ -97,6 +104,23 @@ describe('the examples\' entity pages', () => {
     expect(hello).toContain('Xinjiang/LOCATION');
     expect(hello.filter((p) => p.startsWith('Hello'))).toEqual([]);
     expect(pairs("The notes quote Xi Jinping's speech in Urumqi.")).toEqual(['Xi Jinping/PERSON', 'Urumqi/LOCATION']);
+  });
+});
+
+describe('the segmenter\'s words for the features', () => {
+  it('gives the words and tags of jieba\'s tag() from its cut and a tag looked up per word', () => {
+    const texts = ['新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。', '陈全国在2017年到访喀什地区，ABC 报道了此事。', '他从远方而来，说不出话。'];
+    for (const text of texts) {
+      const { words, tags } = analyser.segmenter.tagWords(text);
+      expect(words.map((w, i) => `${w}/${tags[i]}`)).toEqual(analyser.segmenter.tag(text, true).map((t) => `${t.word}/${t.tag}`));
+    }
+  });
+
+  it('gives a name from the names dictionary its editors\' type without the segmenter', () => {
+    const names = new NamesDictionary();
+    names.add({ han: '红柳泉矿业', aliases: [], type: 'org' });
+    const out = findEntities('记者走访了红柳泉矿业。', new TextAnalyser(names)).map((m) => `${m.text}/${m.type}`);
+    expect(out).toContain('红柳泉矿业/ORGANIZATION');
   });
 });
 

@@ -16,12 +16,22 @@ export interface NameEntry {
 export class NamesDictionary {
   private readonly byHan = new Map<string, NameEntry>();
   private readonly byAlias = new Map<string, Set<string>>();
+  /** Han forms of two or more characters with a type other than 'name', by their first character's code, longest first. */
+  private readonly typed = new Map<number, string[]>();
 
   add(entry: NameEntry): void {
     const han = foldText(entry.han);
     const existing = this.byHan.get(han);
     const merged: NameEntry = existing ? { ...existing, aliases: [...new Set([...existing.aliases, ...entry.aliases])] } : { ...entry, han };
     this.byHan.set(han, merged);
+    if (merged.type !== 'name' && han.length >= 2) {
+      const list = this.typed.get(han.charCodeAt(0)) ?? [];
+      if (!list.includes(han)) {
+        list.push(han);
+        list.sort((a, b) => b.length - a.length);
+        this.typed.set(han.charCodeAt(0), list);
+      }
+    }
     for (const alias of entry.aliases) {
       const key = foldText(alias).replace(/[\s\-‐·.'’]+/g, ' ').trim();
       if (!key) continue;
@@ -40,12 +50,22 @@ export class NamesDictionary {
     return [...(this.byAlias.get(foldText(latin).replace(/[\s\-‐·.'’]+/g, ' ').trim()) ?? [])];
   }
 
+  /**
+   * The Han forms typed person, place or org whose first (folded) character has this code, longest
+   * first: the entity tagger gives them their type without running the segmenter.
+   */
+  typedStartingWith(code: number): readonly string[] {
+    return this.typed.get(code) ?? NONE;
+  }
+
   /** Every Han form, for the segmenter's user dictionary. */
   hanForms(): string[] {
     return [...this.byHan.keys()];
   }
 
 }
+
+const NONE: readonly string[] = [];
 
 let bundled: NamesDictionary | null = null;
 

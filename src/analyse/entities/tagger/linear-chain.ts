@@ -21,6 +21,8 @@ export interface LinearChain {
   buckets: number;
   /** Features per token. */
   width: number;
+  /** The feature templates of each token, in order, where the feature function has a choice (Chinese). */
+  templates?: readonly number[];
   /** buckets × tags emission weights. */
   weights: Int16Array | Float32Array;
   /** (tags + 1) × tags: row `tags` is the start of a sequence. */

@@ -17,6 +17,8 @@ interface Header {
   width: number;
   /** Rows kept. */
   rows: number;
+  /** The feature templates the model was trained with, in order (zh-features.ts), when they are chosen. */
+  templates?: number[];
 }
 
 /** Rank of each 32-bucket word: the number of kept rows before it. */
@@ -54,7 +56,7 @@ export function encodeModel(model: LinearChain & { weights: Float32Array }, prun
 
 /** The file of a model already in its compact, quantised form. */
 export function writeModel(model: LinearChain & { weights: Int16Array; live: Uint32Array }): Buffer {
-  const header: Header = { format: 2, types: [...model.types], tags: [...model.tags], buckets: model.buckets, width: model.width, rows: model.weights.length / model.tags.length };
+  const header: Header = { format: 2, types: [...model.types], tags: [...model.tags], buckets: model.buckets, width: model.width, rows: model.weights.length / model.tags.length, ...(model.templates ? { templates: [...model.templates] } : {}) };
   const json = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
@@ -80,5 +82,5 @@ export function decodeModel(gz: Buffer): LinearChain {
   const live = copy(new Uint32Array((header.buckets + 31) >>> 5));
   const weights = copy(new Int16Array(header.rows * n));
   const transitions = copy(new Float32Array((n + 1) * n));
-  return { types: header.types, tags: header.tags, buckets: header.buckets, width: header.width, transitions, weights, live, rank: ranksOf(live) };
+  return { types: header.types, tags: header.tags, buckets: header.buckets, width: header.width, ...(header.templates ? { templates: header.templates } : {}), transitions, weights, live, rank: ranksOf(live) };
 }

@@ -11,7 +11,7 @@ import { findEnglishEntities, TECH_TERMS } from '../english.js';
 import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
 import { spansOfTags, viterbi } from './linear-chain.js';
 import { chineseTagger, englishTagger } from './ner-resources.js';
-import { zhFeatures } from './zh-features.js';
+import { foldCode, foldHan, zhFeatures } from './zh-features.js';
 
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
@@ -34,11 +34,16 @@ function chunksOf(text: string): Array<[number, number]> {
 
 /** Personal pronouns, which no name holds as a word of its own (谢谢你 "thank you" is no person). */
 const PRONOUNS = new Set(['你', '我', '他', '她', '您', '你们', '我们', '他们', '她们', '咱们']);
+const PRONOUN_CHARS = /[你我他她您咱]/u;
 
-/** Whether jieba cut a personal pronoun out of [start, end) — a post-pass measured in MODEL.md. */
-function holdsPronoun(words: ReadonlyArray<{ word: string }>, start: number, end: number): boolean {
+/**
+ * Whether jieba cuts a personal pronoun out of [start, end) of `folded` — a post-pass measured in
+ * MODEL.md. The segmenter runs only for a person span holding a pronoun's character, which is rare.
+ */
+function holdsPronoun(segmenter: Segmenter, chunk: string, folded: () => string, start: number, end: number): boolean {
+  if (!PRONOUN_CHARS.test(chunk.slice(start, end))) return false;
   let at = 0;
-  for (const { word } of words) {
+  for (const { word } of segmenter.tag(folded(), true)) {
     if (at >= end) break;
     if (at >= start && at + word.length <= end && PRONOUNS.has(word)) return true;
     at += word.length;
@@ -48,33 +53,41 @@ function holdsPronoun(words: ReadonlyArray<{ word: string }>, start: number, end
 
 const EDITOR_TYPES: Record<string, MentionType> = { person: 'PERSON', place: 'LOCATION', org: 'ORGANIZATION' };
 
+/** Templates of a model file written before the templates were stored in it: the first 25, jieba's included. */
+const FIRST_TEMPLATES = Array.from({ length: 25 }, (_, i) => i);
+
 /**
- * `names`: the workspace's names dictionary. A word the segmenter took from it with a type
- * editors gave (person, place, org) is taken with that type, over what the model read there,
- * unless the model's span holds it whole (新疆 inside 新疆维吾尔自治区党委).
+ * `names`: the workspace's names dictionary. A name in it typed person, place or org (editors'
+ * `dossier dict add`, the seed aliases) is taken with that type, leftmost and longest first, over
+ * what the model read there, unless the model's span holds it whole (新疆 inside 新疆维吾尔自治区党委).
  */
 export function tagChinese(text: string, offset: number, segmenter: Segmenter, names?: NamesDictionary): Mention[] {
   const { model, masks, gazetteer } = chineseTagger();
   const mask = model.buckets - 1;
+  const templates = model.templates ?? FIRST_TEMPLATES;
   const out: Mention[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
-    let words: Array<{ word: string; tag: string }> = [];
-    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, (folded) => (words = segmenter.tag(folded, true))), chunk.length);
+    let foldedChunk: string | undefined;
+    const folded = () => (foldedChunk ??= foldHan(chunk));
+    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f)), chunk.length);
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
-      if (type && !(type === 'PERSON' && holdsPronoun(words, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
+      if (type && !(type === 'PERSON' && holdsPronoun(segmenter, chunk, folded, span.start, span.end))) found.push({ start: span.start, end: span.end, type });
     }
     if (names) {
-      let at = 0;
-      for (const { word, tag } of words) {
+      for (let at = 0; at < chunk.length; at++) {
+        const candidates = names.typedStartingWith(foldCode(chunk.charCodeAt(at)));
+        const name = candidates.length === 0 ? undefined : candidates.find((h) => folded().startsWith(h, at));
+        const type = name === undefined ? undefined : EDITOR_TYPES[names.get(name)?.type ?? ''];
+        if (name === undefined || !type) continue;
         const start = at;
-        at += word.length;
-        const type = tag === 'nr' ? EDITOR_TYPES[names.get(word)?.type ?? ''] : undefined;
-        if (!type || found.some((f) => f.start <= start && at <= f.end && f.end - f.start > word.length)) continue;
-        for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < at && start < found[k]!.end) found.splice(k, 1);
-        found.push({ start, end: at, type });
+        const stop = at + name.length;
+        at = stop - 1;
+        if (found.some((f) => f.start <= start && stop <= f.end && f.end - f.start > name.length)) continue;
+        for (let k = found.length - 1; k >= 0; k--) if (found[k]!.start < stop && start < found[k]!.end) found.splice(k, 1);
+        found.push({ start, end: stop, type });
       }
       found.sort((a, b) => a.start - b.start);
     }
@@ -149,5 +162,35 @@ export function tagEnglish(text: string, offset = 0): Mention[] {
     if (newline || sentenceEnd || i - from >= 200) flush(i + 1);
   }
   flush(tokens.length);
-  return out;
+  return autonomousRegions(text, offset, out);
+}
+
+/**
+ * Capitalised words on one line ending in a kind of autonomous area ("Xinjiang Uyghur Autonomous
+ * Region", "Ili Kazakh Autonomous Prefecture"): news rarely has them, so the model cut them
+ * ("Xinjiang" + "Autonomous Region" on a line of its own) or missed them; such a name is a place.
+ */
+const AUTONOMOUS = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’-]*[ \t]+)+)(?:Autonomous (?:Region|Prefecture|County|Banner)|Special Administrative Region)(?![\p{L}\p{N}])/gu;
+/** Capitalised words that open a sentence rather than a name ("In Xinjiang Uyghur Autonomous Region"). */
+const NOT_A_NAME_START = /^(?:The|In|At|From|To|Of|For|And|On|By|With|Across|Within|Outside|Inside)[ \t]+/u;
+
+/** Post-pass (MODEL.md): a capitalised name ending in "Autonomous Region" and the like is one place, unless a longer mention holds it ("… Autonomous Region Party Committee"). */
+export function autonomousRegions(text: string, offset: number, found: Mention[]): Mention[] {
+  if (!text.includes('Autonomous') && !text.includes('Special Administrative')) return found;
+  let out = found;
+  for (const m of text.matchAll(AUTONOMOUS)) {
+    let start = m.index;
+    let name = m[0];
+    for (let cut = NOT_A_NAME_START.exec(name); cut; cut = NOT_A_NAME_START.exec(name)) {
+      start += cut[0].length;
+      name = name.slice(cut[0].length);
+    }
+    if (name.startsWith('Autonomous') || name.startsWith('Special Administrative')) continue;
+    const s = offset + start;
+    const e = s + name.length;
+    if (out.some((f) => f.start <= s && e <= f.end && f.end - f.start > e - s)) continue;
+    out = out.filter((f) => f.end <= s || f.start >= e);
+    out.push({ text: name, type: 'LOCATION', start: s, end: e, confidence: 0.85 });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

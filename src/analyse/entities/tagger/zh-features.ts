@@ -6,9 +6,14 @@
  * half-width) so traditional text meets the model trained on simplified text.
  */
 import { foldChar } from '../../normalise/normalise.js';
-import { bucket, mix, mixString } from './hash.js';
+import * as hash from './hash.js';
 
-export const ZH_WIDTH = 25;
+// Bound once: a loader that turns ES modules into CommonJS (tsx, which runs the training script
+// and npm run eval:ner) reads each imported name through a getter, and a getter call per feature
+// was a sixth of the tagger's time there.
+const bucket = hash.bucket;
+const mix = hash.mix;
+const mixString = hash.mixString;
 
 /** Bits of a gazetteer entry's types. */
 export const GAZ_TYPES = { PER: 1, LOC: 2, ORG: 4 } as const;
@@ -19,14 +24,49 @@ export interface ZhGazetteer {
   entries: Map<string, number>;
   surnames: Set<number>;
   maxLength: number;
-  /** The two-character keys of `entries` by their two codes (first * 65536 + second): most lookups stop there, and a number key needs no substring. */
-  pairs: Map<number, number>;
+  /**
+   * The two-character keys of `entries` in an open-addressed table keyed by their two codes
+   * (first << 16 | second, never 0): most lookups stop there, and an integer probe needs neither a
+   * substring nor a Map's hashing of a number beyond the small-integer range.
+   */
+  pairs: PairTable;
 }
 
-function pairsOf(entries: Map<string, number>): Map<number, number> {
-  const pairs = new Map<number, number>();
-  for (const [key, bits] of entries) if (key.length === 2) pairs.set(key.charCodeAt(0) * 65536 + key.charCodeAt(1), bits);
-  return pairs;
+export interface PairTable {
+  keys: Int32Array;
+  bits: Uint8Array;
+  mask: number;
+}
+
+function pairSlot(key: number, mask: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 12 & mask;
+}
+
+function pairsOf(entries: Map<string, number>): PairTable {
+  let count = 0;
+  for (const key of entries.keys()) if (key.length === 2) count++;
+  let size = 1024;
+  while (size < count * 2) size *= 2;
+  const table: PairTable = { keys: new Int32Array(size), bits: new Uint8Array(size), mask: size - 1 };
+  for (const [key, bits] of entries) {
+    if (key.length !== 2) continue;
+    const k = (key.charCodeAt(0) << 16) | key.charCodeAt(1);
+    let at = pairSlot(k, table.mask);
+    while (table.keys[at] !== 0 && table.keys[at] !== k) at = (at + 1) & table.mask;
+    table.keys[at] = k;
+    table.bits[at] = bits;
+  }
+  return table;
+}
+
+/** The bits of a two-character entry (or prefix), 0 when there is none. */
+function pairBits(table: PairTable, first: number, second: number): number {
+  const k = (first << 16) | second;
+  for (let at = pairSlot(k, table.mask); ; at = (at + 1) & table.mask) {
+    const key = table.keys[at]!;
+    if (key === k) return table.bits[at]!;
+    if (key === 0) return 0;
+  }
 }
 
 export function buildZhGazetteer(names: Iterable<[string, keyof typeof GAZ_TYPES]>, surnames: Iterable<string>): ZhGazetteer {
@@ -80,7 +120,8 @@ export function parseZhGazetteer(text: string): ZhGazetteer {
 
 const folded = new Int32Array(65536);
 
-function foldCode(code: number): number {
+/** A UTF-16 code folded as the features see it (traditional → simplified, full-width → ASCII). */
+export function foldCode(code: number): number {
   let f = folded[code]!;
   if (f === 0) {
     const out = foldChar(String.fromCharCode(code));
@@ -88,6 +129,13 @@ function foldCode(code: number): number {
     folded[code] = f;
   }
   return f;
+}
+
+/** `text` folded character by character as the features see it (traditional → simplified, full-width → ASCII); same length. */
+export function foldHan(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
+  return out;
 }
 
 const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
@@ -114,6 +162,29 @@ function classOfCode(code: number): number {
   return k;
 }
 
+/** Working arrays of zhFeatures, kept between calls (a page is many short chunks; allocating them each time fed the garbage collector). */
+let scratch = makeScratch(0);
+
+function makeScratch(n: number) {
+  return { size: n, wordPos: new Uint8Array(n), wordTag: new Int32Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
+}
+
+function scratchFor(n: number): ReturnType<typeof makeScratch> {
+  if (scratch.size < n) scratch = makeScratch(Math.max(n, 2 * scratch.size, 1024));
+  return scratch;
+}
+
+const tagHashes = new Map<string, number>();
+
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag);
+  if (h === undefined) {
+    h = mixString(40, tag);
+    tagHashes.set(tag, h);
+  }
+  return h;
+}
+
 const BOS = 0x110001;
 const EOS = 0x110002;
 
@@ -127,56 +198,81 @@ function positionIn(start: number, length: number, i: number): number {
 }
 
 /**
- * Feature hashes of every character of `text`: out[i * ZH_WIDTH + k], bucketed by `mask`.
+ * Feature templates, numbered: a model stores the templates it was trained with (model-file.ts), so
+ * a template's number and meaning never change. 20–24 need jieba's words and tags.
+ *  0 bias · 1–5 characters at −2…+2 · 6–9 neighbouring pairs · 10 the pair around the character ·
+ *  11 the triple around it · 12 classes at −1…+1 · 13 surnames at −2…0 with the class ·
+ *  14–16 position in the longest gazetteer match of each type · 17 the three combined ·
+ *  18 types of matches ending before it, with the character · 19 types of matches starting after it,
+ *  with the character · 20–24 jieba: position in the word with its tag, with the character, with
+ *  the previous word's tag, with the next word's tag, the word · 25 the triple ending at it ·
+ *  26 the triple starting at it · 27 the combined gazetteer positions with the character ·
+ *  28 classes at −2…+2
  */
-export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment: (folded: string) => ReadonlyArray<{ word: string; tag: string }>): Int32Array {
+export const ZH_TEMPLATE_COUNT = 29;
+const JIEBA_TEMPLATES = [20, 21, 22, 23, 24];
+
+/** jieba's words of the folded text and their tags (Segmenter.tagWords). */
+export type Segment = (folded: string) => { words: readonly string[]; tags: readonly string[] };
+
+/**
+ * Feature hashes of every character of `text` for the given templates: out[i * templates.length + k],
+ * bucketed by `mask`. `segment` (jieba) is called only when a template needs it.
+ */
+export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templates: readonly number[], segment?: Segment): Int32Array {
   const n = text.length;
-  const c = new Int32Array(n + 4);
+  const width = templates.length;
+  const { c, cls, coverStart, coverLength, endsAt, startsAt, surnameAt } = scratchFor(n);
   c[0] = BOS;
   c[1] = BOS;
   c[n + 2] = EOS;
   c[n + 3] = EOS;
   for (let i = 0; i < n; i++) c[i + 2] = foldCode(text.charCodeAt(i));
-  const cls = new Int32Array(n + 4).fill(7);
+  cls[0] = cls[1] = cls[n + 2] = cls[n + 3] = 7;
   for (let i = 0; i < n; i++) cls[i + 2] = classOfCode(c[i + 2]!);
 
   // Longest match of each type covering each character, and the types of matches ending before
-  // and starting after it.
-  const coverStart = new Int32Array(n * 3).fill(-1);
-  const coverLength = new Int32Array(n * 3);
-  const endsAt = new Uint8Array(n + 1); // types of matches ending just before i
-  const startsAt = new Uint8Array(n + 1);
+  // (endsAt[i]) and starting after it.
+  coverStart.fill(-1, 0, n * 3);
+  coverLength.fill(0, 0, n * 3);
+  endsAt.fill(0, 0, n + 1);
+  startsAt.fill(0, 0, n + 1);
   let folds = '';
   for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
-  const wordPos = new Uint8Array(n);
-  const wordTag = new Int32Array(n);
-  const prevTag = new Int32Array(n);
-  const nextTag = new Int32Array(n);
-  const wordHash = new Int32Array(n);
-  {
+  const wantsJieba = segment !== undefined && templates.some((t) => JIEBA_TEMPLATES.includes(t));
+  const { wordPos, wordTag, prevTag, nextTag, wordHash } = scratch;
+  if (wantsJieba) {
+    wordPos.fill(0, 0, n);
+    wordTag.fill(0, 0, n);
+    prevTag.fill(0, 0, n);
+    nextTag.fill(0, 0, n);
+    wordHash.fill(0, 0, n);
+    const { words, tags } = segment(folds);
     let at = 0;
     let prev = 0;
-    const spans: Array<[number, number, number, number]> = [];
-    for (const { word, tag } of segment(folds)) {
-      const found = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
-      if (found < 0) continue;
-      const end = found + word.length;
-      spans.push([found, end, mixString(40, tag), word.length >= 2 && word.length <= 8 ? mixString(41, word) : 0]);
-      at = end;
-    }
-    for (let w = 0; w < spans.length; w++) {
-      const [s, e, tag, hash] = spans[w]!;
-      const next = spans[w + 1]?.[2] ?? 1;
+    let lastStart = 0;
+    let lastEnd = 0;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const s = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
+      if (s < 0) continue;
+      const e = s + word.length;
+      const tag = tagHash(tags[w]!);
+      const hash = word.length >= 2 && word.length <= 8 ? mixString(41, word) : 0;
+      for (let i = lastStart; i < lastEnd; i++) nextTag[i] = tag;
       for (let i = s; i < e; i++) {
         wordPos[i] = e - s === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
         wordTag[i] = tag;
         prevTag[i] = prev;
-        nextTag[i] = next;
         wordHash[i] = hash;
       }
       prev = tag;
+      lastStart = s;
+      lastEnd = e;
+      at = e;
     }
+    for (let i = lastStart; i < lastEnd; i++) nextTag[i] = 1;
   }
   const pairs = gaz.pairs;
   for (let s = 0; s < n; s++) {
@@ -184,8 +280,10 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
     let per = 0;
     let loc = 0;
     let org = 0;
-    let bits = pairs.get(c[s + 2]! * 65536 + c[s + 3]!);
-    for (let len = 2; bits !== undefined; ) {
+    const second = c[s + 3]!;
+    if (second > 0xffff) continue;
+    let bits: number | undefined = pairBits(pairs, c[s + 2]!, second);
+    for (let len = 2; bits !== undefined && bits !== 0; ) {
       if (bits & 1) per = len;
       if (bits & 2) loc = len;
       if (bits & 4) org = len;
@@ -206,44 +304,53 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, segment
     }
   }
 
-  const surnameAt = new Uint8Array(n + 4);
   for (let j = 2; j < n + 2; j++) surnameAt[j] = gaz.surnames.has(c[j]!) ? 1 : 0;
-  const out = new Int32Array(n * ZH_WIDTH);
+  const out = new Int32Array(n * width);
+  const all = new Int32Array(ZH_TEMPLATE_COUNT);
+  const gazPos = new Int32Array(3);
   for (let i = 0; i < n; i++) {
     const j = i + 2;
     const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
-    const o = i * ZH_WIDTH;
-    out[o] = bucket(mix(0, 1), mask);
-    out[o + 1] = bucket(mix(1, a), mask);
-    out[o + 2] = bucket(mix(2, b), mask);
-    out[o + 3] = bucket(mix(3, x), mask);
-    out[o + 4] = bucket(mix(4, d), mask);
-    out[o + 5] = bucket(mix(5, e), mask);
-    out[o + 6] = bucket(mix(mix(6, a), b), mask);
-    out[o + 7] = bucket(mix(mix(7, b), x), mask);
-    out[o + 8] = bucket(mix(mix(8, x), d), mask);
-    out[o + 9] = bucket(mix(mix(9, d), e), mask);
-    out[o + 10] = bucket(mix(mix(10, b), d), mask);
-    out[o + 11] = bucket(mix(mix(mix(11, b), x), d), mask);
-    out[o + 12] = bucket(mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!), mask);
+    all[0] = mix(0, 1);
+    all[1] = mix(1, a);
+    all[2] = mix(2, b);
+    all[3] = mix(3, x);
+    all[4] = mix(4, d);
+    all[5] = mix(5, e);
+    all[6] = mix(mix(6, a), b);
+    all[7] = mix(mix(7, b), x);
+    all[8] = mix(mix(8, x), d);
+    all[9] = mix(mix(9, d), e);
+    all[10] = mix(mix(10, b), d);
+    all[11] = mix(mix(mix(11, b), x), d);
+    all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
     const sur = (surnameAt[j - 2]! ? 1 : 0) | (surnameAt[j - 1]! ? 2 : 0) | (surnameAt[j]! ? 4 : 0);
-    out[o + 13] = bucket(mix(13, sur * 8 + cls[j]!), mask);
+    all[13] = mix(13, sur * 8 + cls[j]!);
     let combined = 0;
     for (let t = 0; t < 3; t++) {
       const len = coverLength[i * 3 + t]!;
       const at = positionIn(coverStart[i * 3 + t]!, len, i);
-      out[o + 14 + t] = bucket(mix(14 + t, at + Math.min(len, 6) * 5), mask);
+      gazPos[t] = at + Math.min(len, 6) * 5;
+      all[14 + t] = mix(14 + t, gazPos[t]!);
       combined = combined * 5 + at;
     }
-    out[o + 17] = bucket(mix(17, combined), mask);
-    out[o + 18] = bucket(mix(mix(18, endsAt[i]!), x), mask);
-    out[o + 19] = bucket(mix(mix(19, startsAt[i + 1]!), x), mask);
-    const wp = wordPos[i]!;
-    out[o + 20] = bucket(mix(mix(20, wp), wordTag[i]!), mask);
-    out[o + 21] = bucket(mix(mix(mix(21, wp), wordTag[i]!), x), mask);
-    out[o + 22] = bucket(mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!), mask);
-    out[o + 23] = bucket(mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!), mask);
-    out[o + 24] = bucket(mix(mix(24, wp), wordHash[i]!), mask);
+    all[17] = mix(17, combined);
+    all[18] = mix(mix(18, endsAt[i]!), x);
+    all[19] = mix(mix(19, startsAt[i + 1]!), x);
+    if (wantsJieba) {
+      const wp = wordPos[i]!;
+      all[20] = mix(mix(20, wp), wordTag[i]!);
+      all[21] = mix(mix(mix(21, wp), wordTag[i]!), x);
+      all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
+      all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
+      all[24] = mix(mix(24, wp), wordHash[i]!);
+    }
+    all[25] = mix(mix(mix(25, a), b), x);
+    all[26] = mix(mix(mix(26, x), d), e);
+    all[27] = mix(mix(27, combined), x);
+    all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
+    const o = i * width;
+    for (let k = 0; k < width; k++) out[o + k] = bucket(all[templates[k]!]!, mask);
   }
   return out;
 }

@@ -1,0 +1,62 @@
+/**
+ * node --import tsx scripts/ner-ablation.ts VARIANT… — compares Chinese feature template sets
+ * (zh-features.ts) on a subset, for choosing them without looking at the held-out slice: trains on
+ * the first NER_SUBSET (default 20,000) sentences of MSRA train and scores on the tuning slice, the
+ * 4,500 sentences just before the held-out slice (train-ner.ts never reports on them, and the final
+ * model is trained on them too). Features are computed once with every template and cut per variant.
+ * VARIANT: a name from VARIANTS below, optionally ":bits" for the hash size (default 21).
+ */
+import path from 'node:path';
+import { buildZhGazetteer, ZH_TEMPLATE_COUNT, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
+import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js';
+import { defaultAnalyser } from '../src/analyse/analyse-text.js';
+import { readResource } from '../src/analyse/resources.js';
+import { bucket } from '../src/analyse/entities/tagger/hash.js';
+import { readMsra, zhGazetteerFromCorpus } from './ner-training-data.js';
+import { tagsOf, train, type Example } from './ner-perceptron.js';
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+export const VARIANTS: Record<string, number[]> = {
+  current: range(0, 24),
+  nojieba: range(0, 19),
+  nojiebaPlus: [...range(0, 19), 25, 26, 27, 28],
+  plus: [...range(0, 28)],
+};
+
+const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
+const all = readMsra(path.join(corpus, 'msra', 'msra_train_bio.tsv.gz'));
+const cut = Math.round(all.length * 0.9);
+const tuneFrom = cut - 4500;
+const subset = Number(process.env.NER_SUBSET ?? 20000);
+const epochs = Number(process.env.NER_EPOCHS ?? 3);
+const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh'))], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+const segmenter = defaultAnalyser().segmenter;
+const types = ['PER', 'LOC', 'ORG'];
+const tags = tagsOf(types);
+const index = new Map(tags.map((t, i) => [t, i]));
+// Unbucketed hashes: bucket() is applied per variant, so the hash size can vary too.
+const FULL = range(0, ZH_TEMPLATE_COUNT - 1);
+const raw = (s: (typeof all)[number]) => ({ features: zhFeatures(s.tokens.join(''), gaz, -1 >>> 0, FULL, (f) => segmenter.tagWords(f)), gold: Int32Array.from(s.tags, (t) => index.get(t) ?? 0) });
+const started = Date.now();
+const trainRaw = all.slice(0, subset).map(raw);
+const tuneRaw = all.slice(tuneFrom, cut).map(raw);
+console.log(`features of ${trainRaw.length} + ${tuneRaw.length} sentences in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+function select(examples: Array<{ features: Int32Array; gold: Int32Array }>, templates: number[], bits: number): Example[] {
+  const mask = (1 << bits) - 1;
+  const W = ZH_TEMPLATE_COUNT;
+  return examples.map(({ features, gold }) => {
+    const n = gold.length;
+    const out = new Int32Array(n * templates.length);
+    for (let i = 0; i < n; i++) for (let k = 0; k < templates.length; k++) out[i * templates.length + k] = bucket(features[i * W + templates[k]!]!, mask);
+    return { features: out, gold };
+  });
+}
+
+for (const arg of process.argv.slice(2)) {
+  const [name, bitsText] = arg.split(':');
+  const templates = VARIANTS[name!];
+  if (!templates) throw new Error(`unknown variant ${name}`);
+  const bits = Number(bitsText ?? 21);
+  train(`${arg}`, types, bits, templates.length, select(trainRaw, templates, bits), epochs, select(tuneRaw, templates, bits), 'tuning');
+}
