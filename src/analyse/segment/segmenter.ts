@@ -11,6 +11,7 @@ import type { NamesDictionary } from '../dictionary/names-dictionary.js';
 export class Segmenter {
   private readonly jieba: Jieba;
   private readonly known = new Set<string>();
+  private readonly parts = new Map<string, string[]>();
 
   constructor(names: NamesDictionary) {
     this.jieba = Jieba.withDict(dict);
@@ -22,6 +23,7 @@ export class Segmenter {
     const fresh = words.filter((w) => w.length > 1 && !this.known.has(w));
     if (fresh.length === 0) return;
     for (const w of fresh) this.known.add(w);
+    this.parts.clear(); // a new word may now be found inside a long one
     // A high frequency makes a known name win over the split its characters would otherwise get.
     this.jieba.loadDict(Buffer.from(fresh.map((w) => `${w.replace(/\s+/g, '')} 200000 nr`).join('\n')));
   }
@@ -44,6 +46,13 @@ export class Segmenter {
   /** The dictionary words inside a long word (新疆维吾尔自治区 → 新疆, 维吾尔, 自治区), itself excluded. */
   subWords(word: string): string[] {
     if (word.length < 3) return [];
-    return [...new Set(this.jieba.cutForSearch(word, false))].filter((w) => w !== word && w.length > 1);
+    // Long words recur through a text (a statute names its own title on every page): one cut each.
+    let parts = this.parts.get(word);
+    if (parts === undefined) {
+      parts = [...new Set(this.jieba.cutForSearch(word, false))].filter((w) => w !== word && w.length > 1);
+      if (this.parts.size > 100_000) this.parts.clear();
+      this.parts.set(word, parts);
+    }
+    return parts;
   }
 }
