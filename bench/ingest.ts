@@ -1,6 +1,11 @@
 // Ingest benchmark: Dossier against recollindex on the same files, with wall time and peak memory.
-// Run with `npm run bench:ingest` (BENCH_REPEATS=n full runs of each, default 3). Figures go to stdout
+// Run with `npm run bench:ingest` (BENCH_REPEATS=n full runs of each, default 1). Figures go to stdout
 // and to bench/out/ingest.json.
+// BENCH_CORPUS=laws-email (default): prc-laws + email-linux-man; BENCH_CORPUS=synthetic: the mixed
+// corpus of bench/synthetic-corpus.ts, BENCH_SCALE times their size (default 10), built once into
+// BENCH_CACHE (default /work/cache). BENCH_GROWING=1 adds separate runs on 25 % and 50 % of the files.
+// Memory is also recorded by quarter of the documents read in the Dossier run (from its progress
+// lines), so one run shows whether it stays flat from 25 % to 100 %.
 // Memory is sampled every 100 ms from /proc for the whole process tree (workers, filters included):
 // tree RSS sums VmRSS (shared pages counted in every process), tree PSS sums Pss (shared pages
 // split between processes), max proc is the largest VmHWM of any single process of the tree.
@@ -10,17 +15,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { syntheticCorpus } from './synthetic-corpus.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repo, '../shared/corpus');
-const fullSources = [path.join(corpus, 'prc-laws'), path.join(corpus, 'email-linux-man/eml')];
+const corpusKind = process.env.BENCH_CORPUS === 'synthetic' ? 'synthetic' : 'laws-email';
+const scale = Math.max(1, Number(process.env.BENCH_SCALE ?? 10));
+const twoCorpora = [path.join(corpus, 'prc-laws'), path.join(corpus, 'email-linux-man/eml')];
+let fullSources = twoCorpora;
 // BENCH_SLICE=n: every n-th file of each folder, copied to a temporary folder both tools index (a
 // bounded run on a busy machine); 1, the default, is the whole corpus.
 const slice = Math.max(1, Number(process.env.BENCH_SLICE ?? 1));
 let sources = fullSources;
 const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
 const MB = 1024; // kB per MB
-const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3)); // full runs of each tool
+const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 1)); // full runs of each tool
+const growing = process.env.BENCH_GROWING === '1';
 
 interface Peak {
   treeRssKb: number;
@@ -28,6 +38,10 @@ interface Peak {
   maxProcKb: number;
   maxProcs: number;
   samples: number;
+  /** Peak tree RSS and largest current process RSS (kB) in each quarter of the documents read. */
+  quarters: Array<{ treeRssKb: number; procRssKb: number }>;
+  /** Share of the documents read so far (from the progress lines), 0..1. */
+  progress: number;
 }
 interface Measured {
   code: number;
@@ -52,6 +66,8 @@ interface Row {
   peakTreePssMB: number;
   maxProcessRssMB: number;
   maxProcesses: number;
+  /** Dossier only: peak tree RSS and largest process RSS (MB) in each quarter of the documents read. */
+  quarters: Array<{ treeRssMB: number; procRssMB: number }> | null;
   ok: boolean;
   detail: Record<string, unknown>;
 }
@@ -90,10 +106,12 @@ function processTree(root: number): number[] {
 function sample(root: number, peak: Peak): void {
   let rss = 0;
   let pss = 0;
+  let proc = 0;
   const pids = processTree(root);
   for (const pid of pids) {
     const status = readText(`/proc/${pid}/status`);
     rss += field(status, 'VmRSS');
+    proc = Math.max(proc, field(status, 'VmRSS'));
     peak.maxProcKb = Math.max(peak.maxProcKb, field(status, 'VmHWM'));
     pss += field(readText(`/proc/${pid}/smaps_rollup`), 'Pss');
   }
@@ -101,6 +119,9 @@ function sample(root: number, peak: Peak): void {
   peak.treePssKb = Math.max(peak.treePssKb, pss);
   peak.maxProcs = Math.max(peak.maxProcs, pids.length);
   peak.samples++;
+  const quarter = peak.quarters[Math.min(3, Math.floor(peak.progress * 4))]!;
+  quarter.treeRssKb = Math.max(quarter.treeRssKb, rss);
+  quarter.procRssKb = Math.max(quarter.procRssKb, proc);
 }
 
 /** Run a command to completion, sampling the memory of its process tree every 100 ms. */
@@ -112,12 +133,23 @@ async function measure(command: string, args: string[]): Promise<Measured> {
   const child = timed
     ? spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(command, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const peak: Peak = { treeRssKb: 0, treePssKb: 0, maxProcKb: 0, maxProcs: 0, samples: 0 };
+  const peak: Peak = { treeRssKb: 0, treePssKb: 0, maxProcKb: 0, maxProcs: 0, samples: 0, quarters: [0, 1, 2, 3].map(() => ({ treeRssKb: 0, procRssKb: 0 })), progress: 0 };
   const timer = setInterval(() => child.pid && sample(child.pid, peak), 100);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    // Dossier's progress line: "read N docs…, M queued" (every 10 s when not on a terminal).
+    // The share is the smaller of files stored and documents read: while files are still being
+    // stored the queue is short, and "read" alone would look nearly done.
+    const last = [...stderr.slice(-2000).matchAll(/files (\d+)\/(\d+).*?read (\d+) docs[^,]*, (\d+) queued/g)].pop();
+    if (last) {
+      const [stored, total, read, queued] = last.slice(1).map(Number) as [number, number, number, number];
+      peak.progress = Math.min(stored / Math.max(1, total), read / Math.max(1, read + queued));
+    }
+    stderr = stderr.slice(-20_000);
+  });
   const code = await new Promise<number>((resolve) => {
     child.on('error', (e) => ((stderr += String(e)), resolve(127)));
     child.on('close', (c) => resolve(c ?? 1));
@@ -148,6 +180,7 @@ function row(tool: string, input: string, files: number, docs: number, failed: n
     peakTreePssMB: mb(m.peak.treePssKb),
     maxProcessRssMB: mb(m.peak.maxProcKb),
     maxProcesses: m.peak.maxProcs,
+    quarters: tool === 'dossier' ? m.peak.quarters.map((q) => ({ treeRssMB: mb(q.treeRssKb), procRssMB: mb(q.procRssKb) })) : null,
     ok: m.code === 0,
     detail: { exitCode: m.code, samples: m.peak.samples, ...detail, ...(m.code === 0 ? {} : { stderrTail: m.stderr.slice(-2000) }) },
   };
@@ -207,7 +240,13 @@ function printTable(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  for (const s of fullSources) if (!fs.existsSync(s)) throw new Error(`missing corpus folder: ${s}`);
+  for (const s of twoCorpora) if (!fs.existsSync(s)) throw new Error(`missing corpus folder: ${s}`);
+  let synthetic: ReturnType<typeof syntheticCorpus> | null = null;
+  if (corpusKind === 'synthetic') {
+    synthetic = syntheticCorpus(process.env.BENCH_CACHE ?? '/work/cache', twoCorpora[0]!, twoCorpora[1]!, scale);
+    fullSources = [synthetic.dir];
+    sources = fullSources;
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   if (slice > 1) {
     sources = fullSources.map((source) => {
@@ -237,7 +276,7 @@ async function main(): Promise<void> {
   const done = (r: Row) => (rows.push(r), console.log(`${r.tool} ${r.input}: ${r.wallSeconds} s${r.ok ? '' : ' FAILED'}`));
   try {
     // Growing slices (every 4th, every 2nd file, given as file paths) show whether memory stays flat.
-    for (const step of [4, 2]) {
+    for (const step of growing ? [4, 2] : []) {
       const slice = files.filter((_, i) => i % step === 0);
       done(await runDossier(tmp, `${100 / step}% (files)`, slice, slice.length));
     }
@@ -269,17 +308,31 @@ async function main(): Promise<void> {
   console.log(`peak RSS of the largest single process: dossier ${ds.maxProcessRssMB} MB (target ≤ 500 MB), recollindex ${rs.runs ? `${rs.maxProcessRssMB} MB` : 'n/a'}`);
   console.log(`peak tree RSS: dossier ${ds.maxPeakTreeRssMB} MB (target ≤ 1 GB), recollindex ${rs.runs ? `${rs.maxPeakTreeRssMB} MB` : 'n/a'}`);
   const peaks = rows.filter((x) => x.tool === 'dossier').map((x) => x.peakTreeRssMB);
-  console.log(`dossier peak tree RSS as the corpus grows (25%, 50%, then each 100% run): ${peaks.join(' / ')} MB`);
+  if (growing) console.log(`dossier peak tree RSS as the corpus grows (25%, 50%, then each 100% run): ${peaks.join(' / ')} MB`);
   const recoll = rows.find((x) => x.tool === 'recoll');
   if (recoll) console.log(`recoll checks: ${JSON.stringify(recoll.detail.checks)} (its docs exclude folder entries)`);
-  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const endLoad = os.loadavg();
   for (const r of rows.filter((r) => !r.ok)) console.log(`\n${r.tool} ${r.input} failed (exit ${String(r.detail.exitCode)}):\n${String(r.detail.stderrTail)}`);
+
+  // The compact summary: what the issue's targets are measured on, in a few lines to paste.
+  const first = full('dossier')[0];
+  const corpusName = corpusKind === 'synthetic' ? `synthetic ×${scale} (${JSON.stringify(synthetic?.counts)})` : 'prc-laws + email-linux-man/eml';
+  console.log(`\n== SUMMARY bench:ingest · ${corpusName}${slice > 1 ? ` · BENCH_SLICE=${slice}` : ''} · ${files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MiB · load ${load[0]!.toFixed(1)} → ${endLoad[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  if (ds.runs && rs.runs) {
+    console.log(`wall     dossier ${ds.medianWallSeconds} s · recollindex ${rs.medianWallSeconds} s · ratio ${(ds.medianWallSeconds / rs.medianWallSeconds).toFixed(2)}× (target ≤ 1.0×)`);
+    console.log(`CPU      dossier ${ds.medianCpuSeconds} CPU-s · recollindex ${rs.medianCpuSeconds} CPU-s · ratio ${(ds.medianCpuSeconds / rs.medianCpuSeconds).toFixed(2)}×`);
+    console.log(`index    dossier ${ds.indexMB} MB · recollindex ${rs.indexMB} MB · ratio ${(ds.indexMB / rs.indexMB).toFixed(2)}×`);
+  } else console.log(`wall     dossier ${ds.medianWallSeconds} s (${ds.medianCpuSeconds} CPU-s); no recollindex run to compare`);
+  console.log(`memory   largest process ${ds.maxProcessRssMB} MB (≤ 500) · tree ${ds.maxPeakTreeRssMB} MB (≤ 1024) · recollindex ${rs.runs ? `${rs.maxProcessRssMB} / ${rs.maxPeakTreeRssMB} MB` : 'n/a'}`);
+  if (first?.quarters) console.log(`by quarter of the documents read (25/50/75/100 %): tree ${first.quarters.map((q) => q.treeRssMB || '–').join(' / ')} MB · largest process ${first.quarters.map((q) => q.procRssMB || '–').join(' / ')} MB (– : no progress line in that quarter)`);
+  console.log(`docs     dossier ${first?.docs ?? '?'} (${first?.failed ?? '?'} failed) · recollindex ${recoll?.docs ?? 'n/a'}`);
 
   const outDir = path.join(repo, 'bench/out');
   fs.mkdirSync(outDir, { recursive: true });
-  const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, recoll: version }, corpus: { files: files.length, bytes }, loadAverageAtStart: load, repeats, summary, ratioRecollOverDossier: ratio, rows };
-  fs.writeFileSync(path.join(outDir, 'ingest.json'), JSON.stringify(report, null, 2) + '\n');
-  console.log(`\nwrote ${path.relative(repo, path.join(outDir, 'ingest.json'))}`);
+  const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version, recoll: version }, corpus: { kind: corpusKind, scale: corpusKind === 'synthetic' ? scale : 1, slice, files: files.length, bytes, synthetic: synthetic?.counts ?? null }, loadAverageAtStart: load, loadAverageAtEnd: endLoad, repeats, summary, ratioRecollOverDossier: ratio, rows };
+  const outFile = path.join(outDir, corpusKind === 'synthetic' ? 'ingest-synthetic.json' : 'ingest.json');
+  fs.writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(repo, outFile)}`);
 }
 
 await main();

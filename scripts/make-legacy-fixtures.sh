@@ -17,7 +17,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 [[ "$OUT" == */test/fixtures/legacy ]] || exit 1
 mkdir -p "$OUT"
-find "$OUT" -type f -delete
+find "$OUT" -maxdepth 1 -type f -delete # public/ holds real files from other projects, kept as they are
 
 lo() { # lo FORMAT FILE
   soffice -env:UserInstallation="file://$WORK/lo-profile" --headless --convert-to "$1" --outdir "$WORK" "$2" >"$WORK/lo.log" 2>&1 || { cat "$WORK/lo.log" >&2; exit 1; }
@@ -174,6 +174,13 @@ CFB.utils.cfb_add(doc, '/BodyText/Section0', Buffer.alloc(64));
 fs.writeFileSync('$OUT/hwp5-streams.hwp', CFB.write(doc, { type: 'buffer' }));
 ")
 
+# --- public/: real Access 2007 and Works files from jackcess's and libwps's test data (SOURCES.md) --
+(cd "$OUT/public" && sha256sum -c --quiet <<'SUMS'
+c2c3352c71aa3985bd620a322521eb9f67391cbb19ba9fefc376a24575896df7  access-2007.accdb
+c5e080b6ec295d1b3487c0154bb47eec55141dee23d49278e6dba12eb1d1c53f  works-4.5.wps
+SUMS
+)
+
 cat >"$OUT/README.md" <<'EOF'
 # test/fixtures/legacy
 
@@ -193,9 +200,9 @@ file. Content is fictional, except the Access database's three example rows.
 | `lost-xref-stream.pdf` | the same LibreOffice PDF rewritten by `qpdf --object-streams=generate` (PDF 1.5: the catalog and page tree inside object streams), then cut just before its cross-reference stream | `application/pdf`; poppler (`Couldn't find trailer dictionary`) and pdf.js (`Invalid PDF structure`) reject it; MuPDF's repair reads both pages (`pdfEngine: mupdf`) |
 | `section-header.one` | python3: **not a real OneNote section** (no free tool writes one): the 16-byte file-type GUID a `.one` section opens with, `{7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}`, then 1,008 zero bytes | `application/onenote`; `unsupported` (no maintained reader exists for Node or Debian), never `corrupt` |
 
-No fixture: Access `.accdb` (no free writer, no public sample in npm or Debian packages), Microsoft
-Works `.wps` and Hangul HWP 97 (same). Their readers (`wps2text` or LibreOffice; LibreOffice's HWP 97
-filter) are untested on real files.
+Real Access 2007 (`.accdb`) and Microsoft Works (`.wps`) files are in `public/`, taken from jackcess's
+and libwps's test data (`public/SOURCES.md`: source, licence, sha256). No fixture: Hangul HWP 97 (its
+reader, LibreOffice's HWP 97 filter, is untested on a real file).
 EOF
 
 echo "test/fixtures/legacy/:"

@@ -2,8 +2,9 @@
  * Formats of issue 15 that had no real file to test on: an Access database, a CHM help file, a Visio
  * drawing, a WordPerfect document (through libwpd's converter, LibreOffice, or neither), a PDF poppler
  * rejects and pdf.js reads, one only MuPDF's repair reads, and the headers of an HWP 5 document and
- * a OneNote section. Files: test/fixtures/legacy/ (made or fetched by scripts/make-legacy-fixtures.sh;
- * provenance in its README).
+ * a OneNote section; real Access 2007 and Works files from jackcess's and libwps's test data.
+ * Files: test/fixtures/legacy/ (made or fetched by scripts/make-legacy-fixtures.sh; provenance in
+ * its README and in public/SOURCES.md).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,7 +42,7 @@ function pathWithout(...tools: string[]): string {
 async function ingestAlone(file: string, PATH: string): Promise<{ row: LsRow; cleanup: () => void }> {
   const ws = makeWorkspace('legacy-alone');
   const dir = makeTempDir('dossier-alone-');
-  fs.copyFileSync(path.join(FOLDER, file), path.join(dir, file));
+  fs.copyFileSync(path.join(FOLDER, file), path.join(dir, path.basename(file)));
   await ingest(ws, [dir], { ocr: false, env: { PATH } });
   const [only] = await ls(ws);
   return { row: only!, cleanup: () => [ws, dir].forEach(removeDir) };
@@ -67,6 +68,40 @@ describe('Access database (mdbtools)', () => {
     expect(lines[1]).toBe('UserId\tUserName\tUserSex\tUserBirthday\tUserMarried');
     expect(lines).toContain('3\t张三\t男\t1986-12-18 00:00:00\t1');
   });
+});
+
+describe('Access 2007 database (.accdb, mdbtools): a real file from jackcess\'s test data', () => {
+  it('a page per table, the header, rows with numbers and ISO date-times', () => {
+    const doc = view('public/access-2007.accdb');
+    expect(doc.mime).toBe('application/x-msaccess');
+    expect(doc.metadata.tables).toEqual(['Table1', 'Table2', 'Table3', 'Table4']);
+    expect(doc.pages).toHaveLength(4);
+    const lines = doc.pages[0]!.text.split('\n');
+    expect(lines[0]).toBe('Table1');
+    expect(lines[1]).toBe('A\tB\tC\tD\tE\tF\tG\tH\tI');
+    expect(lines).toContain('abcdefg\thijklmnop\t2\t222\t333333333\t444.555\t1974-09-21 00:00:00\t3.5000\t1');
+  });
+});
+
+describe('Microsoft Works (.wps): a real file from libwps\'s test data', () => {
+  it.skipIf(!onPath('wps2text'))('read by libwps (wps2text) when installed', () => {
+    const doc = view('public/works-4.5.wps');
+    expect(doc.mime).toBe('application/vnd.ms-works');
+    expect(doc.metadata.convertedBy).toBe('wps2text');
+    expect(doc.text).toContain('This document was created using Microsoft Works for Windows version 4.5');
+    expect(doc.text).toContain('This line is Courier New (which is a TrueType font).');
+  });
+  it('with neither libwps nor LibreOffice: unsupported, saying what to install', async () => {
+    const bin = pathWithout('wpd2text', 'wps2text', 'soffice', 'libreoffice');
+    const { row: alone, cleanup } = await ingestAlone('public/works-4.5.wps', bin);
+    try {
+      expect(alone).toMatchObject({ status: 'failed', reason: 'unsupported', mime: 'application/vnd.ms-works' });
+      expect(alone.message).toMatch(/install libwps-tools/);
+    } finally {
+      cleanup();
+      removeDir(bin);
+    }
+  }, 120_000);
 });
 
 describe('CHM help file (chmlib)', () => {

@@ -5,29 +5,12 @@
 import fs from 'node:fs';
 import type { ExtractionResult } from '../domain/extraction.js';
 import type { ExtractContext } from './context.js';
-import { extractEpub } from './book/epub.js';
-import { extractAccess } from './database/access.js';
-import { extractDjvu } from './djvu/djvu.js';
-import { extractChm } from './help/chm.js';
-import { extractEmail } from './email/eml.js';
-import { extractMsg } from './email/msg.js';
-import { extractHtml } from './html/html.js';
-import { EMF_MIME, extractEmf } from './image/emf.js';
-import { extractImage } from './image/image.js';
-import { extractOdf } from './office/odf.js';
-import { extractOoxml } from './office/ooxml.js';
-import { extractRtf } from './office/rtf.js';
-import { extractVsdx } from './office/vsdx.js';
-import { extractLegacyWordProcessor } from './office/legacy-word.js';
-import { extractOlePackage, OLE_PACKAGE_MIME } from './office/ole-package.js';
-import { extractWordDoc } from './office/word-doc.js';
-import { extractPdfWithMupdf } from './pdf/mupdf-pdf.js';
-import { extractPdfWithPdfjs } from './pdf/pdfjs-pdf.js';
-import { extractPdfWithPoppler } from './pdf/poppler-pdf.js';
-import { extractSpreadsheet } from './sheet/spreadsheet.js';
-import { extractPpt } from './slides/ppt.js';
-import { extractPlainText } from './text/plain-text.js';
+import { EMF_MIME } from './image/emf.js';
 import { hasTool } from './run-tool.js';
+// Each reader is imported on the first file of its kind (below): a process that reads only
+// e-mails and Markdown never compiles the PDF, Office, e-book or image readers and their
+// libraries, which every extraction process and every command used to pay for at start-up.
+// emf.js is loaded by detect-type anyway.
 
 export type { ExtractContext } from './context.js';
 export { detectType } from './detect-type.js';
@@ -71,7 +54,7 @@ export async function choosePdfEngine(preference: 'auto' | 'poppler' | 'pdfjs'):
 async function extractPdf(ctx: ExtractContext): Promise<ExtractionResult> {
   type Engine = 'poppler' | 'pdfjs' | 'mupdf';
   const run = (engine: Engine): Promise<ExtractionResult> =>
-    (engine === 'poppler' ? extractPdfWithPoppler(ctx.file, ctx.timeoutMs) : engine === 'pdfjs' ? extractPdfWithPdfjs(ctx.file) : extractPdfWithMupdf(ctx.file)).catch(
+    (engine === 'poppler' ? import('./pdf/poppler-pdf.js').then((m) => m.extractPdfWithPoppler(ctx.file, ctx.timeoutMs)) : engine === 'pdfjs' ? import('./pdf/pdfjs-pdf.js').then((m) => m.extractPdfWithPdfjs(ctx.file)) : import('./pdf/mupdf-pdf.js').then((m) => m.extractPdfWithMupdf(ctx.file))).catch(
       (error: unknown): ExtractionResult => ({ ok: false, mime: 'application/pdf', reason: 'corrupt', message: (error as Error).message }),
     );
   const order: Engine[] = ctx.pdfEngine === 'poppler' ? ['poppler', 'pdfjs', 'mupdf'] : ['pdfjs', 'poppler', 'mupdf'];
@@ -102,33 +85,33 @@ export async function extractDocument(ctx: ExtractContext): Promise<ExtractionRe
   if (mime === 'application/x-ooxml-encrypted') return { ok: false, mime, reason: 'encrypted', message: 'the Office file is password-protected' };
   if (mime in UNSUPPORTED) return { ok: false, mime, reason: 'unsupported', message: UNSUPPORTED[mime]! };
   if (mime === 'application/pdf') return extractPdf(ctx);
-  if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return extractOoxml(ctx.file, mime, ctx.maxEntryBytes, (name, content) => ctx.storeChild(name, content));
-  if (mime.startsWith('application/vnd.oasis.opendocument.')) return extractOdf(ctx.file, mime, ctx.maxEntryBytes);
-  if (mime === 'message/rfc822') return extractEmail(ctx);
-  if (mime === 'application/vnd.ms-outlook') return extractMsg(ctx);
-  if (mime === 'application/msword') return extractWordDoc(ctx.file);
-  if (mime === OLE_PACKAGE_MIME) return extractOlePackage(ctx);
-  if (SPREADSHEETS.has(mime)) return extractSpreadsheet(ctx.file, mime, ctx.size);
-  if (mime === 'application/vnd.ms-powerpoint') return extractPpt(ctx.file, ctx.size);
-  if (mime === 'image/vnd.djvu') return extractDjvu(ctx.file, ctx.timeoutMs);
-  if (mime === 'application/epub+zip') return extractEpub(ctx.file, ctx.maxEntryBytes);
-  if (mime === 'application/x-msaccess') return extractAccess(ctx.file, ctx.timeoutMs);
-  if (mime === 'application/vnd.ms-htmlhelp') return extractChm(ctx.file, ctx.timeoutMs);
-  if (LEGACY_WORD_PROCESSORS.has(mime)) return extractLegacyWordProcessor(ctx.file, mime, ctx.timeoutMs);
-  if (mime === 'application/vnd.ms-visio.drawing') return extractVsdx(ctx.file, ctx.maxEntryBytes);
-  if (mime === EMF_MIME) return extractEmf(ctx.file, ctx.size);
-  if (mime.startsWith('image/')) return extractImage(ctx.file, mime);
+  if (mime.startsWith('application/vnd.openxmlformats-officedocument.')) return (await import('./office/ooxml.js')).extractOoxml(ctx.file, mime, ctx.maxEntryBytes, (name, content) => ctx.storeChild(name, content));
+  if (mime.startsWith('application/vnd.oasis.opendocument.')) return (await import('./office/odf.js')).extractOdf(ctx.file, mime, ctx.maxEntryBytes);
+  if (mime === 'message/rfc822') return (await import('./email/eml.js')).extractEmail(ctx);
+  if (mime === 'application/vnd.ms-outlook') return (await import('./email/msg.js')).extractMsg(ctx);
+  if (mime === 'application/msword') return (await import('./office/word-doc.js')).extractWordDoc(ctx.file);
+  if (mime === 'application/x-ole-package') return (await import('./office/ole-package.js')).extractOlePackage(ctx);
+  if (SPREADSHEETS.has(mime)) return (await import('./sheet/spreadsheet.js')).extractSpreadsheet(ctx.file, mime, ctx.size);
+  if (mime === 'application/vnd.ms-powerpoint') return (await import('./slides/ppt.js')).extractPpt(ctx.file, ctx.size);
+  if (mime === 'image/vnd.djvu') return (await import('./djvu/djvu.js')).extractDjvu(ctx.file, ctx.timeoutMs);
+  if (mime === 'application/epub+zip') return (await import('./book/epub.js')).extractEpub(ctx.file, ctx.maxEntryBytes);
+  if (mime === 'application/x-msaccess') return (await import('./database/access.js')).extractAccess(ctx.file, ctx.timeoutMs);
+  if (mime === 'application/vnd.ms-htmlhelp') return (await import('./help/chm.js')).extractChm(ctx.file, ctx.timeoutMs);
+  if (LEGACY_WORD_PROCESSORS.has(mime)) return (await import('./office/legacy-word.js')).extractLegacyWordProcessor(ctx.file, mime, ctx.timeoutMs);
+  if (mime === 'application/vnd.ms-visio.drawing') return (await import('./office/vsdx.js')).extractVsdx(ctx.file, ctx.maxEntryBytes);
+  if (mime === EMF_MIME) return (await import('./image/emf.js')).extractEmf(ctx.file, ctx.size);
+  if (mime.startsWith('image/')) return (await import('./image/image.js')).extractImage(ctx.file, mime);
   if (mime === 'application/rtf' || mime === 'text/rtf') {
     const bytes = readSmall(ctx);
-    return Buffer.isBuffer(bytes) ? extractRtf(bytes) : bytes;
+    return Buffer.isBuffer(bytes) ? (await import('./office/rtf.js')).extractRtf(bytes) : bytes;
   }
   if (mime === 'text/html' || mime === 'application/xhtml+xml') {
     const bytes = readSmall(ctx);
-    return Buffer.isBuffer(bytes) ? extractHtml(bytes) : bytes;
+    return Buffer.isBuffer(bytes) ? (await import('./html/html.js')).extractHtml(bytes) : bytes;
   }
   if (mime.startsWith('text/') || mime === 'application/xml' || mime === 'application/json') {
     const bytes = readSmall(ctx);
-    return Buffer.isBuffer(bytes) ? extractPlainText(bytes, mime) : bytes;
+    return Buffer.isBuffer(bytes) ? (await import('./text/plain-text.js')).extractPlainText(bytes, mime) : bytes;
   }
   return { ok: false, mime, reason: 'unsupported', message: `files of type ${mime} are not read yet` };
 }

@@ -9,6 +9,8 @@ export type WorkerReply = { id: number; extract: ExtractReply } | { id: number; 
 interface Slot {
   child: ChildProcess;
   busy: { id: number; resolve: (r: WorkerReply) => void; timer: NodeJS.Timeout } | null;
+  /** Handed to a caller that has not sent its task yet: no other caller may take it meanwhile. */
+  reserved: boolean;
   stderr: string;
 }
 
@@ -32,9 +34,7 @@ export class WorkerPool {
     private readonly memoryMb: number,
     private readonly timeoutMs: number,
     private readonly dictionary: DictionaryEntry[] = [],
-  ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
-  }
+  ) {}
 
   private spawn(): Slot {
     const loader = this.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -47,7 +47,7 @@ export class WorkerPool {
       serialization: 'advanced',
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     });
-    const slot: Slot = { child, busy: null, stderr: '' };
+    const slot: Slot = { child, busy: null, reserved: false, stderr: '' };
     child.send({ init: { dictionary: this.dictionary } } satisfies WorkerRequest);
     child.stderr?.on('data', (chunk: Buffer) => {
       slot.stderr = (slot.stderr + chunk.toString('utf8')).slice(-4000);
@@ -82,12 +82,28 @@ export class WorkerPool {
 
   private release(slot: Slot): void {
     const next = this.waiting.shift();
-    if (next) next(slot);
+    if (!next) return;
+    slot.reserved = true;
+    next(slot);
   }
 
+  /**
+   * A free process, started on demand: each one loads the analysis chain (jieba, pinyin, the
+   * tagger's model and gazetteers: ~3 CPU-s), so a small ingest that never has two files in
+   * flight never pays for a second process.
+   */
   private acquire(): Promise<Slot> {
-    const free = this.slots.find((s) => s.busy === null && s.child.connected);
-    if (free) return Promise.resolve(free);
+    const free = this.slots.find((s) => s.busy === null && !s.reserved && s.child.connected);
+    if (free) {
+      free.reserved = true;
+      return Promise.resolve(free);
+    }
+    if (this.slots.length < this.size && !this.closed) {
+      const slot = this.spawn();
+      slot.reserved = true;
+      this.slots.push(slot);
+      return Promise.resolve(slot);
+    }
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
@@ -101,6 +117,7 @@ export class WorkerPool {
         resolve({ id, failure: { reason: 'timeout', message: `the parser ran past the ${Math.round(timeoutMs / 1000)} s time limit` } });
         slot.child.kill('SIGKILL'); // the exit handler replaces the process
       }, timeoutMs);
+      slot.reserved = false;
       slot.busy = { id, resolve, timer };
       slot.stderr = '';
       slot.child.send({ id, ...message } as WorkerRequest);

@@ -13,6 +13,8 @@ export class Segmenter {
   private readonly known = new Set<string>();
   /** jieba's tag of each word seen by tagWords, filled on first sight; emptied when words are added. */
   private readonly wordTags = new Map<string, string>();
+  /** The sub-words of each long word cut so far (subWords); emptied when words are added. */
+  private readonly parts = new Map<string, string[]>();
 
   constructor(names: NamesDictionary) {
     this.jieba = Jieba.withDict(dict);
@@ -25,6 +27,7 @@ export class Segmenter {
     if (fresh.length === 0) return;
     for (const w of fresh) this.known.add(w);
     this.wordTags.clear();
+    this.parts.clear(); // a new word may now be found inside a long one
     // A high frequency makes a known name win over the split its characters would otherwise get.
     this.jieba.loadDict(Buffer.from(fresh.map((w) => `${w.replace(/\s+/g, '')} 200000 nr`).join('\n')));
   }
@@ -100,7 +103,14 @@ export class Segmenter {
   /** The dictionary words inside a long word (新疆维吾尔自治区 → 新疆, 维吾尔, 自治区), itself excluded. */
   subWords(word: string): string[] {
     if (word.length < 3) return [];
-    return [...new Set(this.jieba.cutForSearch(word, false))].filter((w) => w !== word && w.length > 1);
+    // Long words recur through a text (a statute names its own title on every page): one cut each.
+    let parts = this.parts.get(word);
+    if (parts === undefined) {
+      parts = [...new Set(this.jieba.cutForSearch(word, false))].filter((w) => w !== word && w.length > 1);
+      if (this.parts.size > 100_000) this.parts.clear();
+      this.parts.set(word, parts);
+    }
+    return parts;
   }
 }
 
