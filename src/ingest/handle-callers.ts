@@ -18,7 +18,15 @@ import { ocrRecordsRepository, type OcrRecordsRepository } from '../platform/db/
 /** Records (or, transitionally, a raw handle) as the register uses them. */
 export type RegisterSource = Pick<Records, 'read' | 'transactHandle'> | DbHandle;
 
-export const registerRecordsOf = (source: RegisterSource): Pick<Records, 'read' | 'transactHandle'> => ('transactHandle' in source ? source : recordsFor(source));
+/** Built once per handle: registerFile runs once per file. */
+const byHandle = new WeakMap<DbHandle, Records>();
+
+export const registerRecordsOf = (source: RegisterSource): Pick<Records, 'read' | 'transactHandle'> => {
+  if ('transactHandle' in source) return source;
+  let records = byHandle.get(source);
+  if (!records) byHandle.set(source, (records = recordsFor(source)));
+  return records;
+};
 
 /** The repositories of a transaction the caller holds, from its raw handle: only the one needed, once per document. */
 export const ingestRecordsOfHandle = (trx: DbHandle): IngestRecordsRepository => ingestRecordsRepository(trx);
