@@ -30,6 +30,7 @@ import { documentViewRepository, type DocumentViewRepository } from './repositor
 import { isPostgres } from './dialect.js';
 import { loginThrottleRepository, type LoginThrottleRepository } from './repositories/login-throttle-repository.js';
 import { uploadRepository, type UploadRepository } from './repositories/upload-repository.js';
+import { boilerplateRepository, type BoilerplateRepository } from './repositories/boilerplate-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -59,6 +60,7 @@ export interface Repositories {
   ingestWrites: IngestWritesRepository;
   loginThrottle: LoginThrottleRepository;
   uploads: UploadRepository;
+  boilerplate: BoilerplateRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -85,6 +87,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     ingestWrites: ingestWritesRepository(db),
     loginThrottle: loginThrottleRepository(db),
     uploads: uploadRepository(db),
+    boilerplate: boilerplateRepository(db),
   };
 }
 
