@@ -122,6 +122,7 @@ export async function ensureCorpus(n: number): Promise<string> {
           m_from: '',
           m_to: '',
           flags: same ? SAME_AS_NORM_FLAG : '',
+          b_boiler: '',
         };
         const title = parts[0]!.title;
         const date = `${2015 + Math.floor(random() * 10)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`;

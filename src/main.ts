@@ -17,6 +17,7 @@ import { loadConfig, type ConfigInput } from './platform/config.js';
 import { openPostgresDatabase } from './platform/db/postgres.js';
 import { postgresRecords, sqliteRecords } from './platform/db/records.js';
 import { ingestWritesRepository } from './platform/db/repositories/ingest-writes-repository.js';
+import { boilerplateRepository } from './platform/db/repositories/boilerplate-repository.js';
 import { similarityRepository } from './platform/db/repositories/similarity-repository.js';
 import { openSqliteDatabase } from './platform/db/sqlite.js';
 import { PgJobWaker } from './platform/queue/pg-job-waker.js';
@@ -47,6 +48,7 @@ export async function openApp(input: ConfigInput): Promise<App> {
   const searchIndex = Object.assign(pg ? new PgSearchIndex() : new SqliteSearchIndex(), {
     replaceSignature: (db: typeof handle.db, id: number, signature: number[] | null, buckets: number[]) => similarityRepository(db).replaceSignature(id, signature, buckets),
     ingestWrites: ingestWritesRepository,
+    boilerplateKeys: (db: typeof handle.db, ids: number[]) => boilerplateRepository(db).keysByDocument(ids),
   });
   if (await searchIndex.ensureSchema(handle.db)) {
     // A new index layout (after an upgrade): rebuild it from the stored text before anything else.

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const text = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
   for (let id = 1; id <= 300; id++) {
-    const values: Record<SearchColumn, string> = { t_exact: '', t_norm: text(3), b_exact: '', b_norm: text(5 + Math.floor(random() * 60)), b_stem: text(10), py: text(4), pys: '', m_from: '', m_to: '', flags: 'same' };
+    const values: Record<SearchColumn, string> = { t_exact: '', t_norm: text(3), b_exact: '', b_norm: text(5 + Math.floor(random() * 60)), b_stem: text(10), py: text(4), pys: '', m_from: '', m_to: '', flags: 'same', b_boiler: '' };
     await sql`INSERT INTO search_index (rowid, ${sql.raw(SEARCH_COLUMNS.join(', '))}) VALUES (${id * 2 ** 20 + 1}, ${sql.join(SEARCH_COLUMNS.map((c) => values[c]))})`.execute(db);
   }
 });

@@ -1,4 +1,5 @@
-import { runIngest, type IngestSummary } from '../jobs/index.js';
+import { operator } from '../domain/actor.js';
+import { refreshBoilerplate, runIngest, type IngestSummary } from '../jobs/index.js';
 import type { App } from './app.js';
 import { formatBytes, formatDuration, printJson } from './output.js';
 import { progressPrinter } from './progress-line.js';
@@ -44,6 +45,8 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
   } finally {
     await extractors.close();
   }
+  // Once the collection's documents are read: its repeated lines (menus, footers) rank low from now on.
+  if (work && options.wait !== false) await refreshBoilerplate(app.records, app.searchIndex, app.analyser(), { actor: operator('cli'), collection: summary.collection });
   if (options.json) printJson(summary);
   else if (!options.quiet) {
     console.log(

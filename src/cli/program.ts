@@ -12,6 +12,7 @@ import { lsCommand } from './ls.js';
 import { ocrCommand, type OcrOptions } from './ocr.js';
 import { addRedactCommands } from './redact.js';
 import { reindexCommand } from './reindex.js';
+import { boilerplateCommand, type BoilerplateOptions } from './boilerplate.js';
 import { searchCommand, type SearchCommandOptions } from './search.js';
 import { serveCommand, type ServeOptions, type ServeWorkbench } from './serve.js';
 import { showCommand } from './show.js';
@@ -208,6 +209,16 @@ Query language:
     .addOption(workspace())
     .addHelpText('after', '\nJob kinds: extract, ocr (one document each), upload, reindex, watchlist, entity-resolution.\nA job nobody can run (an unknown kind, a malformed payload) is failed with a message saying why.')
     .action(withApp((app, opts: JobsOptions) => jobsCommand(app, opts)));
+
+  program
+    .command('boilerplate')
+    .description('list the lines a collection repeats in many documents (menus, footers, signatures), with their document counts; they rank low and stay out of snippets, but stay searchable and visible')
+    .option('--collection <name>', 'only this collection')
+    .option('--recompute', 'detect them again (ingest does this after every run) and re-index the documents that carry changed lines')
+    .option('--limit <n>', 'lines to print per collection', '50')
+    .option('--json', 'print JSON: every line with its collection and document count')
+    .addOption(workspace())
+    .action(withApp((app, opts: BoilerplateOptions) => boilerplateCommand(app, opts)));
 
   const dict = program.command('dict').description("the workspace's dictionary of names: they segment as one word and match across scripts");
   dict

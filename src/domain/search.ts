@@ -3,8 +3,12 @@
  * backend-neutral match expression, and the filters on document records.
  */
 
-/** Full-text columns: title and body in exact and folded form, stems, pinyin, email parties. */
-export const SEARCH_COLUMNS = ['t_exact', 't_norm', 'b_exact', 'b_norm', 'b_stem', 'py', 'pys', 'm_from', 'm_to', 'flags'] as const;
+/**
+ * Full-text columns: title and body in exact and folded form, stems, pinyin, email parties, and
+ * (last, b_boiler) the folded lines the collection repeats everywhere — menus, footers,
+ * signatures — kept apart from the body so they rank low (index/boilerplate-lines.ts).
+ */
+export const SEARCH_COLUMNS = ['t_exact', 't_norm', 'b_exact', 'b_norm', 'b_stem', 'py', 'pys', 'm_from', 'm_to', 'flags', 'b_boiler'] as const;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
 /**

@@ -1,4 +1,4 @@
-import { entityKey, findMentions, isNamedType, languageOf, similaritySignature, streamOf, WORD_BOUNDARY, type EntityKey, type SimilaritySignature, type TextAnalyser } from '../analyse/index.js';
+import { boilerplateRanges, entityKey, findMentions, isNamedType, languageOf, similaritySignature, streamOf, WORD_BOUNDARY, type EntityKey, type SimilaritySignature, type TextAnalyser, type Token } from '../analyse/index.js';
 import type { Mention } from '../domain/entities.js';
 import { SAME_AS_NORM_FLAG, type SearchColumn } from '../domain/search.js';
 import { documentDate } from './document-date.js';
@@ -38,7 +38,7 @@ function listOf(value: unknown): string {
  * its folded one (simplified Chinese, unaccented Latin: most pages), b_exact is left empty and the
  * page is flagged, and exact search reads b_norm for it: this halves the body index.
  */
-export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): DocumentAnalysis {
+export function analyseDocument(analyser: TextAnalyser, doc: DocumentText, boilerplate: ReadonlySet<string> = new Set()): DocumentAnalysis {
   const sender = typeof doc.metadata.from === 'string' ? doc.metadata.from : null;
   const sample = doc.pages.map((p) => p.text).join('\n').slice(0, 100_000);
   // The file name stands in for a title where the format has none, so names are searchable too.
@@ -52,7 +52,13 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
     for (const mention of findMentions(page.text, analyser)) {
       mentions.push({ ...mention, page: page.page, ...(isNamedType(mention.type) ? { entity: entityKey(mention.text, analyser.names) } : {}) });
     }
-    const body = analyser.analyse(page.text);
+    const analysed = analyser.analyse(page.text);
+    // Lines repeated across the collection (menus, footers, signatures) go to their own low-weight
+    // column, b_boiler: still found, but they no longer make every page match the menu's words.
+    const ranges = boilerplateRanges(page.text, boilerplate);
+    const inBoilerplate = (t: Token) => ranges.some(([s, e]) => t.s >= s && t.e <= e);
+    const body = ranges.length ? { ...analysed, exact: analysed.exact.filter((t) => !inBoilerplate(t)), norm: analysed.norm.filter((t) => !inBoilerplate(t)), stem: analysed.stem.filter((t) => !inBoilerplate(t)) } : analysed;
+    const boiler = ranges.length ? streamOf(analysed.norm.filter(inBoilerplate)) : '';
     const exact = streamOf(body.exact);
     const norm = streamOf(body.norm);
     pages.push({
@@ -68,6 +74,7 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText): Docu
         m_from: from,
         m_to: to,
         flags: exact === norm ? SAME_AS_NORM_FLAG : '',
+        b_boiler: boiler,
       },
     });
   }

@@ -29,14 +29,22 @@ export async function reindexAll(
   const ids = resume ? all.filter((id) => id > resume.afterId) : all;
   const before = all.length - ids.length;
   if (!resume) await index.clear(db);
+  // Each collection's boilerplate lines (jobs/boilerplate.ts), read once per collection.
+  const byCollection = new Map<number, Set<string>>();
+  const boilerplateOf = async (id: number): Promise<ReadonlySet<string>> => {
+    const collection = await records.read.boilerplate.collectionOf(id);
+    if (collection === null) return new Set();
+    if (!byCollection.has(collection)) byCollection.set(collection, await records.read.boilerplate.keys(collection));
+    return byCollection.get(collection)!;
+  };
   let pages = resume?.pages ?? 0;
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
     // Read first: on SQLite the write transaction holds the one connection.
-    const texts: Array<[number, DocumentText | null]> = [];
-    for (const id of batch) texts.push([id, await storedDocumentText(records, id)]);
+    const texts: Array<[number, DocumentText | null, ReadonlySet<string>]> = [];
+    for (const id of batch) texts.push([id, await storedDocumentText(records, id), await boilerplateOf(id)]);
     await records.transactHandle(async (trx) => {
-      for (const [id, text] of texts) pages += await storeDocumentIndex(trx, index, id, text ? analyseDocument(analyser, text) : null);
+      for (const [id, text, boilerplate] of texts) pages += await storeDocumentIndex(trx, index, id, text ? analyseDocument(analyser, text, boilerplate) : null);
     });
     const done = before + Math.min(i + 500, ids.length);
     onProgress(done, all.length, { done, total: all.length, lastId: batch[batch.length - 1] ?? 0, pages });

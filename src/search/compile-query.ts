@@ -17,8 +17,9 @@ type TermNode = Extract<QueryNode, { type: 'term' }>;
 type Implicit = 'and' | 'or';
 
 const COLUMNS: Record<'exact' | 'norm', Record<'any' | 'title', SearchColumn[]>> = {
-  exact: { any: ['t_exact', 'b_exact'], title: ['t_exact'] },
-  norm: { any: ['t_norm', 'b_norm'], title: ['t_norm'] },
+  // b_boiler: lines repeated across the collection (menus, footers), folded; matched, ranked low.
+  exact: { any: ['t_exact', 'b_exact', 'b_boiler'], title: ['t_exact'] },
+  norm: { any: ['t_norm', 'b_norm', 'b_boiler'], title: ['t_norm'] },
 };
 
 /** Turn parsed query syntax into a backend-neutral match expression and record filters. */

@@ -4,7 +4,7 @@ import type { MatchExpr, SearchColumn } from '../domain/search.js';
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
 const FIELD: Partial<Record<SearchColumn, keyof AnalysedText>> = {
-  b_exact: 'exact', t_exact: 'exact', b_norm: 'norm', t_norm: 'norm', b_stem: 'stem', py: 'py', pys: 'pys',
+  b_exact: 'exact', t_exact: 'exact', b_norm: 'norm', t_norm: 'norm', b_stem: 'stem', py: 'py', pys: 'pys', b_boiler: 'norm',
 };
 
 function find(tokens: Token[], phrase: Phrase, spans: Array<[number, number]>): void {
@@ -49,9 +49,9 @@ export function highlightSpans(analysed: AnalysedText, phrases: Phrase[], found?
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** An HTML-safe window of text around the first span, every span inside it in <mark>. */
-export function snippetHtml(text: string, spans: Array<[number, number]>, radius = 80): string {
-  const first = spans[0];
+/** An HTML-safe window of text around the first span (or the `anchor`-th: the best passage), every span inside it in <mark>. */
+export function snippetHtml(text: string, spans: Array<[number, number]>, radius = 80, anchor = 0): string {
+  const first = spans[anchor] ?? spans[0];
   const from = first ? Math.max(0, first[0] - radius) : 0;
   const to = Math.min(text.length, first ? first[1] + radius * 2 : radius * 3);
   let html = from > 0 ? '…' : '';

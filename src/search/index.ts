@@ -3,7 +3,7 @@
  * the chosen mode, ask the backend for matching pages, and shape hits with their document, page,
  * highlighted passage and the reason each matched.
  */
-import type { TextAnalyser } from '../analyse/index.js';
+import { boilerplateRanges, type TextAnalyser } from '../analyse/index.js';
 import { DossierError } from '../domain/errors.js';
 import { SEARCH_MODES, searchRowId, type MatchExpr, type MatchVia, type SearchFilters, type SearchMode } from '../domain/search.js';
 import { isTranslationPage, TRANSLATION_PAGE_OFFSET } from '../domain/translation.js';
@@ -11,6 +11,7 @@ import type { DbHandle, Records } from '../platform/db/records.js';
 import { compileQuery } from './compile-query.js';
 import { recordsOfHandle } from './entities.js';
 import { compileCached } from './query-cache.js';
+import { bestPassageAnchor } from './best-passage.js';
 import { highlightSpans, snippetHtml } from './highlight.js';
 import { parseQuerySyntax } from './query-syntax.js';
 
@@ -25,6 +26,8 @@ export interface SearchIndexReader {
   query(db: DbHandle, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
   facets(db: DbHandle, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
   matchingPages(db: DbHandle, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
+  /** Each document's collection boilerplate lines (main.ts binds the boilerplate repository): snippets avoid them. */
+  boilerplateKeys?(db: DbHandle, documentIds: number[]): Promise<Map<number, ReadonlySet<string>>>;
 }
 
 export interface SearchOptions {
@@ -122,11 +125,15 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
   // Highlighting needs the segmenter only for pinyin matches; it is the costly part, so bounded.
   // The phrases found on the page say why it matched; only pages matched by their title alone
   // (nothing found in the text) ask the index.
-  const found = new Map<number, { spans: Array<[number, number]>; phrases: Set<Phrase> }>();
+  const found = new Map<number, { spans: Array<[number, number]>; phrases: Set<Phrase>; anchor: number }>();
+  const boilerplate = (await index.boilerplateKeys?.(db, [...new Set(hits.map((h) => h.documentId))])) ?? new Map<number, ReadonlySet<string>>();
   for (const hit of hits) {
     const text = textOf.get(hit.pageId) ?? '';
     let matchedPhrases = new Set<Phrase>();
-    let spans = phrases.length ? highlightSpans(analyser.analyse(text, { pinyin: false }), phrases, matchedPhrases) : [];
+    const analysed = phrases.length ? analyser.analyse(text, { pinyin: false }) : null;
+    let spans = analysed ? highlightSpans(analysed, phrases, matchedPhrases) : [];
+    // The snippet opens on the best passage: most (rare) query words, outside menus and footers.
+    const anchor = analysed && spans.length ? bestPassageAnchor(analysed, visible, spans, boilerplateRanges(text, boilerplate.get(hit.documentId) ?? new Set())) : 0;
     if (needsPinyin && spans.length === 0) {
       // Only pinyin can explain this page: segment it (the costly path) a passage at a time,
       // and stop at the first passage that matches: that is what the snippet needs.
@@ -139,7 +146,7 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
         }
       }
     }
-    found.set(hit.pageId, { spans, phrases: matchedPhrases });
+    found.set(hit.pageId, { spans, phrases: matchedPhrases, anchor });
   }
   const unexplained = [...found].filter(([, f]) => f.phrases.size === 0).map(([id]) => id);
   const fromIndex = match && hasOr(match) ? await explain(db, index, unexplained, phrases) : new Map(unexplained.map((id) => [id, visible.map(reasonOf)]));
@@ -157,7 +164,7 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
         ...(inTranslation ? { matchedIn: 'translation' as const } : {}),
         id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, date: doc.date, page: inTranslation ? hit.page - TRANSLATION_PAGE_OFFSET : hit.page,
         start: spans[0]?.[0] ?? null, end: spans[0]?.[1] ?? null, highlights: spans, score: hit.score,
-        snippet: snippetHtml(text, spans), matched: reasons.get(hit.pageId) ?? [],
+        snippet: snippetHtml(text, spans, 80, found.get(hit.pageId)?.anchor ?? 0), matched: reasons.get(hit.pageId) ?? [],
       }];
     }),
   };

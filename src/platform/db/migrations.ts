@@ -467,6 +467,20 @@ const jobProgress: Migration = {
   },
 };
 
+/** Lines a collection repeats in many documents (menus, footers, signatures): see index/boilerplate-lines.ts. */
+const boilerplate: Migration = {
+  async up(db) {
+    await db.schema
+      .createTable('boilerplate_blocks')
+      .addColumn('collection_id', 'integer', (c) => c.notNull().references('collections.id'))
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('documents', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('boilerplate_blocks_pk', ['collection_id', 'key'])
+      .execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -481,6 +495,7 @@ export const migrations: Record<string, Migration> = {
   '0010-job-leases': jobLeases,
   '0011-server-state': serverState,
   '0012-job-progress': jobProgress,
+  '0013-boilerplate': boilerplate,
 };
 
 export const migrationProvider: MigrationProvider = {

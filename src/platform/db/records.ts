@@ -35,6 +35,7 @@ import { uploadRepository, type UploadRepository } from './repositories/upload-r
 import { ingestRecordsRepository, type IngestRecordsRepository } from './repositories/ingest-records-repository.js';
 import { ocrRecordsRepository, type OcrRecordsRepository } from './repositories/ocr-records-repository.js';
 import { searchHitsRepository, type SearchHitsRepository } from './repositories/search-hits-repository.js';
+import { boilerplateRepository, type BoilerplateRepository } from './repositories/boilerplate-repository.js';
 import type { Database } from './schema.js';
 import { postgresTransact, sqliteTransact, type Transact } from './write-transaction.js';
 
@@ -71,6 +72,7 @@ export interface Repositories {
   ingestRecords: IngestRecordsRepository;
   ocrRecords: OcrRecordsRepository;
   searchHits: SearchHitsRepository;
+  boilerplate: BoilerplateRepository;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -102,6 +104,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     ingestRecords: ingestRecordsRepository(db),
     ocrRecords: ocrRecordsRepository(db),
     searchHits: searchHitsRepository(db),
+    boilerplate: boilerplateRepository(db),
   };
 }
 

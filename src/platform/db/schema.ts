@@ -37,6 +37,15 @@ export interface Database {
   translation_segments: TranslationSegmentsTable;
   translation_corrections: TranslationCorrectionsTable;
   login_failures: LoginFailuresTable;
+  boilerplate_blocks: BoilerplateBlocksTable;
+}
+
+/** A line repeated in `documents` documents of a collection (menu, footer, signature); `key` is it folded. */
+export interface BoilerplateBlocksTable {
+  collection_id: number;
+  key: string;
+  text: string;
+  documents: number;
 }
 
 /** A document's near-duplicate signature: SIGNATURE_HASHES 32-bit MinHash minima, little-endian. */

@@ -3,6 +3,7 @@ import { PAGE_BITS, SEARCH_COLUMNS, rowDocument, rowPage, searchRowId, type Matc
 import type { Database } from '../db/schema.js';
 import { Bm25TopK } from './bm25-top-k.js';
 import { toFts5 } from './fts5-expression.js';
+import { DEFAULT_PROXIMITY, proximityRerank, type ProximityOptions } from './proximity-rerank.js';
 import { facetCounts, filterSql, type Facets } from './record-filters.js';
 
 /** One page row as written to the index: its key (document and page) and a token stream per column. */
@@ -19,8 +20,8 @@ export interface MatchedPage {
 /** Counts per facet; `tag` only when some matching document carries a tag. */
 export type { Facets } from './record-filters.js';
 
-/** BM25 weight of each column, in SEARCH_COLUMNS order: titles above bodies, stems and syllables below words. */
-export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0 };
+/** BM25 weight of each column, in SEARCH_COLUMNS order: titles above bodies, stems and syllables below words, boilerplate lines far below. */
+export const DEFAULT_WEIGHTS: Record<SearchColumn, number> = { t_exact: 4, t_norm: 4, b_exact: 1, b_norm: 1, b_stem: 0.6, py: 1, pys: 0.5, m_from: 1, m_to: 0.5, flags: 0, b_boiler: 0.1 };
 /** Matching documents are counted exactly up to this many; past it the total is a lower bound ("10,000+"). */
 export const COUNT_LIMIT = 10_000;
 /**
@@ -32,7 +33,7 @@ export const COUNT_LIMIT = 10_000;
 export const CANDIDATE_LIMIT = 1_000;
 const TABLE = 'search_index';
 /** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
-const LAYOUT = 3;
+const LAYOUT = 4;
 const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
 
 /**
@@ -44,12 +45,14 @@ const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
  */
 export class SqliteSearchIndex {
   private readonly weights: Record<SearchColumn, number>;
+  private readonly proximity: ProximityOptions;
   private readonly topK = new Bm25TopK();
   private lastMatch: { key: string; at: number; ids: number[] } | null = null;
 
-  /** `weights` overrides column weights (the ranking evaluation tries others). */
-  constructor(weights: Partial<Record<SearchColumn, number>> = {}) {
+  /** `weights` overrides column weights, `proximity` the re-ranking by word distance (the ranking evaluation tries others). */
+  constructor(weights: Partial<Record<SearchColumn, number>> = {}, proximity: Partial<ProximityOptions> = {}) {
     this.weights = { ...DEFAULT_WEIGHTS, ...weights };
+    this.proximity = { ...DEFAULT_PROXIMITY, ...proximity };
   }
 
   /** Create the index table; true when it was (re)created empty and documents need indexing. */
@@ -110,11 +113,14 @@ export class SqliteSearchIndex {
     // The best pages, deduplicated to documents; ask for more pages only when documents repeat.
     let best = new Map<number, MatchedPage>();
     for (let k = wanted * 2 + 10; ; k *= 4) {
-      const rows = counted > COUNT_LIMIT
-        ? await this.topK.rank(db, match, this.weights, CANDIDATE_LIMIT, k, restrict)
+      // The BM25 best `depth` pages are re-ranked by how close the query words stand (proximity-rerank.ts).
+      const depth = Math.max(k, this.proximity.weight > 0 ? this.proximity.depth : 0);
+      const bm25 = counted > COUNT_LIMIT
+        ? await this.topK.rank(db, match, this.weights, CANDIDATE_LIMIT, depth, restrict)
         : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
-          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${k}`.execute(db)).rows;
+          WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${depth}`.execute(db)).rows;
+      const rows = (await proximityRerank(db, bm25, match, this.proximity)).slice(0, k);
       best = new Map();
       for (const r of rows) {
         const documentId = rowDocument(r.id);

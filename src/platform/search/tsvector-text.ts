@@ -22,7 +22,7 @@ export function streamTokens(stream: string): string[] {
 }
 
 /** Column weights as ts_rank labels (A 1.0, B 0.25, C 0.15, D 0.125): FTS5's BM25 weights 4, 1, 0.6, 0.5 scaled by 1/4. */
-export const COLUMN_LABEL: Record<SearchColumn, 'A' | 'B' | 'C' | 'D'> = { t_exact: 'A', t_norm: 'A', b_exact: 'B', b_norm: 'B', b_stem: 'C', py: 'B', pys: 'D', m_from: 'B', m_to: 'D', flags: 'D' };
+export const COLUMN_LABEL: Record<SearchColumn, 'A' | 'B' | 'C' | 'D'> = { t_exact: 'A', t_norm: 'A', b_exact: 'B', b_norm: 'B', b_stem: 'C', py: 'B', pys: 'D', m_from: 'B', m_to: 'D', flags: 'D', b_boiler: 'D' };
 export const RANK_WEIGHTS = '{0.125, 0.15, 0.25, 1.0}';
 
 /** PostgreSQL keeps positions up to 16,383 and 256 positions per lexeme; a chunk stays well inside both. */

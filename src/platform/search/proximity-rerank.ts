@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import { SEARCH_COLUMNS, type MatchExpr } from '../../domain/search.js';
+import type { Database } from '../db/schema.js';
+import { positivePhrases } from './fts5-expression.js';
+
+type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
+
+/**
+ * How the best BM25 candidates are re-ranked by how close their query words stand. `weight` 0
+ * turns it off; `window` is the widest gap (in tokens) that still counts; `depth` is how many of
+ * the BM25 best pages are re-ranked (the rest keep their order below them).
+ */
+export interface ProximityOptions {
+  weight: number;
+  window: number;
+  depth: number;
+}
+
+/**
+ * Chosen on the tuning half of Cranfield (odd query numbers) and the CMRC tuning questions; see
+ * bench/eval-cranfield.ts and README "Search (issue 16)".
+ */
+export const DEFAULT_PROXIMITY: ProximityOptions = { weight: 1, window: 5, depth: 100 };
+
+const K1 = 1.2;
+const BODY = SEARCH_COLUMNS.indexOf('b_norm');
+const TITLE = SEARCH_COLUMNS.indexOf('t_norm');
+
+/** The query words to measure distances between: one entry per distinct term, its folded token sequences. */
+function queryTerms(match: MatchExpr): Map<string, string[][]> {
+  const terms = new Map<string, string[][]>();
+  for (const p of positivePhrases(match) as Phrase[]) {
+    if (p.bonus || p.prefix || p.via === 'stem' || p.via === 'pinyin' || p.via === 'syllables') continue;
+    if (!p.columns.some((c) => c === 'b_norm' || c === 'b_exact' || c === 't_norm' || c === 't_exact')) continue;
+    const list = terms.get(p.term) ?? [];
+    const tokens = p.tokens.map((t) => t.toLowerCase());
+    if (!list.some((l) => l.join(' ') === tokens.join(' '))) list.push(tokens);
+    terms.set(p.term, list);
+  }
+  return terms;
+}
+
+/** Start positions of any of `forms` in a token list. */
+function positions(tokens: string[], forms: string[][]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (forms.some((f) => f.every((t, k) => tokens[i + k] === t))) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Term-pair proximity in the manner of BM25TP (Rasolofo & Savoy 2003): every pair of occurrences
+ * of two different query words within `window` tokens adds 1/d², and each pair of words adds
+ * min(idf) × saturated(sum). Pairs are of any two query words, not only words adjacent in the
+ * query, and gaps are allowed: "heat transfer in a laminar boundary" rewards "laminar ... heat".
+ */
+function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: number }>, window: number): number {
+  const at = terms.map((t) => positions(tokens, t.forms));
+  let score = 0;
+  for (let a = 0; a < terms.length; a++) {
+    for (let b = a + 1; b < terms.length; b++) {
+      const pa = at[a]!;
+      const pb = at[b]!;
+      if (pa.length === 0 || pb.length === 0) continue;
+      let acc = 0;
+      let j = 0;
+      for (const i of pa) {
+        while (j < pb.length && pb[j]! < i - window) j++;
+        for (let k = j; k < pb.length && pb[k]! <= i + window; k++) {
+          const d = Math.abs(pb[k]! - i);
+          if (d > 0) acc += 1 / (d * d);
+        }
+      }
+      if (acc > 0) score += Math.min(terms[a]!.idf, terms[b]!.idf) * ((acc * (K1 + 1)) / (acc + K1));
+    }
+  }
+  return score;
+}
+
+/**
+ * Re-rank BM25's best rows (scores as FTS5 gives them: more negative is better) by adding a
+ * proximity bonus of the query words in each page's folded title and body. Only the first
+ * `depth` rows are read (their stored streams, by key), so the cost is bounded by the page asked
+ * for, not by the number of matches. Queries of one word are returned unchanged.
+ */
+export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions): Promise<Array<{ id: number; score: number }>> {
+  if (options.weight <= 0 || rows.length < 2) return rows;
+  const byTerm = queryTerms(match);
+  if (byTerm.size < 2) return rows;
+  const head = rows.slice(0, options.depth);
+  // Document frequencies from FTS5's own vocabulary (a temporary view over the index, no scan of matches).
+  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
+  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_index_docsize`.execute(db)).rows[0]?.n ?? 0);
+  const terms: Array<{ forms: string[][]; idf: number }> = [];
+  for (const forms of byTerm.values()) {
+    const first = forms.map((f) => f[0]!);
+    const df = Math.max(...(await Promise.all(first.map(async (t) => Number((await sql<{ n: number }>`SELECT doc AS n FROM temp.search_vocab WHERE term = ${t}`.execute(db)).rows[0]?.n ?? 0)))));
+    terms.push({ forms, idf: Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5))) });
+  }
+  const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
+  const stored = new Map((await sql<{ id: number; title: string | null; body: string | null }>`
+    SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db)).rows.map((r) => [Number(r.id), r]));
+  const rescored = head.map((row) => {
+    const s = stored.get(row.id);
+    const bonus = proximity(`${s?.body ?? ''}`.toLowerCase().split(' '), terms, options.window) + proximity(`${s?.title ?? ''}`.toLowerCase().split(' '), terms, options.window);
+    return { id: row.id, score: row.score - options.weight * bonus };
+  });
+  rescored.sort((a, b) => a.score - b.score || a.id - b.id);
+  return [...rescored, ...rows.slice(options.depth)];
+}

@@ -1,0 +1,117 @@
+/**
+ * Boilerplate on real text: lines a collection repeats in many documents (a site's navigation
+ * menu and footer, a list poster's signature) rank low and stay out of snippets, yet are still
+ * found and still shown. Web pages: real statutes from shared/corpus/prc-laws, each wrapped in
+ * one navigation menu that names 知识产权 (intellectual property); one statute speaks of it in
+ * its own text. Mail: real email-linux-man messages, some signed with a real maintainer signature.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMAIL_CORPUS, ingest, makeTempDir, makeWorkspace, removeDir, ROOT, runCliOk, search, show } from './support/cli.js';
+
+const LAWS = path.resolve(ROOT, '..', 'shared', 'corpus', 'prc-laws');
+const WORD = '知识产权';
+const MENU = ['首页', '法律法规', WORD, '司法解释', '办事指南', '联系我们'];
+
+function lawFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory()) lawFiles(path.join(dir, e.name), out);
+    else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(path.join(dir, e.name));
+  }
+  return out;
+}
+
+/** A statute's first paragraphs, markdown headings and comments dropped. */
+function excerpt(file: string): { title: string; paragraphs: string[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const body = text.includes('<!-- INFO END -->') ? text.slice(text.indexOf('<!-- INFO END -->')) : text;
+  const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/<!--[\s\S]*?-->/g, '').trim()).filter((p) => p && !p.startsWith('#') && /\p{Script=Han}{10,}/u.test(p));
+  return { title: path.basename(file, '.md'), paragraphs: paragraphs.slice(0, 12) };
+}
+
+const page = (title: string, paragraphs: string[]) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>
+<nav><ul>${MENU.map((m) => `<li><a href="#">${m}</a></li>`).join('')}</ul></nav>
+<main><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</main>
+<footer><p>版权所有 法规信息网 · 本站内容仅供参考，以正式公布文本为准</p></footer></body></html>`;
+
+let workspace: string;
+let web: string;
+let mail: string;
+let target = '';
+let passage = '';
+
+beforeAll(async () => {
+  web = makeTempDir('dossier-boiler-web-');
+  const chosen: Array<{ title: string; paragraphs: string[] }> = [];
+  let others = 0;
+  for (const file of lawFiles(LAWS)) {
+    const law = excerpt(file);
+    const text = law.paragraphs.join('\n');
+    if (law.paragraphs.length < 3) continue;
+    if (!target && text.includes(WORD) && text.indexOf(WORD) > 300) {
+      target = law.title;
+      passage = law.paragraphs.find((p) => p.includes(WORD))!;
+      chosen.push(law);
+    } else if (!text.includes(WORD) && !law.title.includes(WORD) && others < 24) {
+      others++;
+      chosen.push(law);
+    }
+    if (target && others >= 24) break;
+  }
+  chosen.forEach((law, i) => fs.writeFileSync(path.join(web, `page-${String(i).padStart(2, '0')}.html`), page(law.title, law.paragraphs)));
+  mail = makeTempDir('dossier-boiler-mail-');
+  const messages = fs.readdirSync(EMAIL_CORPUS).filter((f) => f.endsWith('.eml')).sort();
+  const signed = messages.filter((f) => fs.readFileSync(path.join(EMAIL_CORPUS, f), 'latin1').includes('Linux man-pages comaintainer; http://www.alejandro-colomar.es/')).slice(0, 8);
+  for (const f of [...signed, ...messages.filter((m) => !signed.includes(m)).slice(0, 42)]) fs.copyFileSync(path.join(EMAIL_CORPUS, f), path.join(mail, f));
+  workspace = makeWorkspace('boilerplate');
+  await ingest(workspace, [web], { ocr: false, collection: 'web' });
+  await ingest(workspace, [mail], { ocr: false, collection: 'list' });
+}, 600_000);
+
+afterAll(() => {
+  removeDir(workspace);
+  removeDir(web);
+  removeDir(mail);
+});
+
+describe('boilerplate', () => {
+  it('lists the lines a collection repeats, with their document counts', async () => {
+    expect(target).not.toBe('');
+    const listed = JSON.parse((await runCliOk(['boilerplate', '--json', '--workspace', workspace])).stdout) as { blocks: Array<{ collection: string; documents: number; text: string }> };
+    const webBlocks = listed.blocks.filter((b) => b.collection === 'web');
+    expect(webBlocks.find((b) => b.text.includes(WORD))?.documents).toBe(25);
+    expect(webBlocks.some((b) => b.text.includes('版权所有 法规信息网'))).toBe(true);
+    // No statute's own sentences: each is in one page only.
+    expect(webBlocks.every((b) => b.documents >= 5)).toBe(true);
+    expect(listed.blocks.some((b) => b.collection === 'list' && b.text.includes('alejandro-colomar.es'))).toBe(true);
+    const one = JSON.parse((await runCliOk(['boilerplate', '--collection', 'list', '--recompute', '--json', '--workspace', workspace])).stdout) as { recomputed: Array<{ collection: string; documents: number }>; blocks: Array<{ collection: string }> };
+    expect(one.recomputed).toEqual([expect.objectContaining({ collection: 'list', reindexed: 0 })]); // nothing changed since ingest
+    expect(one.blocks.every((b) => b.collection === 'list')).toBe(true);
+  });
+
+  it('ranks the page whose own text holds a menu word above the pages that only carry it in the menu', async () => {
+    const result = await search(workspace, `${WORD} collection:web`);
+    expect(result.total).toBe(25); // the menu is still searchable: every page matches
+    expect(result.hits[0]!.title).toBe(target);
+    // The snippet shows the statute's passage, not the menu.
+    const snippet = result.hits[0]!.snippet.replace(/<\/?mark>/g, '');
+    expect(snippet).not.toContain('首页');
+    expect(passage.replace(/\s+/g, ' ')).toContain(snippet.replace(/^…|…$/g, '').slice(0, 20));
+    expect(result.hits[0]!.snippet).toContain(`<mark>${WORD}</mark>`);
+    // A page with the word only in its menu still shows (and marks) it there.
+    expect(result.hits[1]!.snippet).toContain(`<mark>${WORD}</mark>`);
+  });
+
+  it('keeps the menu in the text the reader shows', async () => {
+    const result = await search(workspace, '办事指南 collection:web');
+    expect(result.total).toBe(25);
+    const doc = await show(workspace, result.hits[0]!.id);
+    expect(JSON.stringify(doc)).toContain('办事指南');
+  });
+
+  it('still finds a signature line, in every message that carries it', async () => {
+    const result = await search(workspace, 'comaintainer collection:list');
+    expect(result.total).toBeGreaterThanOrEqual(8);
+  });
+});
