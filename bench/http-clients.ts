@@ -3,6 +3,7 @@
  * signed-in session, then 1 or N clients each sending the query mix to /api/search at once.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile, repo } from './support.js';
@@ -34,6 +35,15 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
     server.on('exit', (code) => reject(new Error(`dossier serve exited (${code}) before listening: ${out}`)));
   });
   const startMs = performance.now() - started;
+  // The server's CPU seconds (user + system, from /proc), beside the wall-clock latencies.
+  const cpuSeconds = () => {
+    try {
+      const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  };
   try {
     const session = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
     if (session.status !== 200) throw new Error(`sign-in answered ${session.status}`);
@@ -51,12 +61,13 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
     const rows: Array<Record<string, string | number>> = [];
     for (const clients of clientCounts) {
       const times: number[] = [];
+      const cpu0 = cpuSeconds();
       const t0 = performance.now();
       await Promise.all(Array.from({ length: clients }, async (_, c) => {
         for (let round = 0; round < rounds; round++) for (let i = 0; i < queries.length; i++) times.push(await ask(queries[(i + c * 3) % queries.length]!));
       }));
       const seconds = (performance.now() - t0) / 1000;
-      rows.push({ system: `dossier over HTTP, ${clients} client${clients === 1 ? '' : 's'}`, queries: times.length, 'p50 ms': +percentile(times, 50).toFixed(2), 'p99 ms': +percentile(times, 99).toFixed(2), 'queries/s': +(times.length / seconds).toFixed(1), 'first query ms': clients === clientCounts[0] ? +first.toFixed(1) : '', 'server start ms': clients === clientCounts[0] ? +startMs.toFixed(0) : '' });
+      rows.push({ system: `dossier over HTTP, ${clients} client${clients === 1 ? '' : 's'}`, queries: times.length, 'p50 ms': +percentile(times, 50).toFixed(2), 'p99 ms': +percentile(times, 99).toFixed(2), 'queries/s': +(times.length / seconds).toFixed(1), 'server CPU s': +(cpuSeconds() - cpu0).toFixed(2), 'wall s': +seconds.toFixed(2), 'first query ms': clients === clientCounts[0] ? +first.toFixed(1) : '', 'server start ms': clients === clientCounts[0] ? +startMs.toFixed(0) : '' });
     }
     return rows;
   } finally {
