@@ -51,8 +51,15 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
     const ask = async (q: HttpQuery) => {
       const t0 = performance.now();
       const url = `${base}/api/search?${new URLSearchParams({ q: q.q, mode: q.mode, match: q.match ?? 'all', limit: '20' })}`;
-      // A kept-alive socket the server closed as it was reused answers ECONNRESET: ask once more.
-      const answer = await fetch(url, { headers: { Cookie: cookie } }).catch(() => fetch(url, { headers: { Cookie: cookie } }));
+      // A kept-alive socket the server closed as it was reused answers ECONNRESET (more often on a
+      // loaded machine, where answers take longer than the server's keep-alive): ask again.
+      let answer: Response | null = null;
+      for (let attempt = 0; !answer; attempt++) {
+        answer = await fetch(url, { headers: { Cookie: cookie } }).catch((error: unknown) => {
+          if (attempt >= 4) throw error;
+          return null;
+        });
+      }
       await answer.arrayBuffer();
       if (answer.status !== 200) throw new Error(`/api/search ${q.q} answered ${answer.status}`);
       return performance.now() - t0;
