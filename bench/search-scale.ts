@@ -6,8 +6,11 @@
  * the machine is shared.
  *
  * The collections are built once, streamed, into BENCH_CACHE (default /work/cache; see
- * search-corpus.ts) and reused. BENCH_SIZES=100000,1000000 picks the sizes (default: the ones
- * already built, else 100,000); BENCH_ROUNDS the rounds of the mix (default 3).
+ * search-corpus.ts; a stopped build resumes) and reused. BENCH_SIZES=100000 or 1000000 (or both,
+ * comma-separated) picks the sizes (default: the ones already built, else 100,000); BENCH_ROUNDS
+ * the rounds of the mix (default 3). recoll's index of a size is used when it exists and built
+ * only for 100,000 documents unless BENCH_RECOLL_BUILD=1 (a million files take hours to index);
+ * BENCH_RECOLL=0 skips recoll. Ends with one summary table: p50/p99, CPU seconds and load per row.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,38 +21,17 @@ import { openApp } from '../src/main.js';
 import { searchDocuments } from '../src/search/index.js';
 import { httpLatency } from './http-clients.js';
 import { corpusWorkspace, ensureCorpus } from './search-corpus.js';
+import { SCALE_QUERIES } from './search-scale-queries.js';
 import { ensureBuilt, percentile, table, writeResult } from './support.js';
 
 ensureBuilt();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-/** The mix: the most common words first (each in about half the documents), then rarer words, phrases, names, pinyin. */
-export const SCALE_QUERIES: Array<{ q: string; mode: 'normalised' | 'cross-script' | 'exact'; match?: 'all' | 'any' }> = [
-  { q: 'the', mode: 'normalised' },
-  { q: 'of', mode: 'normalised' },
-  { q: '的', mode: 'normalised' },
-  { q: '规定', mode: 'normalised' },
-  { q: '人民', mode: 'normalised' },
-  { q: 'the kernel', mode: 'normalised', match: 'any' },
-  { q: '国务院有关部门应当依照本法规定做好哪些工作？', mode: 'normalised', match: 'any' },
-  { q: '人民法院', mode: 'normalised' },
-  { q: '劳动合同', mode: 'normalised' },
-  { q: '国务院 规定', mode: 'normalised' },
-  { q: 'kernel', mode: 'normalised' },
-  { q: 'signal handler', mode: 'normalised' },
-  { q: '"man page"', mode: 'normalised' },
-  { q: '"中华人民共和国"', mode: 'normalised' },
-  { q: '习近平', mode: 'cross-script' },
-  { q: 'Xi Jinping', mode: 'cross-script' },
-  { q: 'xinjiang', mode: 'cross-script' },
-  { q: 'renmin fayuan', mode: 'cross-script' },
-  { q: 'patch*', mode: 'normalised' },
-  { q: 'documentation', mode: 'exact' },
-];
 
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const stats = (system: string, times: number[], extra: Record<string, string | number> = {}) => ({
   system, queries: times.length, 'p50 ms': +percentile(times, 50).toFixed(2), 'p99 ms': +percentile(times, 99).toFixed(2), ...extra, 'load (1/5/15 min)': load(),
 });
+
 
 async function inProcess(workspace: string): Promise<{ row: Record<string, string | number>; perQuery: Array<Record<string, string | number>> }> {
   const app = await openApp({ workspace });
@@ -58,6 +40,8 @@ async function inProcess(workspace: string): Promise<{ row: Record<string, strin
   const totals = new Map<string, string>();
   const all: number[] = [];
   for (const q of SCALE_QUERIES) await searchDocuments(app.db, app.searchIndex, analyser, q.q, { mode: q.mode, match: q.match, limit: 20 }); // warm
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of SCALE_QUERIES) {
       const t0 = performance.now();
@@ -68,9 +52,11 @@ async function inProcess(workspace: string): Promise<{ row: Record<string, strin
       totals.set(q.q, `${result.total}${result.totalIsLowerBound ? '+' : ''}`);
     }
   }
+  const cpu = process.cpuUsage(cpu0);
+  const wall = (performance.now() - wall0) / 1000;
   await app.close();
   return {
-    row: stats('dossier in-process', all),
+    row: stats('dossier in-process', all, { 'CPU s': +((cpu.user + cpu.system) / 1e6).toFixed(2), 'wall s': +wall.toFixed(2) }),
     perQuery: SCALE_QUERIES.map((q) => ({ query: q.q, mode: q.mode, match: q.match ?? 'all', matches: totals.get(q.q) ?? '', 'median ms': +percentile(byQuery.get(q.q) ?? [], 50).toFixed(2) })),
   };
 }
@@ -81,6 +67,10 @@ function recollIndex(workspace: string): string | null {
   const conf = `${workspace}-recoll`;
   const done = path.join(conf, 'index-complete');
   if (fs.existsSync(done)) return conf;
+  if (!workspace.endsWith('-100000') && !process.env.BENCH_RECOLL_BUILD) {
+    console.log(`recoll: no index at ${conf}; BENCH_RECOLL_BUILD=1 builds one (hours at a million files)`);
+    return null;
+  }
   const files = `${workspace}-files`;
   fs.rmSync(conf, { recursive: true, force: true });
   fs.mkdirSync(conf, { recursive: true });
@@ -96,15 +86,22 @@ function recollIndex(workspace: string): string | null {
 
 function recollq(conf: string): Record<string, string | number> {
   const times: number[] = [];
+  let cpu = 0;
+  const wall0 = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of SCALE_QUERIES) {
       const t0 = performance.now();
-      spawnSync('recollq', ['-c', conf, '-n', '20', q.q], { encoding: 'utf8' });
+      // Record filters (lang:, type:) are Dossier's query language: recoll gets the words.
+      const child = spawnSync('/usr/bin/time', ['-f', '%U %S', 'recollq', '-c', conf, '-n', '20', recollWords(q.q)], { encoding: 'utf8' });
       times.push(performance.now() - t0);
+      const [user = 0, system = 0] = (child.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      cpu += user + system;
     }
   }
-  return stats('recollq (a process per query)', times);
+  return stats('recollq (a process per query)', times, { 'CPU s': +cpu.toFixed(2), 'wall s': +((performance.now() - wall0) / 1000).toFixed(2) });
 }
+
+const recollWords = (q: string) => q.replace(/\b(lang|type|date):\S+/g, '').trim();
 
 /** recoll's Python API: one process, the queries timed inside it (the first 20 results fetched). */
 function recollPython(conf: string): Record<string, string | number> | null {
@@ -113,7 +110,9 @@ from recoll import recoll
 db = recoll.connect(confdir=${JSON.stringify(conf)})
 qs = json.loads(sys.stdin.read())
 times = []
+cpu = 0.0
 for r in range(${ROUNDS + 1}):
+    if r == 1: c0 = time.process_time()
     for q in qs:
         t0 = time.perf_counter()
         query = db.query()
@@ -121,19 +120,24 @@ for r in range(${ROUNDS + 1}):
         for i in range(min(20, n)):
             query.fetchone()
         if r > 0: times.append((time.perf_counter() - t0) * 1000)
-print(json.dumps(times))
+print(json.dumps({"times": times, "cpu": time.process_time() - c0}))
 `;
-  const out = spawnSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(SCALE_QUERIES.map((q) => q.q)), encoding: 'utf8' });
+  const wall0 = performance.now();
+  const out = spawnSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(SCALE_QUERIES.map((q) => recollWords(q.q))), encoding: 'utf8' });
+  const wall = (performance.now() - wall0) / 1000;
   if (out.status !== 0) {
     console.log(`recoll Python API unavailable: ${out.stderr.trim().split('\n').pop()}`);
     return null;
   }
-  return stats('recoll Python API (in-process)', JSON.parse(out.stdout) as number[]);
+  const { times, cpu } = JSON.parse(out.stdout) as { times: number[]; cpu: number };
+  return stats('recoll Python API (in-process)', times, { 'CPU s': +cpu.toFixed(2), 'wall s': +wall.toFixed(2) });
 }
 
 const sizes = (process.env.BENCH_SIZES ?? '').split(',').filter(Boolean).map(Number);
 const chosen = sizes.length ? sizes : [100_000, 1_000_000].filter((n) => n === 100_000 || fs.existsSync(path.join(corpusWorkspace(n), 'corpus-complete.json')));
 const results: Record<string, unknown> = {};
+const summary: Array<Record<string, string | number>> = [];
+const started = performance.now();
 for (const n of chosen) {
   const workspace = await ensureCorpus(n);
   console.log(`\n${n.toLocaleString('en')} documents (${workspace}), ${SCALE_QUERIES.length} queries × ${ROUNDS} rounds; load before: ${load()}`);
@@ -151,5 +155,8 @@ for (const n of chosen) {
   console.log(`\nper query, in-process (${n.toLocaleString('en')} documents):`);
   console.log(table(perQuery));
   results[n] = { rows, perQuery };
+  for (const r of rows) summary.push({ documents: n.toLocaleString('en'), system: r.system!, 'p50 ms': r['p50 ms']!, 'p99 ms': r['p99 ms']!, 'CPU s': r['CPU s'] ?? r['server CPU s'] ?? '', 'wall s': r['wall s'] ?? '', 'load (1/5/15 min)': r['load (1/5/15 min)']! });
 }
+console.log(`\nsummary (${SCALE_QUERIES.length} queries × ${ROUNDS} rounds per client; CPU s is the searching process's, over the whole run of that row; ${((performance.now() - started) / 1000).toFixed(0)} s in all; ${os.cpus().length} cores):`);
+console.log(table(summary));
 writeResult('search-scale', results);

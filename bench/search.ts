@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -116,7 +117,7 @@ if (hasRecoll) {
     }),
   );
 } else console.log('recollq is not installed (apt-get install recoll): skipped');
-console.log(`\nA. ${pagesA.length} pages of ${sources.length} corpora, ${QUERIES.length} queries × ${ROUNDS} rounds`);
+console.log(`\nA. ${pagesA.length} pages of ${sources.length} corpora, ${QUERIES.length} queries × ${ROUNDS} rounds; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(table(rowsA));
 await appA.close();
 rawA.close();
@@ -124,50 +125,52 @@ const httpA = await httpLatency(wsA, QUERIES, [1, 8], ROUNDS);
 console.log(table(httpA));
 results.real = { rows: rowsA, http: httpA };
 
-// ---------- B. synthetic corpus at scale ----------
+// ---------- B. synthetic corpus at scale (BENCH_DOCS=0 skips it: bench:search-scale measures 100k and 1M) ----------
 const N = Number(process.env.BENCH_DOCS ?? 100_000);
-const wsB = tempDir('bench-search-b');
-const appB = await openApp({ workspace: wsB });
-const paragraphs = pagesA.flatMap((p) => p.text.split(/\n\s*\n/)).filter((p) => p.trim().length > 40);
-const names = ['习近平', '習近平', 'Xi Jinping', '陈全国', 'Chen Quanguo', '新疆维吾尔自治区', 'Xinjiang', '西金平村', '乌鲁木齐', 'Ürümqi'];
-let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-console.log(`\nB. building a synthetic corpus of ${N} documents …`);
-const t0 = performance.now();
-const { id: collectionId } = await appB.db.insertInto('collections').values({ name: 'synthetic', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
-const rawB = new Database(path.join(wsB, 'raw.db'));
-rawB.exec('CREATE VIRTUAL TABLE t USING fts5(title, body)');
-const rawInsert = rawB.prepare('INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)');
-const analyser = appB.analyser();
-for (let start = 0; start < N; start += 1000) {
-  const batch = Array.from({ length: Math.min(1000, N - start) }, (_, k) => {
-    const text = [pick(paragraphs), random() < 0.1 ? `${pick(names)}。` : '', pick(paragraphs)].join('\n');
-    return { title: `doc ${start + k}`, text };
-  });
-  await appB.db.transaction().execute(async (trx) => {
-    for (const doc of batch) {
-      const { id } = await trx.insertInto('documents').values({ collection_id: collectionId, sha256: null, size: doc.text.length, mime: 'text/plain', status: 'ok', reason: null, message: null, title: doc.title, parent_id: null, path: `${doc.title}.txt`, depth: 0, needs_ocr: 0, metadata: '{}', created_at: '', extracted_at: '' }).returning('id').executeTakeFirstOrThrow();
-      const page = await trx.insertInto('pages').values({ document_id: id, page: 1, text: doc.text }).returning('id').executeTakeFirstOrThrow();
-      await storeDocumentIndex(trx, appB.searchIndex, id, analyseDocument(analyser, { title: doc.title, path: `${doc.title}.txt`, metadata: {}, pages: [{ page: 1, text: doc.text }] }));
-      rawInsert.run(page.id, doc.title, doc.text);
-    }
-  });
-  if (process.stderr.isTTY) process.stderr.write(`\r${start + batch.length}/${N} documents`);
+const wsB = N > 0 ? tempDir('bench-search-b') : '';
+if (N > 0) {
+  const appB = await openApp({ workspace: wsB });
+  const paragraphs = pagesA.flatMap((p) => p.text.split(/\n\s*\n/)).filter((p) => p.trim().length > 40);
+  const names = ['习近平', '習近平', 'Xi Jinping', '陈全国', 'Chen Quanguo', '新疆维吾尔自治区', 'Xinjiang', '西金平村', '乌鲁木齐', 'Ürümqi'];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  console.log(`\nB. building a synthetic corpus of ${N} documents …`);
+  const t0 = performance.now();
+  const { id: collectionId } = await appB.db.insertInto('collections').values({ name: 'synthetic', created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+  const rawB = new Database(path.join(wsB, 'raw.db'));
+  rawB.exec('CREATE VIRTUAL TABLE t USING fts5(title, body)');
+  const rawInsert = rawB.prepare('INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)');
+  const analyser = appB.analyser();
+  for (let start = 0; start < N; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, N - start) }, (_, k) => {
+      const text = [pick(paragraphs), random() < 0.1 ? `${pick(names)}。` : '', pick(paragraphs)].join('\n');
+      return { title: `doc ${start + k}`, text };
+    });
+    await appB.db.transaction().execute(async (trx) => {
+      for (const doc of batch) {
+        const { id } = await trx.insertInto('documents').values({ collection_id: collectionId, sha256: null, size: doc.text.length, mime: 'text/plain', status: 'ok', reason: null, message: null, title: doc.title, parent_id: null, path: `${doc.title}.txt`, depth: 0, needs_ocr: 0, metadata: '{}', created_at: '', extracted_at: '' }).returning('id').executeTakeFirstOrThrow();
+        const page = await trx.insertInto('pages').values({ document_id: id, page: 1, text: doc.text }).returning('id').executeTakeFirstOrThrow();
+        await storeDocumentIndex(trx, appB.searchIndex, id, analyseDocument(analyser, { title: doc.title, path: `${doc.title}.txt`, metadata: {}, pages: [{ page: 1, text: doc.text }] }));
+        rawInsert.run(page.id, doc.title, doc.text);
+      }
+    });
+    if (process.stderr.isTTY) process.stderr.write(`\r${start + batch.length}/${N} documents`);
+  }
+  console.log(`\nbuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const rowsB = [
+    await measure('dossier in-process', async ({ q, mode, match }) => (await searchDocuments(appB.db, appB.searchIndex, analyser, q, { mode, match, limit: 20 })).total),
+    await measure('raw SQLite FTS5', rawTimer(rawB)),
+  ];
+  console.log(`\nB. ${N} synthetic documents, ${QUERIES.length} queries × ${ROUNDS} rounds (target: dossier p99 < 50 ms)`);
+  console.log(table(rowsB));
+  await appB.close();
+  rawB.close();
+  const httpB = await httpLatency(wsB, QUERIES, [1, 8], ROUNDS);
+  console.log(table(httpB));
+  results.synthetic = { documents: N, rows: rowsB, http: httpB };
 }
-console.log(`\nbuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-const rowsB = [
-  await measure('dossier in-process', async ({ q, mode, match }) => (await searchDocuments(appB.db, appB.searchIndex, analyser, q, { mode, match, limit: 20 })).total),
-  await measure('raw SQLite FTS5', rawTimer(rawB)),
-];
-console.log(`\nB. ${N} synthetic documents, ${QUERIES.length} queries × ${ROUNDS} rounds (target: dossier p99 < 50 ms)`);
-console.log(table(rowsB));
-await appB.close();
-rawB.close();
-const httpB = await httpLatency(wsB, QUERIES, [1, 8], ROUNDS);
-console.log(table(httpB));
-results.synthetic = { documents: N, rows: rowsB, http: httpB };
 writeResult('search', results);
 // BENCH_KEEP=1 keeps the synthetic workspace for profiling (its path is printed).
 if (process.env.BENCH_KEEP) console.log(`kept the synthetic workspace: ${wsB}`);
-for (const dir of process.env.BENCH_KEEP ? [wsA, recollConf] : [wsA, wsB, recollConf]) fs.rmSync(dir, { recursive: true, force: true });
+for (const dir of process.env.BENCH_KEEP || !wsB ? [wsA, recollConf] : [wsA, wsB, recollConf]) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { SearchMode } from '../domain/search.js';
+import { totalText, type SearchMode } from '../domain/search.js';
 import { collapseNearDuplicates } from '../publish/index.js';
 import { searchDocuments } from '../search/index.js';
 import { reviewedTranslationText } from '../publish/index.js';
@@ -30,7 +30,7 @@ export async function searchCommand(app: App, query: string, options: SearchComm
   if (options.collapse) result.hits = await collapseNearDuplicates(app.records, result.hits);
   if (options.json) return printJson(result);
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['«', '»'];
-  console.log(`${result.total}${result.totalIsLowerBound ? '+' : ''} document${result.total === 1 ? '' : 's'} match ${JSON.stringify(query)} (${result.mode})`);
+  console.log(`${totalText(result.total, result.totalIsLowerBound)} document${result.total === 1 ? '' : 's'} match ${JSON.stringify(query)} (${result.mode})`);
   const offset = Number(options.offset ?? 0);
   for (const [i, hit] of result.hits.entries()) {
     const snippet = hit.snippet.replace(/<mark>/g, bold[0]!).replace(/<\/mark>/g, bold[1]!).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

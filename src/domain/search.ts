@@ -22,6 +22,9 @@ export const searchRowId = (documentId: number, page: number): number => documen
 export const rowDocument = (rowId: number): number => Math.floor(rowId / PAGE_SPAN);
 export const rowPage = (rowId: number): number => rowId % PAGE_SPAN;
 
+/** A search's count as shown: "10,000+" when counting stopped there (more documents match), else the number. */
+export const totalText = (total: number, isLowerBound = false): string => (isLowerBound ? `${total.toLocaleString('en')}+` : String(total));
+
 /** Marks a page whose exact text equals its folded text; its b_exact is left empty. */
 export const SAME_AS_NORM_FLAG = 'same';
 

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { SessionUser } from '../context.js';
+import { totalText } from '../../domain/search.js';
 import type { SearchResult } from '../../search/index.js';
 import { Layout } from './layout.js';
 
@@ -84,7 +85,7 @@ export function SearchPage({ params, result, error, user, csrf, nonce }: SearchP
         <div class="results-layout">
           <section class="results" aria-labelledby="results-h">
             <h2 id="results-h" aria-live="polite">
-              {total}{result?.totalIsLowerBound ? '+' : ''} document{total === 1 ? '' : 's'} match “{q}”
+              {totalText(total, result?.totalIsLowerBound)} document{total === 1 ? '' : 's'} match “{q}”
               {total > limit ? <span class="muted"> · {offset + 1}–{Math.min(offset + limit, total)}</span> : null}
             </h2>
             <ol class="hits" start={offset + 1}>

@@ -34,7 +34,8 @@ export const CANDIDATE_LIMIT = 1_000;
 const TABLE = 'search_index';
 /** Bump when the columns or their streams change: the index is then rebuilt from stored text. */
 const LAYOUT = 4;
-const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
+/** A row's document, from its key (qualified: inside a subquery over documents, `rowid` alone would be theirs). */
+const ROW_DOC = sql.raw(`(${TABLE}.rowid >> ${PAGE_BITS})`);
 
 /**
  * Full-text search over SQLite FTS5. The table holds Dossier's own token streams, already
@@ -46,13 +47,19 @@ const DOC = sql.raw(`(rowid >> ${PAGE_BITS})`);
 export class SqliteSearchIndex {
   private readonly weights: Record<SearchColumn, number>;
   private readonly proximity: ProximityOptions;
+  private readonly countLimit: number;
   private readonly topK = new Bm25TopK();
   private lastMatch: { key: string; at: number; ids: number[] } | null = null;
 
-  /** `weights` overrides column weights, `proximity` the re-ranking by word distance (the ranking evaluation tries others). */
-  constructor(weights: Partial<Record<SearchColumn, number>> = {}, proximity: Partial<ProximityOptions> = {}) {
+  /**
+   * `weights` overrides column weights, `proximity` the re-ranking by word distance (the ranking
+   * evaluation tries others); `limits.count` the COUNT_LIMIT (tests use a small one to see
+   * "10,000+" without 10,000 documents).
+   */
+  constructor(weights: Partial<Record<SearchColumn, number>> = {}, proximity: Partial<ProximityOptions> = {}, limits: { count?: number } = {}) {
     this.weights = { ...DEFAULT_WEIGHTS, ...weights };
     this.proximity = { ...DEFAULT_PROXIMITY, ...proximity };
+    this.countLimit = limits.count ?? COUNT_LIMIT;
   }
 
   /** Create the index table; true when it was (re)created empty and documents need indexing. */
@@ -115,7 +122,7 @@ export class SqliteSearchIndex {
     for (let k = wanted * 2 + 10; ; k *= 4) {
       // The BM25 best `depth` pages are re-ranked by how close the query words stand (proximity-rerank.ts).
       const depth = Math.max(k, this.proximity.weight > 0 ? this.proximity.depth : 0);
-      const bm25 = counted > COUNT_LIMIT
+      const bm25 = counted > this.countLimit
         ? await this.topK.rank(db, match, this.weights, CANDIDATE_LIMIT, depth, restrict)
         : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
@@ -129,7 +136,7 @@ export class SqliteSearchIndex {
       if (best.size >= wanted || rows.length < k) break;
     }
     const hits = [...best.values()].slice(options.offset, wanted);
-    return counted > COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsLowerBound: true, hits } : { total: counted, hits };
+    return counted > this.countLimit ? { total: this.countLimit, totalIsLowerBound: true, hits } : { total: counted, hits };
   }
 
   /** Counts of matching documents by type, language, collection, year, sender and tag. */
@@ -144,19 +151,39 @@ export class SqliteSearchIndex {
     return facetCounts(db, sql`(SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))) d`, where);
   }
 
+  /**
+   * Record filters as a test on each matching row's document, by its key. Not `DOC IN (SELECT …)`:
+   * SQLite builds that list from every document passing the filters before reading the first
+   * match (all of a million documents for `lang:en`, or for a reader who may see most
+   * collections), where the scans here stop at a page or at COUNT_LIMIT documents.
+   */
   private restrictSql(where: RawBuilder<unknown> | null): RawBuilder<unknown> {
-    return where ? sql`AND ${DOC} IN (SELECT d.id FROM documents d JOIN collections c ON c.id = d.collection_id WHERE ${where})` : sql``;
+    return where ? sql`AND EXISTS (SELECT 1 FROM documents d JOIN collections c ON c.id = d.collection_id WHERE d.id = ${ROW_DOC} AND ${where})` : sql``;
   }
 
   /**
    * The distinct documents matching, in index order, up to COUNT_LIMIT + 1 (a common word's exact
-   * count would cost a scan of every match). The last answer is kept for the facets of the same
-   * query, so its matches are read once.
+   * count would cost a scan of every match). Rows come in key order, so a document's pages are
+   * adjacent and counting is comparing with the previous key: no DISTINCT (a temporary B-tree);
+   * when documents have several matching pages, the next rows are read from the last key on. The
+   * last answer is kept for the facets of the same query, so its matches are read once.
    */
   private async matchingDocuments(db: Kysely<Database>, fts: string, restrict: RawBuilder<unknown>): Promise<number[]> {
     const key = `${fts}\u0000${JSON.stringify(restrict.compile(db))}`;
     if (this.lastMatch?.key === key && Date.now() - this.lastMatch.at < 5_000) return this.lastMatch.ids;
-    const ids = (await sql<{ doc: number }>`SELECT DISTINCT ${DOC} AS doc FROM search_index WHERE search_index MATCH ${fts} ${restrict} LIMIT ${COUNT_LIMIT + 1}`.execute(db)).rows.map((r) => r.doc);
+    const wanted = this.countLimit + 1;
+    const ids: number[] = [];
+    for (let after = -1; ids.length < wanted; ) {
+      // Each row adds at most one document, so this many rows never overshoot.
+      const ask = wanted - ids.length;
+      const rows = (await sql<{ id: number }>`SELECT rowid AS id FROM search_index WHERE search_index MATCH ${fts} AND rowid > ${after} ${restrict} LIMIT ${ask}`.execute(db)).rows;
+      for (const r of rows) {
+        const doc = rowDocument(r.id);
+        if (ids[ids.length - 1] !== doc) ids.push(doc);
+      }
+      if (rows.length < ask) break;
+      after = rows[rows.length - 1]!.id;
+    }
     this.lastMatch = { key, at: Date.now(), ids };
     return ids;
   }
