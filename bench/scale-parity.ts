@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openApp } from '../src/main.js';
+import { PgSearchIndex } from '../src/platform/search/pg-search-index.js';
 import { searchDocuments } from '../src/search/index.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { searchSuites } from './parity-suites.js';
@@ -123,42 +124,6 @@ async function chineseQa(): Promise<void> {
 }
 
 try {
-  // ---------- 1. The search test suites' queries ----------
-  if (PARTS.has('suites')) {
-    const summary: Array<Record<string, string | number>> = [];
-    const diffs: Array<Record<string, string>> = [];
-    for (const suite of searchSuites()) {
-      const dirs = suite.collections.map((c) => {
-        if (c.folder) return { name: c.name, dir: c.folder };
-        const dir = tempDir('parity-suite');
-        for (const [file, text] of Object.entries(c.files ?? {})) {
-          fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-          fs.writeFileSync(path.join(dir, file), text);
-        }
-        return { name: c.name, dir };
-      });
-      const pair = await both(dirs, suite.name);
-      let sameSet = 0;
-      let sameOrder = 0;
-      let sameTotal = 0;
-      for (const { q, mode, match } of suite.queries) {
-        const ask = (app: App) => searchDocuments(app.db, app.searchIndex, app.analyser(), q, { mode, match, limit: 1000 }).then((r) => ({ total: r.total, hits: names(r.hits) }), (e: Error) => ({ total: -1, hits: [`error: ${e.message}`] }));
-        const [a, b] = [await ask(pair.lite), await ask(pair.pg)];
-        const same = [...a.hits].sort().join() === [...b.hits].sort().join();
-        if (same) sameSet++;
-        if (a.total === b.total) sameTotal++;
-        if (a.hits.slice(0, 10).join() === b.hits.slice(0, 10).join()) sameOrder++;
-        else diffs.push({ suite: suite.name, query: `${q}${mode ? ` (${mode})` : ''}${match ? ' --match any' : ''}`, SQLite: a.hits.slice(0, 10).join(' ') || '-', PostgreSQL: b.hits.slice(0, 10).join(' ') || '-', 'same set': same ? 'yes' : 'NO' });
-      }
-      summary.push({ suite: suite.name, queries: suite.queries.length, 'same documents': sameSet, 'same total': sameTotal, 'same top 10, same order': sameOrder, load: load() });
-      await close(pair);
-      for (const d of dirs) if (!d.dir.startsWith(repo)) fs.rmSync(d.dir, { recursive: true, force: true });
-    }
-    console.log('1. The search test suites\' queries (test/search-*.test.ts), SQLite vs PostgreSQL, up to 1,000 hits each:');
-    console.log(table(summary));
-    if (diffs.length) console.log(`Where the top ten differ:\n${table(diffs)}`);
-  }
-
   // ---------- 2. Cranfield ----------
   if (PARTS.has('cranfield')) {
     const parse = (file: string) => {
@@ -200,7 +165,8 @@ try {
     };
     const tops: number[][][] = [];
     const rows: Array<Record<string, string | number>> = [];
-    for (const [name, app] of [['SQLite FTS5', cran.lite], ['PostgreSQL GIN', cran.pg]] as const) {
+    const tsRank = { ...cran.pg, searchIndex: new PgSearchIndex({ ranking: 'ts_rank' }) };
+    for (const [name, app] of [['SQLite FTS5', cran.lite], ['PostgreSQL GIN, BM25 (pg-bm25.ts)', cran.pg], ['PostgreSQL GIN, former ts_rank × IDF', tsRank]] as const) {
       let n = 0;
       let m = 0;
       const top: number[][] = [];
@@ -227,6 +193,42 @@ try {
     await close(cran);
     fs.rmSync(cranDir, { recursive: true, force: true });
 
+  }
+
+  // ---------- 1. The search test suites' queries ----------
+  if (PARTS.has('suites')) {
+    const summary: Array<Record<string, string | number>> = [];
+    const diffs: Array<Record<string, string>> = [];
+    for (const suite of searchSuites()) {
+      const dirs = suite.collections.map((c) => {
+        if (c.folder) return { name: c.name, dir: c.folder };
+        const dir = tempDir('parity-suite');
+        for (const [file, text] of Object.entries(c.files ?? {})) {
+          fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+          fs.writeFileSync(path.join(dir, file), text);
+        }
+        return { name: c.name, dir };
+      });
+      const pair = await both(dirs, suite.name);
+      let sameSet = 0;
+      let sameOrder = 0;
+      let sameTotal = 0;
+      for (const { q, mode, match } of suite.queries) {
+        const ask = (app: App) => searchDocuments(app.db, app.searchIndex, app.analyser(), q, { mode, match, limit: 1000 }).then((r) => ({ total: r.total, hits: names(r.hits) }), (e: Error) => ({ total: -1, hits: [`error: ${e.message}`] }));
+        const [a, b] = [await ask(pair.lite), await ask(pair.pg)];
+        const same = [...a.hits].sort().join() === [...b.hits].sort().join();
+        if (same) sameSet++;
+        if (a.total === b.total) sameTotal++;
+        if (a.hits.slice(0, 10).join() === b.hits.slice(0, 10).join()) sameOrder++;
+        else diffs.push({ suite: suite.name, query: `${q}${mode ? ` (${mode})` : ''}${match ? ' --match any' : ''}`, SQLite: a.hits.slice(0, 10).join(' ') || '-', PostgreSQL: b.hits.slice(0, 10).join(' ') || '-', 'same set': same ? 'yes' : 'NO' });
+      }
+      summary.push({ suite: suite.name, queries: suite.queries.length, 'same documents': sameSet, 'same total': sameTotal, 'same top 10, same order': sameOrder, load: load() });
+      await close(pair);
+      for (const d of dirs) if (!d.dir.startsWith(repo)) fs.rmSync(d.dir, { recursive: true, force: true });
+    }
+    console.log('1. The search test suites\' queries (test/search-*.test.ts), SQLite vs PostgreSQL, up to 1,000 hits each:');
+    console.log(table(summary));
+    if (diffs.length) console.log(`Where the top ten differ:\n${table(diffs)}`);
   }
 
   // ---------- 3. Chinese questions → paragraphs ----------

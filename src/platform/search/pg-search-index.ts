@@ -24,6 +24,9 @@ const LAYOUT = 1;
 export class PgSearchIndex {
   private readonly bm25 = new PgBm25(DEFAULT_WEIGHTS);
 
+  /** `ranking: 'ts_rank'` keeps the former ts_rank × IDF order (bench:scale-parity compares both with BM25). */
+  constructor(private readonly options: { ranking?: 'bm25' | 'ts_rank' } = {}) {}
+
   async ensureSchema(db: Kysely<Database>): Promise<boolean> {
     await sql`CREATE TABLE IF NOT EXISTS search_layout (version INTEGER NOT NULL)`.execute(db);
     const version = (await sql<{ version: number }>`SELECT version FROM search_layout`.execute(db)).rows[0]?.version;
@@ -79,7 +82,11 @@ export class PgSearchIndex {
         ? sql`SELECT s.page_id, s.document_id, s.tsv FROM search_chunks s WHERE s.tsv @@ ${query}::tsquery ${restrict}`
         : sql`SELECT s.page_id, s.document_id, s.tsv FROM search_chunks s WHERE s.tsv @@ ${query}::tsquery ${restrict} ORDER BY ${await this.rankExpression(db, match)} DESC LIMIT ${want}`;
     const best = new Map<number, { documentId: number; pageId: number; score: number }>();
-    for (const c of await this.bm25.score(db, match, candidates, COUNT_CAP)) {
+    const scored =
+      this.options.ranking === 'ts_rank'
+        ? (await sql<{ document_id: number; page_id: number; score: number }>`SELECT s.document_id, s.page_id, ${await this.rankExpression(db, match)} AS score FROM search_chunks s WHERE s.tsv @@ ${query}::tsquery ${restrict}`.execute(db)).rows.map((r) => ({ documentId: r.document_id, pageId: Number(r.page_id), score: Number(r.score) }))
+        : await this.bm25.score(db, match, candidates, COUNT_CAP);
+    for (const c of scored) {
       const seen = best.get(c.documentId);
       if (!seen || c.score > seen.score || (c.score === seen.score && c.pageId < seen.pageId)) best.set(c.documentId, c);
     }
