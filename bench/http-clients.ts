@@ -41,8 +41,10 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
     const ask = async (q: HttpQuery) => {
       const t0 = performance.now();
       const url = `${base}/api/search?${new URLSearchParams({ q: q.q, mode: q.mode, match: q.match ?? 'all', limit: '20' })}`;
-      // A kept-alive socket the server closed as it was reused answers ECONNRESET: ask once more.
-      const answer = await fetch(url, { headers: { Cookie: cookie } }).catch(() => fetch(url, { headers: { Cookie: cookie } }));
+      // A kept-alive socket the server closed as it was reused answers ECONNRESET: ask again (on a
+      // loaded machine this can happen twice in a row), on a fresh connection.
+      const once = () => fetch(url, { headers: { Cookie: cookie } });
+      const answer = await once().catch(() => once()).catch(() => new Promise<void>((r) => setTimeout(r, 200)).then(() => fetch(url, { headers: { Cookie: cookie, Connection: 'close' } })));
       await answer.arrayBuffer();
       if (answer.status !== 200) throw new Error(`/api/search ${q.q} answered ${answer.status}`);
       return performance.now() - t0;
