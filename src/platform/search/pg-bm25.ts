@@ -46,8 +46,8 @@ export class PgBm25 {
     const estimate = Number((await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'search_chunks'`.execute(db)).rows[0]?.n ?? -1);
     const small = estimate < 4 * SAMPLE_ROWS;
     const rows = small ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_chunks`.execute(db)).rows[0]?.n ?? 0) : estimate;
-    const from = small ? sql`search_chunks` : sql`search_chunks TABLESAMPLE SYSTEM (${sql.lit(Math.min(100, (100 * SAMPLE_ROWS) / rows))})`;
-    const avg = await sql<{ avgdl: number | null }>`SELECT avg((SELECT sum(coalesce(array_length(u.positions, 1), 1)) FROM unnest(s.tsv) u))::float8 AS avgdl FROM ${from} s`.execute(db);
+    const from = small ? sql`search_chunks s` : sql`search_chunks s TABLESAMPLE SYSTEM (${sql.lit(Math.min(100, (100 * SAMPLE_ROWS) / rows))})`;
+    const avg = await sql<{ avgdl: number | null }>`SELECT avg((SELECT sum(coalesce(array_length(u.positions, 1), 1)) FROM unnest(s.tsv) u))::float8 AS avgdl FROM ${from}`.execute(db);
     this.stats = { rows: Math.max(1, rows), avgdl: Math.max(1, Number(avg.rows[0]?.avgdl ?? 1)), at: Date.now() };
     return this.stats;
   }
