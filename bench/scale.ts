@@ -202,9 +202,10 @@ async function httpPart(): Promise<void> {
       else delete process.env.DOSSIER_DATABASE_URL;
       const cpu0 = process.cpuUsage();
       const result = await httpLatency(ws, SCALE_QUERIES, [1, 8], ROUNDS);
-      for (const r of result) rows.push({ backend: name, ...r, 'load (1/5/15 min)': load() });
+      const mine = result.map((r) => ({ backend: name, ...r, 'load (1/5/15 min)': load() }));
+      rows.push(...mine);
       const cpu = process.cpuUsage(cpu0);
-      console.log(`   ${name}: done (client CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load ${load()})`);
+      console.log(`${table(mine)}\n   (client CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
     }
     delete process.env.DOSSIER_DATABASE_URL;
     console.log(`/api/search at 100,000 documents, ${SCALE_QUERIES.length} queries × ${ROUNDS} rounds per client (bench/search-queries.ts):`);
