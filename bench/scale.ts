@@ -9,7 +9,7 @@
  *     build of bench/search-corpus.ts) against PostgreSQL GIN (its copy, bench/pg-corpus.ts), and
  *     both index sizes.
  * Knobs: BENCH_SLICE=N takes the first N files of each corpus (default: all), BENCH_WORKERS=1,2
- * the worker counts, BENCH_ROUNDS the rounds of the query mix (default 2), BENCH_PARTS=ingest,http.
+ * the worker counts, BENCH_BACKENDS=SQLite,PostgreSQL the HTTP backends, BENCH_ROUNDS the rounds of the query mix (default 2), BENCH_PARTS=ingest,http.
  * Every figure is printed with the load average: the machine is shared.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,6 +30,8 @@ const BIN = path.join(repo, 'bin', 'dossier.js');
 const SLICE = Number(process.env.BENCH_SLICE ?? 0) || Infinity;
 const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** BENCH_BACKENDS=PostgreSQL (or SQLite) times one backend's HTTP latency only. */
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'SQLite,PostgreSQL').split(',');
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'ingest,http').split(','));
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
@@ -197,7 +199,7 @@ async function httpPart(): Promise<void> {
     await client.end();
     console.log(`\n2. Index sizes at 100,000 documents: SQLite FTS5 (search_index*) ${(liteBytes / 1e6).toFixed(0)} MB; PostgreSQL search_chunks ${(Number(sizes.total) / 1e6).toFixed(0)} MB, of which the GIN index ${(Number(sizes.gin) / 1e6).toFixed(0)} MB`);
     const rows: Array<Record<string, string | number>> = [];
-    for (const [name, ws, url] of [['SQLite FTS5', liteWs, ''], ['PostgreSQL GIN', pgCorpus.workspace, pgCorpus.url]] as const) {
+    for (const [name, ws, url] of ([['SQLite FTS5', liteWs, ''], ['PostgreSQL GIN', pgCorpus.workspace, pgCorpus.url]] as const).filter(([n]) => BACKENDS.some((b) => n.startsWith(b)))) {
       if (url) process.env.DOSSIER_DATABASE_URL = url;
       else delete process.env.DOSSIER_DATABASE_URL;
       const cpu0 = process.cpuUsage();
