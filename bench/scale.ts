@@ -22,7 +22,7 @@ import { startPostgres } from '../test/support/postgres.js';
 import { httpLatency } from './http-clients.js';
 import { ensurePgCorpus } from './pg-corpus.js';
 import { ensureCorpus } from './search-corpus.js';
-import { SCALE_QUERIES } from './search-queries.js';
+import { SCALE_QUERIES } from './search-scale-queries.js';
 import { ensureBuilt, repo, shared, table } from './support.js';
 
 ensureBuilt();

@@ -1,4 +1,4 @@
-/** The fixed query mix of bench:search-scale and profile:search (a module of its own so both can import it without running either). */
+/** The fixed query mix of bench:search-scale, profile:search and bench:scale (a module of its own so each can import it without running another). */
 /** The mix: the most common words first (each in about half the documents), then rarer words, phrases, names, pinyin. */
 export const SCALE_QUERIES: Array<{ q: string; mode: 'normalised' | 'cross-script' | 'exact'; match?: 'all' | 'any' }> = [
   { q: 'the', mode: 'normalised' },

@@ -20,7 +20,6 @@ import { performance } from 'node:perf_hooks';
 import { openApp } from '../src/main.js';
 import { searchDocuments } from '../src/search/index.js';
 import { httpLatency } from './http-clients.js';
-import { SCALE_QUERIES } from './search-queries.js';
 import { corpusWorkspace, ensureCorpus } from './search-corpus.js';
 import { SCALE_QUERIES } from './search-scale-queries.js';
 import { ensureBuilt, percentile, table, writeResult } from './support.js';
