@@ -210,7 +210,7 @@ async function httpPart(): Promise<void> {
       console.log(`${table(mine)}\n   (client CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
     }
     delete process.env.DOSSIER_DATABASE_URL;
-    console.log(`/api/search at 100,000 documents, ${SCALE_QUERIES.length} queries × ${ROUNDS} rounds per client (bench/search-queries.ts):`);
+    console.log(`/api/search at 100,000 documents, ${SCALE_QUERIES.length} queries × ${ROUNDS} rounds per client (bench/search-scale-queries.ts):`);
     console.log(table(rows));
   } finally {
     pgCorpus.stop();
