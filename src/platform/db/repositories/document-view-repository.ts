@@ -1,24 +1,16 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DocumentStatus, FailureReason } from '../../../domain/document.js';
+import type { DocumentRecord as StoredDocument, FailureReason } from '../../../domain/document.js';
 import type { Database, DocumentsTable } from '../schema.js';
 import { isPostgres } from '../dialect.js';
 
-/** A document with its collection's name, as the workbench's access check returns it. */
-export interface DocumentRecord {
-  id: number;
+/**
+ * A document as the workbench's access check returns it: the stored document (domain/document.ts)
+ * with its collection's id, its place in the tree, when it was read, and its facet fields.
+ */
+export interface DocumentRecord extends Omit<StoredDocument, 'parent' | 'metadata'> {
   collectionId: number;
-  collection: string;
-  sha256: string | null;
-  size: number;
-  mime: string | null;
-  status: DocumentStatus;
-  reason: FailureReason | null;
-  message: string | null;
-  title: string | null;
   parentId: number | null;
-  path: string;
   depth: number;
-  needsOcr: boolean;
   /** JSON decoded ({} when it is not an object). */
   metadata: Record<string, unknown>;
   createdAt: string;
