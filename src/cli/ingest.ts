@@ -46,7 +46,7 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
     await extractors.close();
   }
   // Once the collection's documents are read: its repeated lines (menus, footers) rank low from now on.
-  if (work && options.wait !== false) await refreshBoilerplate(app.records, app.searchIndex, app.analyser(), { actor: operator('cli'), collection: summary.collection });
+  if (work && options.wait !== false) await refreshBoilerplate(app.records, app.searchIndex, app.analyser, { actor: operator('cli'), collection: summary.collection });
   if (options.json) printJson(summary);
   else if (!options.quiet) {
     console.log(

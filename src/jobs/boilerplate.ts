@@ -22,7 +22,8 @@ export interface BoilerplateSummary {
 export async function refreshBoilerplate(
   records: Pick<Records, 'read' | 'transact' | 'transactHandle'>,
   index: SearchIndexWriter,
-  analyser: TextAnalyser,
+  /** Built only when some document must be re-indexed: most ingests change no line, and the chain costs seconds to load. */
+  analyser: () => TextAnalyser,
   input: { actor: Actor; collection?: string },
 ): Promise<BoilerplateSummary[]> {
   if (!mayEdit(input.actor)) throw new DossierError('forbidden', 'only editors and admins recompute boilerplate');
@@ -47,7 +48,7 @@ export async function refreshBoilerplate(
         // Read first: on SQLite the write transaction holds the one connection.
         const stored = await Promise.all(touched.map(async ([id]) => [id, await storedDocumentText(records, id)] as const));
         await records.transactHandle(async (trx) => {
-          for (const [id, text] of stored) if (text) await storeDocumentIndex(trx, index, id, analyseDocument(analyser, text, after));
+          for (const [id, text] of stored) if (text) await storeDocumentIndex(trx, index, id, analyseDocument(analyser(), text, after));
         });
         reindexed += stored.length;
       }
