@@ -3,6 +3,7 @@
  * against plain SQLite FTS5 BM25 (unicode61, OR of the query words) on the same abstracts, and
  * the column-weight grid the shipped weights were chosen from.
  */
+import { loadCranfield, ndcgAt10, writeCranfieldHtml } from './cranfield-data.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,48 +12,13 @@ import { openApp } from '../src/main.js';
 import { DEFAULT_PROXIMITY } from '../src/platform/search/proximity-rerank.js';
 import { DEFAULT_WEIGHTS, SqliteSearchIndex } from '../src/platform/search/sqlite-search-index.js';
 import { compileCached } from '../src/search/query-cache.js';
-import { dossier, shared, table, tempDir } from './support.js';
+import { dossier, table, tempDir } from './support.js';
 
 export async function evalCranfield(): Promise<Record<string, unknown>> {
-  function parseCran(file: string): Map<number, Record<string, string>> {
-    const out = new Map<number, Record<string, string>>();
-    let current: Record<string, string> = {};
-    let field = '';
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      const id = /^\.I\s+(\d+)/.exec(line);
-      if (id) {
-        current = {};
-        out.set(out.size + 1, current);
-        continue;
-      }
-      const f = /^\.([TAWB])\s*$/.exec(line);
-      if (f) {
-        field = f[1]!;
-        current[field] = '';
-        continue;
-      }
-      current[field] = `${current[field] ?? ''} ${line}`.trim();
-    }
-    return out;
-  }
-  const docs = parseCran(path.join(shared, 'cranfield', 'cran.all.1400'));
-  const queries = parseCran(path.join(shared, 'cranfield', 'cran.qry'));
-  const qrels = new Map<number, Map<number, number>>();
-  for (const line of fs.readFileSync(path.join(shared, 'cranfield', 'cranqrel'), 'utf8').split('\n')) {
-    const [q, d, code] = line.trim().split(/\s+/).map(Number);
-    if (!q || !d || code === undefined) continue;
-    const gain = code >= 1 && code <= 4 ? 5 - code : 0;
-    if (!qrels.has(q)) qrels.set(q, new Map());
-    qrels.get(q)!.set(d, gain);
-  }
-  function ndcg(ranked: number[], rel: Map<number, number>): number {
-    const dcg = ranked.slice(0, 10).reduce((s, d, i) => s + (2 ** (rel.get(d) ?? 0) - 1) / Math.log2(i + 2), 0);
-    const ideal = [...rel.values()].sort((a, b) => b - a).slice(0, 10).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
-    return ideal === 0 ? 0 : dcg / ideal;
-  }
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const { docs, queries, qrels } = loadCranfield();
+  const ndcg = ndcgAt10;
   const cranDir = tempDir('cran-docs');
-  for (const [id, d] of docs) fs.writeFileSync(path.join(cranDir, `cran-${String(id).padStart(4, '0')}.html`), `<html><head><title>${escape(d.T ?? '')}</title></head><body><p>${escape(d.W ?? '')}</p></body></html>`);
+  writeCranfieldHtml(docs, cranDir);
   const cranWs = tempDir('cran-ws');
   dossier(['ingest', cranDir, '--workspace', cranWs, '--quiet']);
   const app = await openApp({ workspace: cranWs });

@@ -13,6 +13,7 @@
  * ZH_QA_DISTRACTORS (default 1000), ZH_QA_QUESTIONS (default all). Every figure is printed with
  * the machine's load and this process's CPU-seconds (the ingests are separate processes, timed).
  */
+import { loadCranfield, ndcgAt10, writeCranfieldHtml } from './cranfield-data.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,39 +136,16 @@ async function chineseQa(): Promise<void> {
 try {
   // ---------- 2. Cranfield ----------
   if (PARTS.has('cranfield')) {
-    const parse = (file: string) => {
-      const out: Array<Record<string, string>> = [];
-      let field = '';
-      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-        if (/^\.I\s+\d+/.test(line)) out.push({});
-        else if (/^\.([TAWB])\s*$/.test(line)) field = line[1]!;
-        else if (out.length) out[out.length - 1]![field] = `${out[out.length - 1]![field] ?? ''} ${line}`.trim();
-      }
-      return out;
-    };
-    const docs = parse(path.join(shared, 'cranfield', 'cran.all.1400'));
-    const queries = parse(path.join(shared, 'cranfield', 'cran.qry'));
-    const qrels = new Map<number, Map<number, number>>();
-    for (const line of fs.readFileSync(path.join(shared, 'cranfield', 'cranqrel'), 'utf8').split('\n')) {
-      const [q, d, code] = line.trim().split(/\s+/).map(Number);
-      if (!q || !d || code === undefined) continue;
-      if (!qrels.has(q)) qrels.set(q, new Map());
-      qrels.get(q)!.set(d, code >= 1 && code <= 4 ? 5 - code : 0);
-    }
+    const { docs, queries, qrels } = loadCranfield();
     const cranDir = tempDir('parity-cran');
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    docs.forEach((d, i) => fs.writeFileSync(path.join(cranDir, `cran-${String(i + 1).padStart(4, '0')}.html`), `<html><head><title>${escape(d.T ?? '')}</title></head><body><p>${escape(d.W ?? '')}</p></body></html>`));
+    writeCranfieldHtml(docs, cranDir);
     const cran = await both([{ name: 'default', dir: cranDir }], 'Cranfield 1400');
     const judged: Array<{ rel: Map<number, number>; words: string[] }> = [];
-    queries.forEach((q, i) => {
-      const rel = qrels.get(i + 1);
+    for (const [qid, q] of queries) {
+      const rel = qrels.get(qid);
       if (rel) judged.push({ rel, words: (q.W ?? '').toLowerCase().match(/[a-z0-9]+/g) ?? [] });
-    });
-    const ndcg = (ranked: number[], rel: Map<number, number>) => {
-      const dcg = ranked.slice(0, 10).reduce((s, d, i) => s + (2 ** (rel.get(d) ?? 0) - 1) / Math.log2(i + 2), 0);
-      const ideal = [...rel.values()].sort((a, b) => b - a).slice(0, 10).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
-      return ideal === 0 ? 0 : dcg / ideal;
-    };
+    }
+    const ndcg = ndcgAt10;
     const mrr = (ranked: number[], rel: Map<number, number>) => {
       const at = ranked.slice(0, 10).findIndex((d) => (rel.get(d) ?? 0) > 0);
       return at < 0 ? 0 : 1 / (at + 1);
