@@ -40,6 +40,8 @@ let web: string;
 let mail: string;
 let target = '';
 let passage = '';
+/** A statute kept out of the first ingest, added later as a short page: its menu must be boilerplate at once. */
+let late: { title: string; paragraphs: string[] } | undefined;
 
 beforeAll(async () => {
   web = makeTempDir('dossier-boiler-web-');
@@ -56,8 +58,10 @@ beforeAll(async () => {
     } else if (!text.includes(WORD) && !law.title.includes(WORD) && others < 24) {
       others++;
       chosen.push(law);
+    } else if (!late && !text.includes(WORD) && !law.title.includes(WORD)) {
+      late = { title: law.title, paragraphs: law.paragraphs.slice(0, 1) };
     }
-    if (target && others >= 24) break;
+    if (target && others >= 24 && late) break;
   }
   chosen.forEach((law, i) => fs.writeFileSync(path.join(web, `page-${String(i).padStart(2, '0')}.html`), page(law.title, law.paragraphs)));
   mail = makeTempDir('dossier-boiler-mail-');
@@ -113,5 +117,29 @@ describe('boilerplate', () => {
   it('still finds a signature line, in every message that carries it', async () => {
     const result = await search(workspace, 'comaintainer collection:list');
     expect(result.total).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('boilerplate of documents added later', () => {
+  it('moves the menu of a page ingested into a known collection out of its body, without re-reading the collection', async () => {
+    expect(late).toBeDefined();
+    const more = makeTempDir('dossier-boiler-late-');
+    try {
+      fs.writeFileSync(path.join(more, 'late.html'), page(late!.title, late!.paragraphs));
+      await ingest(workspace, [more], { ocr: false, collection: 'web' });
+    } finally {
+      removeDir(more);
+    }
+    const listed = JSON.parse((await runCliOk(['boilerplate', '--json', '--collection', 'web', '--workspace', workspace])).stdout) as { blocks: Array<{ documents: number; text: string }> };
+    expect(listed.blocks.find((b) => b.text.includes(WORD))?.documents).toBe(26); // counted once more, not recounted from scratch
+    // The new page is one short paragraph with the word only in its menu: with the menu in its
+    // body it would outrank the long statute that uses the word in its own text.
+    const result = await search(workspace, `${WORD} collection:web`);
+    expect(result.total).toBe(26);
+    expect(result.hits[0]!.title).toBe(target);
+    expect(result.hits.findIndex((h) => h.title === late!.title)).toBeGreaterThan(0);
+    // A recount finds the same lines, so nothing is re-indexed.
+    const again = JSON.parse((await runCliOk(['boilerplate', '--collection', 'web', '--recompute', '--json', '--workspace', workspace])).stdout) as { recomputed: Array<{ documents: number; counted: number; reindexed: number }> };
+    expect(again.recomputed).toEqual([expect.objectContaining({ documents: 26, counted: 26, reindexed: 0 })]);
   });
 });

@@ -16,7 +16,7 @@ export interface BoilerplateOptions {
  * signatures), with how many documents carry them; --recompute detects them again first.
  */
 export async function boilerplateCommand(app: App, options: BoilerplateOptions): Promise<void> {
-  const recomputed = options.recompute ? await refreshBoilerplate(app.records, app.searchIndex, app.analyser, { actor: operator('cli'), ...(options.collection ? { collection: options.collection } : {}) }) : undefined;
+  const recomputed = options.recompute ? await refreshBoilerplate(app.records, app.searchIndex, app.analyser, { actor: operator('cli'), recount: true, ...(options.collection ? { collection: options.collection } : {}) }) : undefined;
   const blocks = await app.records.read.boilerplate.list(options.collection);
   if (options.json) {
     printJson({ ...(recomputed ? { recomputed } : {}), blocks: blocks.map((b) => ({ collection: b.collection, documents: b.documents, text: b.text })) });

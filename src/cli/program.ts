@@ -214,7 +214,7 @@ Query language:
     .command('boilerplate')
     .description('list the lines a collection repeats in many documents (menus, footers, signatures), with their document counts; they rank low and stay out of snippets, but stay searchable and visible')
     .option('--collection <name>', 'only this collection')
-    .option('--recompute', 'detect them again (ingest does this after every run) and re-index the documents that carry changed lines')
+    .option('--recompute', 'count every document of the collection again (ingest counts only the documents it added) and re-index those whose lines changed')
     .option('--limit <n>', 'lines to print per collection', '50')
     .option('--json', 'print JSON: every line with its collection and document count')
     .addOption(workspace())

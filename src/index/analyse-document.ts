@@ -33,25 +33,18 @@ function listOf(value: unknown): string {
 }
 
 /**
- * Analyse a document for the index. Pure: runs in an extraction process during ingest (so both
- * cores share the work) and in the main process for reindexing. When a page's exact stream equals
- * its folded one (simplified Chinese, unaccented Latin: most pages), b_exact is left empty and the
- * page is flagged, and exact search reads b_norm for it: this halves the body index.
+ * The search columns of a document's pages alone: what changes when the collection's boilerplate
+ * does (mentions, dates and signatures do not), so re-indexing for it runs only this.
  */
-export function analyseDocument(analyser: TextAnalyser, doc: DocumentText, boilerplate: ReadonlySet<string> = new Set()): DocumentAnalysis {
+export function analysePages(analyser: TextAnalyser, doc: DocumentText, boilerplate: ReadonlySet<string> = new Set()): DocumentAnalysis['pages'] {
   const sender = typeof doc.metadata.from === 'string' ? doc.metadata.from : null;
-  const sample = doc.pages.map((p) => p.text).join('\n').slice(0, 100_000);
   // The file name stands in for a title where the format has none, so names are searchable too.
   const title = analyser.analyse(`${doc.title ?? ''} ${doc.path.split(/[\\/!]/).pop() ?? ''}`);
   const from = streamOf(analyser.analyse(sender ?? '').norm);
   const to = streamOf(analyser.analyse(`${listOf(doc.metadata.to)} ${listOf(doc.metadata.cc)} ${listOf(doc.metadata.bcc)}`).norm);
   const pages: DocumentAnalysis['pages'] = [];
-  const mentions: PageMention[] = [];
   for (const page of doc.pages) {
     if (page.text.trim() === '') continue;
-    for (const mention of findMentions(page.text, analyser)) {
-      mentions.push({ ...mention, page: page.page, ...(isNamedType(mention.type) ? { entity: entityKey(mention.text, analyser.names) } : {}) });
-    }
     const analysed = analyser.analyse(page.text);
     // Lines repeated across the collection (menus, footers, signatures) go to their own low-weight
     // column, b_boiler: still found, but they no longer make every page match the menu's words.
@@ -78,6 +71,26 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText, boile
       },
     });
   }
+  return pages;
+}
+
+/**
+ * Analyse a document for the index. Pure: runs in an extraction process during ingest (so both
+ * cores share the work) and in the main process for reindexing. When a page's exact stream equals
+ * its folded one (simplified Chinese, unaccented Latin: most pages), b_exact is left empty and the
+ * page is flagged, and exact search reads b_norm for it: this halves the body index.
+ */
+export function analyseDocument(analyser: TextAnalyser, doc: DocumentText, boilerplate: ReadonlySet<string> = new Set()): DocumentAnalysis {
+  const sender = typeof doc.metadata.from === 'string' ? doc.metadata.from : null;
+  const sample = doc.pages.map((p) => p.text).join('\n').slice(0, 100_000);
+  const mentions: PageMention[] = [];
+  for (const page of doc.pages) {
+    if (page.text.trim() === '') continue;
+    for (const mention of findMentions(page.text, analyser)) {
+      mentions.push({ ...mention, page: page.page, ...(isNamedType(mention.type) ? { entity: entityKey(mention.text, analyser.names) } : {}) });
+    }
+  }
+  const pages = analysePages(analyser, doc, boilerplate);
   const signature = similaritySignature(doc.pages.map((p) => p.text).join('\n'));
   return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages, mentions, signature };
 }

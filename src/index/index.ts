@@ -10,7 +10,7 @@ import type { DbHandle, Records } from '../platform/db/records.js';
 import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
 import { type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
 
-export { analyseDocument, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
+export { analyseDocument, analysePages, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
 export { resolveEntitiesIn, type EntityDecision, type EntityRef, type ResolveSummary } from './resolve-entities.js';
 export { applyEntityMerge, applyEntitySplit } from './entity-decisions.js';
 export { resolveEntities } from './handle-callers.js';
@@ -36,8 +36,17 @@ export interface DocumentFacets {
 }
 
 /** Write an analysis to the index and the document's facet columns, inside the caller's transaction `db`. */
+const searchRows = (documentId: number, pages: DocumentAnalysis['pages']): IndexedPage[] => pages.filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
+
+/** Replace only a document's search rows (its mentions, facets and signature stay): see jobs/boilerplate.ts. */
+export async function storeDocumentColumns(db: DbHandle, index: SearchIndexWriter, documentId: number, pages: DocumentAnalysis['pages']): Promise<number> {
+  const rows = searchRows(documentId, pages);
+  await index.replaceDocument(db, documentId, rows);
+  return rows.length;
+}
+
 export async function storeDocumentIndex(db: DbHandle, index: SearchIndexWriter, documentId: number, analysis: DocumentAnalysis | null): Promise<number> {
-  const rows = (analysis?.pages ?? []).filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
+  const rows = searchRows(documentId, analysis?.pages ?? []);
   const writes = index.ingestWrites(db);
   if (analysis) await writes.setFacets(documentId, { lang: analysis.lang, date: analysis.date, sender: analysis.sender });
   await index.replaceDocument(db, documentId, rows);

@@ -64,6 +64,26 @@ export function boilerplateRanges(text: string, keys: ReadonlySet<string>): Arra
   return out;
 }
 
+/**
+ * A 52-bit hash of a line's key (two 32-bit FNV-1a variants), exact in a JavaScript number and
+ * in a 64-bit column: how stored counts recognise a line without storing every line's text.
+ */
+export function lineHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 12) * 2 ** 32 + (b >>> 0);
+}
+
+/** A line's count in a batch of documents, with its hash. */
+export interface CountedLine extends BoilerplateBlock {
+  hash: number;
+}
+
 /** Counts lines over documents, one document at a time; `blocks()` answers the repeated ones. */
 export class BoilerplateCounter {
   private readonly counts = new Map<string, { text: string; documents: number }>();
@@ -83,6 +103,16 @@ export class BoilerplateCounter {
         else this.counts.set(key, { text: line.trim().slice(0, MAX_KEY), documents: 1 });
       }
     }
+  }
+
+  /** How many documents were added. */
+  get size(): number {
+    return this.documents;
+  }
+
+  /** Every line counted, with its hash: what is added to the stored counts. */
+  lines(): CountedLine[] {
+    return [...this.counts].map(([key, v]) => ({ key, text: v.text, documents: v.documents, hash: lineHash(key) }));
   }
 
   blocks(): BoilerplateBlock[] {

@@ -481,6 +481,34 @@ const boilerplate: Migration = {
   },
 };
 
+/**
+ * Boilerplate counted as documents arrive instead of over the whole collection on every ingest:
+ * how many documents carry each line (by a 52-bit hash of its key; the key itself is kept from
+ * its second document on, so lines seen once cost a few bytes), and how far each collection's
+ * counting and indexing have got (see jobs/boilerplate.ts).
+ */
+const boilerplateCounts: Migration = {
+  async up(db) {
+    await db.schema
+      .createTable('boilerplate_lines')
+      .addColumn('collection_id', 'integer', (c) => c.notNull().references('collections.id'))
+      .addColumn('hash', 'bigint', (c) => c.notNull())
+      .addColumn('documents', 'integer', (c) => c.notNull())
+      .addColumn('key', 'text')
+      .addColumn('text', 'text')
+      .addPrimaryKeyConstraint('boilerplate_lines_pk', ['collection_id', 'hash'])
+      .execute();
+    await db.schema.createIndex('boilerplate_lines_repeated').on('boilerplate_lines').columns(['collection_id', 'documents']).where(sql.ref('key'), 'is not', null).execute();
+    await db.schema
+      .createTable('boilerplate_state')
+      .addColumn('collection_id', 'integer', (c) => c.primaryKey().references('collections.id'))
+      .addColumn('counted_through', 'integer', (c) => c.notNull())
+      .addColumn('indexed_through', 'integer', (c) => c.notNull())
+      .addColumn('documents', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Migrations in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -496,6 +524,7 @@ export const migrations: Record<string, Migration> = {
   '0011-server-state': serverState,
   '0012-job-progress': jobProgress,
   '0013-boilerplate': boilerplate,
+  '0014-boilerplate-counts': boilerplateCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,6 +38,8 @@ export interface Database {
   translation_corrections: TranslationCorrectionsTable;
   login_failures: LoginFailuresTable;
   boilerplate_blocks: BoilerplateBlocksTable;
+  boilerplate_lines: BoilerplateLinesTable;
+  boilerplate_state: BoilerplateStateTable;
 }
 
 /** A line repeated in `documents` documents of a collection (menu, footer, signature); `key` is it folded. */
@@ -45,6 +47,24 @@ export interface BoilerplateBlocksTable {
   collection_id: number;
   key: string;
   text: string;
+  documents: number;
+}
+
+/** How many documents of a collection carry a line (by hash); key and text once a second document has it. */
+export interface BoilerplateLinesTable {
+  collection_id: number;
+  /** 52-bit hash of the line's key; bigint on PostgreSQL, which the driver returns as a string (never read back). */
+  hash: number;
+  documents: number;
+  key: string | null;
+  text: string | null;
+}
+
+/** Per collection: documents counted into boilerplate_lines, and indexed knowing the blocks, up to these ids. */
+export interface BoilerplateStateTable {
+  collection_id: number;
+  counted_through: number;
+  indexed_through: number;
   documents: number;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** A repeated line of a collection, as listed. */
@@ -6,6 +6,13 @@ export interface BoilerplateEntry {
   collection: string;
   key: string;
   text: string;
+  documents: number;
+}
+
+/** Counting and indexing marks of a collection's boilerplate (table boilerplate_state). */
+export interface BoilerplateState {
+  countedThrough: number;
+  indexedThrough: number;
   documents: number;
 }
 
@@ -23,8 +30,21 @@ export interface BoilerplateRepository {
   collectionOf(documentId: number): Promise<number | null>;
   /** Collections by name (all when no name is given). */
   collections(name?: string): Promise<Array<{ id: number; name: string }>>;
-  /** The readable documents of a collection, by id. */
-  documentIds(collectionId: number): Promise<number[]>;
+  /** The readable documents of a collection, by id; only those after `after` when given. */
+  documentIds(collectionId: number, after?: number): Promise<number[]>;
+  /** How far counting and indexing have got in a collection (zeros before the first count). */
+  state(collectionId: number): Promise<BoilerplateState>;
+  /**
+   * Add a batch's line counts (multi-row upserts; a line's key and text are stored from its
+   * second document on) and move the collection's counting mark, in the caller's transaction.
+   */
+  addCounts(collectionId: number, lines: Array<{ hash: number; key: string; text: string; documents: number }>, counted: { through: number; documents: number }): Promise<void>;
+  /** Forget a collection's counts (a recount follows); the indexing mark stays. */
+  clearCounts(collectionId: number): Promise<void>;
+  /** Lines carried by at least `minDocuments` documents, most first. */
+  repeated(collectionId: number, minDocuments: number): Promise<Array<{ key: string; text: string; documents: number }>>;
+  /** Every document up to this id is indexed knowing the collection's current blocks. */
+  setIndexedThrough(collectionId: number, through: number): Promise<void>;
   /** The page texts of these documents, grouped by document. */
   pageTexts(documentIds: number[]): Promise<Map<number, string[]>>;
 }
@@ -62,8 +82,56 @@ export const boilerplateRepository = (db: Kysely<Database>): BoilerplateReposito
     if (name !== undefined) query = query.where('name', '=', name);
     return query.orderBy('name').execute();
   },
-  async documentIds(collectionId) {
-    return (await db.selectFrom('documents').select('id').where('collection_id', '=', collectionId).where('status', '=', 'ok').orderBy('id').execute()).map((r) => r.id);
+  async documentIds(collectionId, after) {
+    let query = db.selectFrom('documents').select('id').where('collection_id', '=', collectionId).where('status', '=', 'ok');
+    if (after !== undefined) query = query.where('id', '>', after);
+    return (await query.orderBy('id').execute()).map((r) => r.id);
+  },
+  async state(collectionId) {
+    const row = await db.selectFrom('boilerplate_state').select(['counted_through', 'indexed_through', 'documents']).where('collection_id', '=', collectionId).executeTakeFirst();
+    return { countedThrough: row?.counted_through ?? 0, indexedThrough: row?.indexed_through ?? 0, documents: row?.documents ?? 0 };
+  },
+  async addCounts(collectionId, lines, counted) {
+    for (let i = 0; i < lines.length; i += 400) {
+      const chunk = lines.slice(i, i + 400);
+      // Which lines are known already: only those (and lines seen twice in this batch) need their key stored.
+      const known = new Set((await db.selectFrom('boilerplate_lines').select('hash').where('collection_id', '=', collectionId).where('hash', 'in', chunk.map((l) => l.hash)).execute()).map((r) => Number(r.hash)));
+      const rows = chunk.map((l) => {
+        const keep = l.documents >= 2 || known.has(l.hash);
+        return { collection_id: collectionId, hash: l.hash, documents: l.documents, key: keep ? l.key : null, text: keep ? l.text : null };
+      });
+      await db
+        .insertInto('boilerplate_lines')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['collection_id', 'hash']).doUpdateSet({
+            documents: sql`boilerplate_lines.documents + excluded.documents`,
+            key: sql`COALESCE(boilerplate_lines.key, excluded.key)`,
+            text: sql`COALESCE(boilerplate_lines.text, excluded.text)`,
+          }),
+        )
+        .execute();
+    }
+    await db
+      .insertInto('boilerplate_state')
+      .values({ collection_id: collectionId, counted_through: counted.through, indexed_through: 0, documents: counted.documents })
+      .onConflict((oc) => oc.column('collection_id').doUpdateSet({ counted_through: counted.through, documents: counted.documents }))
+      .execute();
+  },
+  async clearCounts(collectionId) {
+    await db.deleteFrom('boilerplate_lines').where('collection_id', '=', collectionId).execute();
+    await db.updateTable('boilerplate_state').set({ counted_through: 0, documents: 0 }).where('collection_id', '=', collectionId).execute();
+  },
+  async repeated(collectionId, minDocuments) {
+    const rows = await db.selectFrom('boilerplate_lines').select(['key', 'text', 'documents']).where('collection_id', '=', collectionId).where('key', 'is not', null).where('documents', '>=', minDocuments).orderBy('documents', 'desc').orderBy('key').execute();
+    return rows.map((r) => ({ key: r.key!, text: r.text ?? r.key!, documents: r.documents }));
+  },
+  async setIndexedThrough(collectionId, through) {
+    await db
+      .insertInto('boilerplate_state')
+      .values({ collection_id: collectionId, counted_through: 0, indexed_through: through, documents: 0 })
+      .onConflict((oc) => oc.column('collection_id').doUpdateSet({ indexed_through: through }))
+      .execute();
   },
   async pageTexts(documentIds) {
     const out = new Map<number, string[]>();
