@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMAIL_CORPUS, ingest, makeTempDir, makeWorkspace, removeDir, ROOT, runCliOk, search, show } from './support/cli.js';
+import { EMAIL_CORPUS, ingest, type IngestSummary, makeTempDir, makeWorkspace, removeDir, ROOT, runCliOk, search, show } from './support/cli.js';
 
 const LAWS = path.resolve(ROOT, '..', 'shared', 'corpus', 'prc-laws');
 const WORD = '知识产权';
@@ -42,6 +42,7 @@ let target = '';
 let passage = '';
 /** A statute kept out of the first ingest, added later as a short page: its menu must be boilerplate at once. */
 let late: { title: string; paragraphs: string[] } | undefined;
+let webIngest: IngestSummary;
 
 beforeAll(async () => {
   web = makeTempDir('dossier-boiler-web-');
@@ -69,7 +70,7 @@ beforeAll(async () => {
   const signed = messages.filter((f) => fs.readFileSync(path.join(EMAIL_CORPUS, f), 'latin1').includes('Linux man-pages comaintainer; http://www.alejandro-colomar.es/')).slice(0, 8);
   for (const f of [...signed, ...messages.filter((m) => !signed.includes(m)).slice(0, 42)]) fs.copyFileSync(path.join(EMAIL_CORPUS, f), path.join(mail, f));
   workspace = makeWorkspace('boilerplate');
-  await ingest(workspace, [web], { ocr: false, collection: 'web' });
+  webIngest = await ingest(workspace, [web], { ocr: false, collection: 'web' });
   await ingest(workspace, [mail], { ocr: false, collection: 'list' });
 }, 600_000);
 
@@ -82,6 +83,12 @@ afterAll(() => {
 describe('boilerplate', () => {
   it('lists the lines a collection repeats, with their document counts', async () => {
     expect(target).not.toBe('');
+    // The ingest learnt the menu from the first pages it read and analysed the later ones with it:
+    // only pages read before that are re-indexed afterwards.
+    expect(webIngest.boilerplate).toEqual(expect.objectContaining({ counted: 25 }));
+    expect(webIngest.boilerplate!.lines).toBeGreaterThanOrEqual(2);
+    expect(webIngest.boilerplate!.reindexed).toBeGreaterThan(0);
+    expect(webIngest.boilerplate!.reindexed).toBeLessThan(25);
     const listed = JSON.parse((await runCliOk(['boilerplate', '--json', '--workspace', workspace])).stdout) as { blocks: Array<{ collection: string; documents: number; text: string }> };
     const webBlocks = listed.blocks.filter((b) => b.collection === 'web');
     expect(webBlocks.find((b) => b.text.includes(WORD))?.documents).toBe(25);
@@ -126,7 +133,9 @@ describe('boilerplate of documents added later', () => {
     const more = makeTempDir('dossier-boiler-late-');
     try {
       fs.writeFileSync(path.join(more, 'late.html'), page(late!.title, late!.paragraphs));
-      await ingest(workspace, [more], { ocr: false, collection: 'web' });
+      const added = await ingest(workspace, [more], { ocr: false, collection: 'web' });
+      // Analysed with the collection's stored lines as it was read: nothing to re-index afterwards.
+      expect(added.boilerplate).toEqual({ lines: expect.any(Number), counted: 1, reindexed: 0 });
     } finally {
       removeDir(more);
     }

@@ -6,7 +6,7 @@
 export { analyserWithNames, defaultAnalyser, streamOf, TextAnalyser, WORD_BOUNDARY, type AnalysedText, type Token } from './analyse-text.js';
 export { bundledNames, NamesDictionary, type NameEntry } from './dictionary/names-dictionary.js';
 export { foldText } from './normalise/normalise.js';
-export { BoilerplateCounter, boilerplateRanges, boilerplateThreshold, lineHash, lineKey, linesOf, MIN_COLLECTION, type BoilerplateBlock, type CountedLine } from './boilerplate/boilerplate-lines.js';
+export { BoilerplateCounter, boilerplateFingerprint, boilerplateMatches, boilerplateRanges, boilerplateThreshold, lineHash, lineKey, linesOf, MIN_COLLECTION, type BoilerplateBlock, type CountedLine } from './boilerplate/boilerplate-lines.js';
 export { languageOf, scriptOf } from './script/script.js';
 export { pinyinSyllables } from './pinyin/pinyin.js';
 export { syllabify } from './pinyin/syllables.js';

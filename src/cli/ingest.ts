@@ -2,7 +2,7 @@ import { operator } from '../domain/actor.js';
 import { refreshBoilerplate, runIngest, type IngestSummary } from '../jobs/index.js';
 import type { App } from './app.js';
 import { formatBytes, formatDuration, printJson } from './output.js';
-import { progressPrinter } from './progress-line.js';
+import { boilerplatePrinter, progressPrinter } from './progress-line.js';
 
 export interface IngestOptions {
   collection: string;
@@ -46,8 +46,8 @@ export async function ingestCommand(app: App, paths: string[], options: IngestOp
     await extractors.close();
   }
   // Once the collection's documents are read: its repeated lines (menus, footers) rank low from now on.
-  if (work && options.wait !== false) await refreshBoilerplate(app.records, app.searchIndex, app.analyser, { actor: operator('cli'), collection: summary.collection });
-  if (options.json) printJson(summary);
+  const [boilerplate] = work && options.wait !== false ? await refreshBoilerplate(app.records, app.searchIndex, app.analyser, { actor: operator('cli'), collection: summary.collection, ...(options.quiet ? {} : { onProgress: boilerplatePrinter() }) }) : [];
+  if (options.json) printJson({ ...summary, ...(boilerplate ? { boilerplate: { lines: boilerplate.blocks, counted: boilerplate.counted, reindexed: boilerplate.reindexed } } : {}) });
   else if (!options.quiet) {
     console.log(
       `Ingested ${summary.files} files (${formatBytes(summary.bytes)}) into "${summary.collection}" in ${formatDuration(summary.seconds)}: ` +

@@ -1,4 +1,4 @@
-import type { IngestProgress } from '../jobs/index.js';
+import type { BoilerplateProgress, IngestProgress } from '../jobs/index.js';
 import { formatBytes, formatDuration } from './output.js';
 
 /** One status line for an ingest: files and bytes stored of total, documents read, rate, ETA. */
@@ -30,5 +30,20 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p
       last = now;
       stream.write(`${line}\n`);
     }
+  };
+}
+
+/** The boilerplate detection after an ingest: documents counted, then looked at for re-indexing; every few seconds to a log. */
+export function boilerplatePrinter(stream: NodeJS.WriteStream = process.stderr): (p: BoilerplateProgress) => void {
+  let last = 0;
+  const started = Date.now();
+  return (p) => {
+    const now = Date.now();
+    const finished = p.done === p.total;
+    if (!stream.isTTY && !finished && now - last < 10_000) return;
+    last = now;
+    const rate = p.done / Math.max(0.001, (now - started) / 1000);
+    const line = `boilerplate of "${p.collection}": ${p.step} ${p.done}/${p.total} docs${p.step === 'reindexing' ? `, ${p.reindexed} re-indexed` : ''} · ${rate.toFixed(0)} docs/s${finished ? '' : ` · ETA ${formatDuration((p.total - p.done) / Math.max(rate, 0.001))}`}`;
+    stream.write(stream.isTTY ? `\r\x1b[2K${line}${finished ? '\n' : ''}` : `${line}\n`);
   };
 }

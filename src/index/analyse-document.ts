@@ -1,4 +1,4 @@
-import { boilerplateRanges, entityKey, findMentions, isNamedType, languageOf, similaritySignature, streamOf, WORD_BOUNDARY, type EntityKey, type SimilaritySignature, type TextAnalyser, type Token } from '../analyse/index.js';
+import { boilerplateFingerprint, boilerplateMatches, entityKey, findMentions, isNamedType, languageOf, similaritySignature, streamOf, WORD_BOUNDARY, type EntityKey, type SimilaritySignature, type TextAnalyser, type Token } from '../analyse/index.js';
 import type { Mention } from '../domain/entities.js';
 import { SAME_AS_NORM_FLAG, type SearchColumn } from '../domain/search.js';
 import { documentDate } from './document-date.js';
@@ -16,6 +16,14 @@ export interface DocumentAnalysis {
   mentions: PageMention[];
   /** The near-duplicate signature of the whole text (MinHash; see analyse/dedupe), null without text. */
   signature: SimilaritySignature | null;
+  /** Which of the collection's boilerplate lines split its pages (boilerplateFingerprint; 0: none). */
+  boilerplate: number;
+}
+
+/** A document's search columns and the boilerplate lines they were split by. */
+export interface PagesAnalysis {
+  pages: DocumentAnalysis['pages'];
+  boilerplate: number;
 }
 
 /** A mention on a page; a named one carries the key that resolves it to an entity. */
@@ -36,19 +44,20 @@ function listOf(value: unknown): string {
  * The search columns of a document's pages alone: what changes when the collection's boilerplate
  * does (mentions, dates and signatures do not), so re-indexing for it runs only this.
  */
-export function analysePages(analyser: TextAnalyser, doc: DocumentText, boilerplate: ReadonlySet<string> = new Set()): DocumentAnalysis['pages'] {
+export function analysePages(analyser: TextAnalyser, doc: DocumentText, boilerplate: ReadonlySet<string> = new Set()): PagesAnalysis {
   const sender = typeof doc.metadata.from === 'string' ? doc.metadata.from : null;
   // The file name stands in for a title where the format has none, so names are searchable too.
   const title = analyser.analyse(`${doc.title ?? ''} ${doc.path.split(/[\\/!]/).pop() ?? ''}`);
   const from = streamOf(analyser.analyse(sender ?? '').norm);
   const to = streamOf(analyser.analyse(`${listOf(doc.metadata.to)} ${listOf(doc.metadata.cc)} ${listOf(doc.metadata.bcc)}`).norm);
   const pages: DocumentAnalysis['pages'] = [];
+  const found = new Set<string>();
   for (const page of doc.pages) {
     if (page.text.trim() === '') continue;
     const analysed = analyser.analyse(page.text);
     // Lines repeated across the collection (menus, footers, signatures) go to their own low-weight
     // column, b_boiler: still found, but they no longer make every page match the menu's words.
-    const ranges = boilerplateRanges(page.text, boilerplate);
+    const { ranges } = boilerplateMatches(page.text, boilerplate, found);
     const inBoilerplate = (t: Token) => ranges.some(([s, e]) => t.s >= s && t.e <= e);
     const body = ranges.length ? { ...analysed, exact: analysed.exact.filter((t) => !inBoilerplate(t)), norm: analysed.norm.filter((t) => !inBoilerplate(t)), stem: analysed.stem.filter((t) => !inBoilerplate(t)) } : analysed;
     const boiler = ranges.length ? streamOf(analysed.norm.filter(inBoilerplate)) : '';
@@ -71,7 +80,7 @@ export function analysePages(analyser: TextAnalyser, doc: DocumentText, boilerpl
       },
     });
   }
-  return pages;
+  return { pages, boilerplate: boilerplateFingerprint(found) };
 }
 
 /**
@@ -90,7 +99,7 @@ export function analyseDocument(analyser: TextAnalyser, doc: DocumentText, boile
       mentions.push({ ...mention, page: page.page, ...(isNamedType(mention.type) ? { entity: entityKey(mention.text, analyser.names) } : {}) });
     }
   }
-  const pages = analysePages(analyser, doc, boilerplate);
+  const { pages, boilerplate: split } = analysePages(analyser, doc, boilerplate);
   const signature = similaritySignature(doc.pages.map((p) => p.text).join('\n'));
-  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages, mentions, signature };
+  return { lang: sample.trim() ? languageOf(`${doc.title ?? ''}\n${sample}`) : null, date: documentDate(doc.metadata), sender, pages, mentions, signature, boilerplate: split };
 }

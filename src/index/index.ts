@@ -8,9 +8,9 @@ import { signatureBuckets } from '../analyse/index.js';
 import { MAX_INDEXED_PAGE, searchRowId } from '../domain/search.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
 import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
-import { type DocumentAnalysis, type DocumentText, type PageColumns } from './analyse-document.js';
+import { type DocumentAnalysis, type DocumentText, type PageColumns, type PagesAnalysis } from './analyse-document.js';
 
-export { analyseDocument, analysePages, type DocumentAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
+export { analyseDocument, analysePages, type DocumentAnalysis, type PagesAnalysis, type DocumentText, type PageColumns, type PageMention } from './analyse-document.js';
 export { resolveEntitiesIn, type EntityDecision, type EntityRef, type ResolveSummary } from './resolve-entities.js';
 export { applyEntityMerge, applyEntitySplit } from './entity-decisions.js';
 export { resolveEntities } from './handle-callers.js';
@@ -39,9 +39,10 @@ export interface DocumentFacets {
 const searchRows = (documentId: number, pages: DocumentAnalysis['pages']): IndexedPage[] => pages.filter((p) => p.page >= 1 && p.page <= MAX_INDEXED_PAGE).map((p) => ({ pageId: searchRowId(documentId, p.page), ...p.columns }));
 
 /** Replace only a document's search rows (its mentions, facets and signature stay): see jobs/boilerplate.ts. */
-export async function storeDocumentColumns(db: DbHandle, index: SearchIndexWriter, documentId: number, pages: DocumentAnalysis['pages']): Promise<number> {
-  const rows = searchRows(documentId, pages);
+export async function storeDocumentColumns(db: DbHandle, index: SearchIndexWriter, documentId: number, analysis: PagesAnalysis): Promise<number> {
+  const rows = searchRows(documentId, analysis.pages);
   await index.replaceDocument(db, documentId, rows);
+  await index.ingestWrites(db).setBoilerplate(documentId, analysis.boilerplate);
   return rows.length;
 }
 
@@ -51,6 +52,7 @@ export async function storeDocumentIndex(db: DbHandle, index: SearchIndexWriter,
   if (analysis) await writes.setFacets(documentId, { lang: analysis.lang, date: analysis.date, sender: analysis.sender });
   await index.replaceDocument(db, documentId, rows);
   await writes.replaceMentions(documentId, analysis?.mentions ?? []);
+  await writes.setBoilerplate(documentId, analysis?.boilerplate ?? 0);
   const signature = analysis?.signature ?? null;
   await index.replaceSignature?.(db, documentId, signature, signature ? signatureBuckets(signature) : []);
   return rows.length;

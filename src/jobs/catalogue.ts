@@ -39,6 +39,8 @@ export interface ExtractTask {
   path: string;
   depth: number;
   limits: Limits;
+  /** The collection's boilerplate lines (keys) as known now: the analysis puts them in the low-weight column. */
+  boilerplate?: string[];
 }
 
 /** What an extraction process sends back: the outcome and, for text, its index analysis. */

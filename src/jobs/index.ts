@@ -9,7 +9,7 @@ export { WorkerPool, type WorkerReply, type WorkerRequest } from './worker-pool.
 export { runIngest, type IngestDeps, type IngestSummary } from './run-ingest.js';
 export { drainQueue, type Extractor, type JobCounters, type JobDeps, type JobQueue, type OcrSettings } from './run-jobs.js';
 export { reindexAll } from './reindex.js';
-export { refreshBoilerplate, type BoilerplateSummary } from './boilerplate.js';
+export { refreshBoilerplate, type BoilerplateProgress, type BoilerplateSummary } from './boilerplate.js';
 export type { IngestProgress } from './progress.js';
 export { translationIndex } from './translation-index.js';
 export { uploadDir, uploadsRoot, type UploadJobDeps, type UploadProgress, type UploadTask } from './upload-jobs.js';

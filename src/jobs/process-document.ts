@@ -15,7 +15,7 @@ export async function processDocument(task: ExtractTask, blobs: BlobStore, analy
   const result = await readDocument(task, blobs, pdfEngine);
   if (!result.ok || result.extraction.pages.every((p) => p.text.trim() === '')) return { result, analysis: null };
   const { extraction } = result;
-  const analysis = analyseDocument(analyser(), { title: extraction.title, path: task.path, metadata: extraction.metadata, pages: extraction.pages });
+  const analysis = analyseDocument(analyser(), { title: extraction.title, path: task.path, metadata: extraction.metadata, pages: extraction.pages }, new Set(task.boilerplate));
   return { result, analysis };
 }
 

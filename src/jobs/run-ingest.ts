@@ -2,6 +2,7 @@ import { resolveEntities } from '../index/index.js';
 import { checkSources, ensureCollection, registerFile, registerUnreadable, walkSources } from '../ingest/index.js';
 import { JOB_KINDS } from './catalogue.js';
 import { estimateRemaining, type IngestProgress } from './progress.js';
+import { BoilerplateLearner } from './boilerplate-learner.js';
 import { drainQueue, type JobCounters, type JobDeps } from './run-jobs.js';
 
 export type IngestDeps = JobDeps & {
@@ -91,10 +92,12 @@ export async function runIngest(deps: IngestDeps, paths: string[], collection: s
         await new Promise((r) => setTimeout(r, 250));
       }
     } else {
-      await drainQueue(deps, counters, () => registering);
+      // Documents are analysed with the collection's boilerplate lines as known (or learnt) so far.
+      const learning = { ...deps, boilerplate: deps.boilerplate ?? new BoilerplateLearner(deps.records) };
+      await drainQueue(learning, counters, () => registering);
       await registration;
       // Anything registered after the last claim (a race at the very end) is drained too.
-      await drainQueue(deps, counters);
+      await drainQueue(learning, counters);
     }
   } finally {
     clearInterval(ticker);

@@ -8,6 +8,7 @@ import type { Limits } from '../platform/config.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
 import type { ClaimedJob, ClaimedTask } from '../platform/queue/sql-job-queue.js';
 import { LeaseLost, MAX_BATCH, OutcomeBatcher } from './outcome-batcher.js';
+import type { BoilerplateLearner } from './boilerplate-learner.js';
 import { JOB_KINDS, type ExtractReply, type ExtractTask, type OcrReply, type OcrTask } from './catalogue.js';
 
 /** The queue operations the job graph uses. */
@@ -66,6 +67,8 @@ export interface JobDeps {
   ocr: OcrSettings;
   /** How many documents to have in flight at once: the number of extraction processes. */
   parallel: number;
+  /** The boilerplate lines to analyse each document with (an ingest learns them as it reads); none without it. */
+  boilerplate?: BoilerplateLearner;
 }
 
 /** Counters the runners update as they go, for progress lines and summaries. */
@@ -178,10 +181,12 @@ async function extractOne(deps: JobDeps, job: ClaimedJob, counters: JobCounters,
   } else if (job.attempts > 3) {
     reply = fail({ ok: false, mime: 'application/octet-stream', reason: 'crashed', message: 'reading this file was interrupted three times; it is set aside' });
   } else {
-    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: doc.size, path: doc.path, depth: doc.depth, limits: deps.limits });
+    const boilerplate = deps.boilerplate ? await deps.boilerplate.keysFor(doc.collectionId) : [];
+    reply = await deps.extractor.run({ documentId: doc.id, sha256: doc.sha256, size: doc.size, path: doc.path, depth: doc.depth, limits: deps.limits, ...(boilerplate.length ? { boilerplate } : {}) });
   }
   read();
   const { result, analysis } = reply;
+  if (doc && deps.boilerplate && result.ok && analysis) await deps.boilerplate.observe(doc.collectionId, result.extraction.pages.map((p) => p.text));
   const { added, queued, ocr } = await batcher.submit(job, async (trx) => {
     const outcome = await recordOutcome(trx, queue, deps.index.ingestWrites(trx), job.documentId, result);
     await storeDocumentIndex(trx, deps.index, job.documentId, result.ok ? analysis : null);

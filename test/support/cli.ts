@@ -133,6 +133,8 @@ export interface IngestSummary {
   pending: number;
   resumed: number;
   seconds: number;
+  /** The boilerplate detection after the ingest (absent with --no-wait). */
+  boilerplate?: { lines: number; counted: number; reindexed: number };
 }
 
 /** One line of `dossier ls --json`. */

@@ -55,13 +55,30 @@ export function linesOf(text: string): Array<{ line: string; start: number; end:
 
 /** The character ranges of a text's boilerplate lines. */
 export function boilerplateRanges(text: string, keys: ReadonlySet<string>): Array<[number, number]> {
-  if (keys.size === 0) return [];
-  const out: Array<[number, number]> = [];
+  return boilerplateMatches(text, keys).ranges;
+}
+
+/** A text's boilerplate lines: their character ranges, and the keys found (into `found`). */
+export function boilerplateMatches(text: string, keys: ReadonlySet<string>, found: Set<string> = new Set()): { ranges: Array<[number, number]>; found: Set<string> } {
+  const ranges: Array<[number, number]> = [];
+  if (keys.size === 0) return { ranges, found };
   for (const { line, start, end } of linesOf(text)) {
     const key = lineKey(line);
-    if (key !== null && keys.has(key)) out.push([start, end]);
+    if (key !== null && keys.has(key)) {
+      ranges.push([start, end]);
+      found.add(key);
+    }
   }
-  return out;
+  return { ranges, found };
+}
+
+/**
+ * Which of the collection's lines a document's pages were split by, as one number (0: none): stored
+ * with its index rows, so a later detection re-indexes only documents whose split would differ.
+ */
+export function boilerplateFingerprint(found: Iterable<string>): number {
+  const keys = [...found].sort();
+  return keys.length ? lineHash(keys.join('\n')) || 1 : 0;
 }
 
 /**
@@ -115,9 +132,11 @@ export class BoilerplateCounter {
     return [...this.counts].map(([key, v]) => ({ key, text: v.text, documents: v.documents, hash: lineHash(key) }));
   }
 
-  blocks(): BoilerplateBlock[] {
-    if (this.documents < MIN_COLLECTION) return [];
-    const threshold = boilerplateThreshold(this.documents);
+  /** The repeated lines; `collectionSize` (default: the documents added) sets the threshold, for a guess before all are counted. */
+  blocks(collectionSize = this.documents): BoilerplateBlock[] {
+    const size = Math.max(collectionSize, this.documents);
+    if (size < MIN_COLLECTION) return [];
+    const threshold = boilerplateThreshold(size);
     return [...this.counts].filter(([, v]) => v.documents >= threshold).map(([key, v]) => ({ key, text: v.text, documents: v.documents })).sort((a, b) => b.documents - a.documents || a.key.localeCompare(b.key));
   }
 }

@@ -484,8 +484,8 @@ const boilerplate: Migration = {
 /**
  * Boilerplate counted as documents arrive instead of over the whole collection on every ingest:
  * how many documents carry each line (by a 52-bit hash of its key; the key itself is kept from
- * its second document on, so lines seen once cost a few bytes), and how far each collection's
- * counting and indexing have got (see jobs/boilerplate.ts).
+ * its second document on, so lines seen once cost a few bytes), how far each collection's
+ * counting and indexing have got, and which lines each document was split by (see jobs/boilerplate.ts).
  */
 const boilerplateCounts: Migration = {
   async up(db) {
@@ -505,6 +505,12 @@ const boilerplateCounts: Migration = {
       .addColumn('counted_through', 'integer', (c) => c.notNull())
       .addColumn('indexed_through', 'integer', (c) => c.notNull())
       .addColumn('documents', 'integer', (c) => c.notNull())
+      .execute();
+    // Which lines each document's index rows were split by (no row: none), so detection re-indexes only what differs.
+    await db.schema
+      .createTable('boilerplate_indexed')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id'))
+      .addColumn('fingerprint', 'bigint', (c) => c.notNull())
       .execute();
   },
 };

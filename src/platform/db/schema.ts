@@ -40,6 +40,7 @@ export interface Database {
   boilerplate_blocks: BoilerplateBlocksTable;
   boilerplate_lines: BoilerplateLinesTable;
   boilerplate_state: BoilerplateStateTable;
+  boilerplate_indexed: BoilerplateIndexedTable;
 }
 
 /** A line repeated in `documents` documents of a collection (menu, footer, signature); `key` is it folded. */
@@ -66,6 +67,12 @@ export interface BoilerplateStateTable {
   counted_through: number;
   indexed_through: number;
   documents: number;
+}
+
+/** The boilerplateFingerprint of the lines a document's index rows were split by; no row when none. */
+export interface BoilerplateIndexedTable {
+  document_id: number;
+  fingerprint: number;
 }
 
 /** A document's near-duplicate signature: SIGNATURE_HASHES 32-bit MinHash minima, little-endian. */

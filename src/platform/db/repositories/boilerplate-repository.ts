@@ -43,6 +43,8 @@ export interface BoilerplateRepository {
   clearCounts(collectionId: number): Promise<void>;
   /** Lines carried by at least `minDocuments` documents, most first. */
   repeated(collectionId: number, minDocuments: number): Promise<Array<{ key: string; text: string; documents: number }>>;
+  /** Which lines each document's index rows were split by (documents without a row: none, 0). */
+  fingerprints(documentIds: number[]): Promise<Map<number, number>>;
   /** Every document up to this id is indexed knowing the collection's current blocks. */
   setIndexedThrough(collectionId: number, through: number): Promise<void>;
   /** The page texts of these documents, grouped by document. */
@@ -125,6 +127,14 @@ export const boilerplateRepository = (db: Kysely<Database>): BoilerplateReposito
   async repeated(collectionId, minDocuments) {
     const rows = await db.selectFrom('boilerplate_lines').select(['key', 'text', 'documents']).where('collection_id', '=', collectionId).where('key', 'is not', null).where('documents', '>=', minDocuments).orderBy('documents', 'desc').orderBy('key').execute();
     return rows.map((r) => ({ key: r.key!, text: r.text ?? r.key!, documents: r.documents }));
+  },
+  async fingerprints(documentIds) {
+    const out = new Map<number, number>();
+    for (let i = 0; i < documentIds.length; i += 500) {
+      const rows = await db.selectFrom('boilerplate_indexed').select(['document_id', 'fingerprint']).where('document_id', 'in', documentIds.slice(i, i + 500)).execute();
+      for (const r of rows) out.set(r.document_id, Number(r.fingerprint));
+    }
+    return out;
   },
   async setIndexedThrough(collectionId, through) {
     await db

@@ -29,6 +29,8 @@ export interface IngestWritesRepository {
    * (type + key) when it is new. Entities whose last mention goes are left for the resolution pass.
    */
   replaceMentions(documentId: number, mentions: MentionWrite[]): Promise<void>;
+  /** Record which boilerplate lines the document's index rows were split by (0: none). */
+  setBoilerplate(documentId: number, fingerprint: number): Promise<void>;
 }
 
 /** Rows per INSERT: below SQLite's 32,766 bound values (and PostgreSQL's 65,535) for every table here. */
@@ -48,6 +50,11 @@ export const ingestWritesRepository = (db: Kysely<Database>): IngestWritesReposi
 
   async setFacets(documentId, facets) {
     await db.updateTable('documents').set(facets).where('id', '=', documentId).execute();
+  },
+
+  async setBoilerplate(documentId, fingerprint) {
+    if (fingerprint === 0) await db.deleteFrom('boilerplate_indexed').where('document_id', '=', documentId).execute();
+    else await db.insertInto('boilerplate_indexed').values({ document_id: documentId, fingerprint }).onConflict((oc) => oc.column('document_id').doUpdateSet({ fingerprint })).execute();
   },
 
   async replaceMentions(documentId, mentions) {

@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 /** What an extract job needs of its document. */
 export interface ExtractSource {
   id: number;
+  collectionId: number;
   sha256: string | null;
   size: number;
   path: string;
@@ -32,8 +33,8 @@ export interface JobDocumentsRepository {
 export function jobDocumentsRepository(db: Kysely<Database>): JobDocumentsRepository {
   return {
     async extractSource(id) {
-      const doc = await db.selectFrom('documents').select(['id', 'sha256', 'size', 'path', 'depth']).where('id', '=', id).executeTakeFirst();
-      return doc ? { ...doc, size: Number(doc.size) } : null;
+      const doc = await db.selectFrom('documents').select(['id', 'collection_id', 'sha256', 'size', 'path', 'depth']).where('id', '=', id).executeTakeFirst();
+      return doc ? { id: doc.id, collectionId: doc.collection_id, sha256: doc.sha256, size: Number(doc.size), path: doc.path, depth: doc.depth } : null;
     },
     async ocrSource(id) {
       const doc = await db.selectFrom('documents').select(['id', 'sha256', 'mime', 'title', 'path', 'metadata']).where('id', '=', id).executeTakeFirst();
