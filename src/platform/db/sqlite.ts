@@ -41,3 +41,21 @@ export async function openSqliteDatabase(file: string): Promise<SqliteHandle> {
     },
   };
 }
+
+/**
+ * A second connection to a workspace database another connection has opened and migrated (a
+ * search thread's): no migration, and `query_only`, so nothing is written through it. WAL lets it
+ * read while the main connection writes.
+ */
+export function openSqliteReader(file: string): SqliteHandle {
+  let raw: SQLite.Database;
+  try {
+    raw = new SQLite(file, { fileMustExist: true });
+  } catch (cause) {
+    throw new DossierError('io_error', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
+  }
+  raw.pragma('busy_timeout = 10000');
+  raw.pragma('query_only = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  return { db, raw, close: () => db.destroy() };
+}
