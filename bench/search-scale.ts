@@ -10,7 +10,9 @@
  * comma-separated) picks the sizes (default: the ones already built, else 100,000); BENCH_ROUNDS
  * the rounds of the mix (default 3). recoll's index of a size is used when it exists and built
  * only for 100,000 documents unless BENCH_RECOLL_BUILD=1 (a million files take hours to index);
- * BENCH_RECOLL=0 skips recoll. Ends with one summary table: p50/p99, CPU seconds and load per row.
+ * BENCH_RECOLL=0 skips recoll. The server answers searches on its search threads (DOSSIER_SEARCH_THREADS);
+ * a last HTTP row has 8 clients against a server answering on its main thread, as before threads
+ * (BENCH_MAIN_THREAD=0 skips it). Ends with one summary table: p50/p99, CPU seconds and load per row.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -123,6 +125,8 @@ for (const n of chosen) {
   console.log(table([row]));
   const rows: Array<Record<string, string | number>> = [row];
   for (const r of await httpLatency(workspace, SCALE_QUERIES, [1, 8], ROUNDS)) rows.push({ ...r, 'load (1/5/15 min)': load() });
+  // The same 8 clients with every search on the server's main thread (one connection), as before search threads.
+  if (process.env.BENCH_MAIN_THREAD !== '0') for (const r of await httpLatency(workspace, SCALE_QUERIES, [8], ROUNDS, { DOSSIER_SEARCH_THREADS: '0' }, ', searches on the main thread')) rows.push({ ...r, 'load (1/5/15 min)': load() });
   const conf = process.env.BENCH_RECOLL === '0' ? null : recollIndex(workspace, n === 100_000 || process.env.BENCH_RECOLL_BUILD === '1');
   if (conf) {
     rows.push(recollq(conf));

@@ -39,6 +39,7 @@ export async function serveCommand(app: App, serve: ServeWorkbench, options: Ser
     console.log('Note: this address may be reachable from other machines; put HTTPS in front of it (a reverse proxy) before anyone signs in over a network.');
   }
   console.log('Press Ctrl-C to stop.');
+  void searchThreads?.ready().then((n) => console.log(`Searches now run on ${n} thread${n === 1 ? '' : 's'}.`));
   // One failed request must not stop the server for everyone: log a stray rejection and go on.
   const onRejection = (reason: unknown) => console.error('dossier: unhandled error while serving:', reason);
   process.on('unhandledRejection', onRejection);

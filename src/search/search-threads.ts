@@ -55,9 +55,10 @@ export class SearchThreads {
     });
   };
 
-  /** Resolves once every thread is ready (or has died): for callers that want no fallback. */
-  async ready(): Promise<void> {
+  /** Resolves once every thread is ready (or has died) with the number answering. */
+  async ready(): Promise<number> {
     while (this.threads.some((t) => !t.ready)) await new Promise((r) => setTimeout(r, 20));
+    return this.threads.length;
   }
 
   async close(): Promise<void> {
