@@ -44,8 +44,8 @@ export async function openSqliteDatabase(file: string): Promise<SqliteHandle> {
 
 /**
  * A second connection to a workspace database another connection has opened and migrated (a
- * search thread's): no migration, and `query_only`, so nothing is written through it. WAL lets it
- * read while the main connection writes.
+ * search thread's): no migration; only read through (not `query_only`: searching creates a temp
+ * fts5vocab table, proximity-rerank.ts). WAL lets it read while the main connection writes.
  */
 export function openSqliteReader(file: string): SqliteHandle {
   let raw: SQLite.Database;
@@ -55,7 +55,6 @@ export function openSqliteReader(file: string): SqliteHandle {
     throw new DossierError('io_error', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
   }
   raw.pragma('busy_timeout = 10000');
-  raw.pragma('query_only = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, raw, close: () => db.destroy() };
 }
