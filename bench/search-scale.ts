@@ -124,15 +124,15 @@ for (const n of chosen) {
   const { row, perQuery } = await inProcess(workspace);
   console.log(table([row]));
   const rows: Array<Record<string, string | number>> = [row];
-  for (const r of await httpLatency(workspace, SCALE_QUERIES, [1, 8], ROUNDS)) rows.push({ ...r, 'load (1/5/15 min)': load() });
+  for (const r of await httpLatency(workspace, SCALE_QUERIES, [1, 8], ROUNDS)) rows.push({ ...r, 'CPU s': r['server CPU s']!, 'load (1/5/15 min)': load() });
   // The same 8 clients with every search on the server's main thread (one connection), as before search threads.
-  if (process.env.BENCH_MAIN_THREAD !== '0') for (const r of await httpLatency(workspace, SCALE_QUERIES, [8], ROUNDS, { DOSSIER_SEARCH_THREADS: '0' }, ', searches on the main thread')) rows.push({ ...r, 'load (1/5/15 min)': load() });
+  if (process.env.BENCH_MAIN_THREAD !== '0') for (const r of await httpLatency(workspace, SCALE_QUERIES, [8], ROUNDS, { DOSSIER_SEARCH_THREADS: '0' }, ', searches on the main thread')) rows.push({ ...r, 'CPU s': r['server CPU s']!, 'load (1/5/15 min)': load() });
   const conf = process.env.BENCH_RECOLL === '0' ? null : recollIndex(workspace, n === 100_000 || process.env.BENCH_RECOLL_BUILD === '1');
   if (conf) {
     rows.push(recollq(conf));
     const py = recollPython(conf);
     if (py) rows.push(py);
-  } else console.log('recoll: not installed or BENCH_RECOLL=0, skipped');
+  } else console.log('recoll: skipped (not installed, BENCH_RECOLL=0, or no complete index of this size)');
   console.log(table(rows));
   console.log(`\nper query, in-process (${n.toLocaleString('en')} documents):`);
   console.log(table(perQuery));
