@@ -14,8 +14,12 @@ export interface HttpQuery {
   match?: 'all' | 'any';
 }
 
-/** Start a server on a free loopback port, sign in, run `rounds` of the mix per client for each client count. */
-export async function httpLatency(workspace: string, queries: HttpQuery[], clientCounts: number[], rounds: number): Promise<Array<Record<string, string | number>>> {
+/**
+ * Start a server on a free loopback port, sign in, run `rounds` of the mix per client for each client
+ * count. `env` is added to the server's environment (DOSSIER_SEARCH_THREADS=0: searches on its main
+ * thread, as before search threads), `label` to each row's name.
+ */
+export async function httpLatency(workspace: string, queries: HttpQuery[], clientCounts: number[], rounds: number, env: Record<string, string> = {}, label = ''): Promise<Array<Record<string, string | number>>> {
   const bin = path.join(repo, 'bin', 'dossier.js');
   const password = 'bench-password-1234';
   try {
@@ -24,13 +28,15 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
     // Already there from an earlier run on this workspace.
   }
   const started = performance.now();
-  const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /serving on (http:\/\/[^\s]+)/.exec(out)?.[1];
-      if (url) resolve(url.replace(/\/$/, ''));
+      // Measured once its search threads have warmed up (the queries before are answered on its main thread).
+      const threads = env.DOSSIER_SEARCH_THREADS === '0' || /Searches now run on/.test(out) || performance.now() - started > 180_000;
+      if (url && threads) resolve(url.replace(/\/$/, ''));
     });
     server.on('exit', (code) => reject(new Error(`dossier serve exited (${code}) before listening: ${out}`)));
   });
@@ -74,7 +80,7 @@ export async function httpLatency(workspace: string, queries: HttpQuery[], clien
         for (let round = 0; round < rounds; round++) for (let i = 0; i < queries.length; i++) times.push(await ask(queries[(i + c * 3) % queries.length]!));
       }));
       const seconds = (performance.now() - t0) / 1000;
-      rows.push({ system: `dossier over HTTP, ${clients} client${clients === 1 ? '' : 's'}`, queries: times.length, 'p50 ms': +percentile(times, 50).toFixed(2), 'p99 ms': +percentile(times, 99).toFixed(2), 'queries/s': +(times.length / seconds).toFixed(1), 'server CPU s': +(cpuSeconds() - cpu0).toFixed(2), 'wall s': +seconds.toFixed(2), 'first query ms': clients === clientCounts[0] ? +first.toFixed(1) : '', 'server start ms': clients === clientCounts[0] ? +startMs.toFixed(0) : '' });
+      rows.push({ system: `dossier over HTTP, ${clients} client${clients === 1 ? '' : 's'}${label}`, queries: times.length, 'p50 ms': +percentile(times, 50).toFixed(2), 'p99 ms': +percentile(times, 99).toFixed(2), 'queries/s': +(times.length / seconds).toFixed(1), 'server CPU s': +(cpuSeconds() - cpu0).toFixed(2), 'wall s': +seconds.toFixed(2), 'first query ms': clients === clientCounts[0] ? +first.toFixed(1) : '', 'server start ms': clients === clientCounts[0] ? +startMs.toFixed(0) : '' });
     }
     return rows;
   } finally {

@@ -10,7 +10,9 @@
  * comma-separated) picks the sizes (default: the ones already built, else 100,000); BENCH_ROUNDS
  * the rounds of the mix (default 3). recoll's index of a size is used when it exists and built
  * only for 100,000 documents unless BENCH_RECOLL_BUILD=1 (a million files take hours to index);
- * BENCH_RECOLL=0 skips recoll. Ends with one summary table: p50/p99, CPU seconds and load per row.
+ * BENCH_RECOLL=0 skips recoll. The server answers searches on its search threads (DOSSIER_SEARCH_THREADS);
+ * a last HTTP row has 8 clients against a server answering on its main thread, as before threads
+ * (BENCH_MAIN_THREAD=0 skips it). Ends with one summary table: p50/p99, CPU seconds and load per row.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { openApp } from '../src/main.js';
 import { searchDocuments } from '../src/search/index.js';
 import { httpLatency } from './http-clients.js';
 import { corpusWorkspace, ensureCorpus } from './search-corpus.js';
+import { recollIndex } from './search-recoll.js';
 import { SCALE_QUERIES } from './search-scale-queries.js';
 import { ensureBuilt, percentile, table, writeResult } from './support.js';
 
@@ -59,29 +62,6 @@ async function inProcess(workspace: string): Promise<{ row: Record<string, strin
     row: stats('dossier in-process', all, { 'CPU s': +((cpu.user + cpu.system) / 1e6).toFixed(2), 'wall s': +wall.toFixed(2) }),
     perQuery: SCALE_QUERIES.map((q) => ({ query: q.q, mode: q.mode, match: q.match ?? 'all', matches: totals.get(q.q) ?? '', 'median ms': +percentile(byQuery.get(q.q) ?? [], 50).toFixed(2) })),
   };
-}
-
-/** A recoll index of the same pages (one text file each), built once beside the collection. */
-function recollIndex(workspace: string): string | null {
-  if (spawnSync('sh', ['-c', 'command -v recollindex && command -v recollq'], { stdio: 'ignore' }).status !== 0) return null;
-  const conf = `${workspace}-recoll`;
-  const done = path.join(conf, 'index-complete');
-  if (fs.existsSync(done)) return conf;
-  if (!workspace.endsWith('-100000') && !process.env.BENCH_RECOLL_BUILD) {
-    console.log(`recoll: no index at ${conf}; BENCH_RECOLL_BUILD=1 builds one (hours at a million files)`);
-    return null;
-  }
-  const files = `${workspace}-files`;
-  fs.rmSync(conf, { recursive: true, force: true });
-  fs.mkdirSync(conf, { recursive: true });
-  const t0 = performance.now();
-  // Files in folders of 1,000, written by a streaming query (Python's sqlite3: no Node memory).
-  const script = `import sqlite3, os\ncon = sqlite3.connect(${JSON.stringify(path.join(workspace, 'dossier.db'))})\nfor (doc, text) in con.execute('SELECT document_id, text FROM pages'):\n    d = os.path.join(${JSON.stringify(files)}, str(doc // 1000))\n    os.makedirs(d, exist_ok=True)\n    open(os.path.join(d, f'{doc}.txt'), 'w').write(text)\n`;
-  spawnSync('/usr/bin/python3', ['-c', script], { stdio: 'inherit' });
-  fs.writeFileSync(path.join(conf, 'recoll.conf'), `topdirs = ${files}\nnoaspell = 1\nloglevel = 2\nindexStemmingLanguages = english\n`);
-  spawnSync('recollindex', ['-c', conf], { stdio: 'ignore' });
-  fs.writeFileSync(done, String(Math.round((performance.now() - t0) / 1000)));
-  return conf;
 }
 
 function recollq(conf: string): Record<string, string | number> {
@@ -144,13 +124,15 @@ for (const n of chosen) {
   const { row, perQuery } = await inProcess(workspace);
   console.log(table([row]));
   const rows: Array<Record<string, string | number>> = [row];
-  for (const r of await httpLatency(workspace, SCALE_QUERIES, [1, 8], ROUNDS)) rows.push({ ...r, 'load (1/5/15 min)': load() });
-  const conf = process.env.BENCH_RECOLL === '0' ? null : recollIndex(workspace);
+  for (const r of await httpLatency(workspace, SCALE_QUERIES, [1, 8], ROUNDS)) rows.push({ ...r, 'CPU s': r['server CPU s']!, 'load (1/5/15 min)': load() });
+  // The same 8 clients with every search on the server's main thread (one connection), as before search threads.
+  if (process.env.BENCH_MAIN_THREAD !== '0') for (const r of await httpLatency(workspace, SCALE_QUERIES, [8], ROUNDS, { DOSSIER_SEARCH_THREADS: '0' }, ', searches on the main thread')) rows.push({ ...r, 'CPU s': r['server CPU s']!, 'load (1/5/15 min)': load() });
+  const conf = process.env.BENCH_RECOLL === '0' ? null : recollIndex(workspace, n === 100_000 || process.env.BENCH_RECOLL_BUILD === '1');
   if (conf) {
     rows.push(recollq(conf));
     const py = recollPython(conf);
     if (py) rows.push(py);
-  } else console.log('recoll: not installed or BENCH_RECOLL=0, skipped');
+  } else console.log('recoll: skipped (not installed, BENCH_RECOLL=0, or no complete index of this size)');
   console.log(table(rows));
   console.log(`\nper query, in-process (${n.toLocaleString('en')} documents):`);
   console.log(table(perQuery));

@@ -12,6 +12,8 @@ import { isDossierError } from './domain/errors.js';
 import { startWorkbench } from './http/server.js';
 import { exportSite, startSite } from './http/site/site-server.js';
 import { reindexAll, WorkerPool } from './jobs/index.js';
+import { reviewedTranslationText } from './publish/index.js';
+import { searchDocuments, SearchThreads } from './search/index.js';
 import { FsBlobStore } from './platform/blobs/fs-blob-store.js';
 import { loadConfig, type ConfigInput } from './platform/config.js';
 import { openPostgresDatabase } from './platform/db/postgres.js';
@@ -28,6 +30,7 @@ import { SqliteSearchIndex } from './platform/search/sqlite-search-index.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const workerEntry = path.join(here, import.meta.url.endsWith('.ts') ? 'worker.ts' : 'worker.js');
+const searchThreadEntry = path.join(here, import.meta.url.endsWith('.ts') ? 'search-thread.ts' : 'search-thread.js');
 
 /** Open the workspace named by the options and environment, with every adapter in place. */
 export async function openApp(input: ConfigInput): Promise<App> {
@@ -74,6 +77,12 @@ export async function openApp(input: ConfigInput): Promise<App> {
       process.env.DOSSIER_PDF_ENGINE = config.pdfEngine;
       return new WorkerPool(workerEntry, processes, config.limits.workerMemoryMb, config.limits.fileTimeoutMs, dictionary);
     },
+    // On SQLite one connection answers one query at a time: `serve` searches on threads with their
+    // own connections. PostgreSQL's driver is asynchronous already.
+    startSearchThreads: (threads = config.searchThreads) =>
+      config.database.kind === 'sqlite' && threads > 0
+        ? new SearchThreads(searchThreadEntry, threads, { file: config.database.file, dictionary }, (input, options) => searchDocuments(handle.db, searchIndex, analyser(), input, { ...options, records, translationText: (id, page) => reviewedTranslationText(records, id, page) }))
+        : null,
     close: async () => {
       await queue.close();
       await handle.close();

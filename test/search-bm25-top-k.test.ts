@@ -41,6 +41,8 @@ describe('BM25 for common words', () => {
     ['a prefix', phrase(['patch'], ['b_norm'], true)],
     ['OR of words in several columns', { op: 'or', items: [phrase(['人民'], ['t_norm', 'b_norm']), phrase(['法院'], ['b_norm']), phrase(['renmin'], ['py'])] }],
     ['AND of words', { op: 'and', items: [phrase(['kernel'], ['t_norm', 'b_norm']), phrase(['signal'], ['b_norm', 'b_stem'])] }],
+    // Four or more single words in one column are counted in one pass over the row (a pasted question).
+    ['OR of many words and a phrase (a pasted question)', { op: 'or', items: [...['人民', '民法', '法院', 'the', 'kernel', 'page'].map((w) => phrase([w], ['t_norm', 'b_norm'])), phrase(['man', 'page'], ['b_norm']), phrase(['patch'], ['b_norm'], true)] }],
   ];
   const weights = sql.raw(SEARCH_COLUMNS.map((c) => DEFAULT_WEIGHTS[c]).join(', '));
   for (const [name, expr] of cases) {

@@ -4,6 +4,7 @@ import type { Extractor, JobQueue } from '../jobs/index.js';
 import type { Config, ConfigInput } from '../platform/config.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
 import type { IngestWritesRepository } from '../platform/db/repositories/ingest-writes-repository.js';
+import type { SearchThreads } from '../search/index.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
 
 /** Everything a command needs, constructed by main.ts and handed in. */
@@ -23,6 +24,8 @@ export interface App {
   };
   /** The analysis chain, with the bundled dictionary and the workspace's own entries (loaded on first use). */
   analyser(): TextAnalyser;
+  /** Threads that answer searches, for `serve` (null on PostgreSQL or with DOSSIER_SEARCH_THREADS=0); close them when done. */
+  startSearchThreads?(threads?: number): SearchThreads | null;
   /** Start the extraction processes; close them when done. */
   startExtractors(processes?: number): Extractor & { close(): Promise<void> };
   close(): Promise<void>;

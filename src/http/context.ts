@@ -10,6 +10,7 @@ import type { SearchIndexWriter } from '../index/index.js';
 import type { Config } from '../platform/config.js';
 import type { DbHandle, Records } from '../platform/db/records.js';
 import type { SqliteSearchIndex } from '../platform/search/sqlite-search-index.js';
+import type { SearchRunner } from '../search/index.js';
 
 // The account vocabulary lives with the accounts module; the workbench re-exports it under the same names.
 export { ROLES, type Access, type Role, type SessionUser } from '../accounts/index.js';
@@ -36,6 +37,8 @@ export interface HttpDeps {
   queue: JobQueue;
   searchIndex: Pick<SqliteSearchIndex, 'query' | 'replaceDocument' | 'replaceRows' | 'clear' | 'facets' | 'matchingPages'> & Pick<SearchIndexWriter, 'ingestWrites'>;
   analyser(): TextAnalyser;
+  /** Where searches run when not on this thread (`serve`'s search threads, search/search-threads.ts). */
+  searchThreads?: { search: SearchRunner } | null;
   startExtractors(): Extractor & { close(): Promise<void> };
   /** Failed sign-ins per name and address: in the database (login_failures) when records are given, so every server shares them. */
   throttle?: LoginThrottle;

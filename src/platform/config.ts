@@ -32,6 +32,8 @@ export interface Config {
   jobLeaseMs: number;
   /** Extraction processes run in parallel; defaults to the number of cores. */
   workers: number;
+  /** Threads `dossier serve` answers searches on (each with its own read connection); 0 answers them on the main thread. */
+  searchThreads: number;
   /** `pdftotext`/`pdfinfo` from poppler when found on PATH; pdf.js otherwise. */
   pdfEngine: 'auto' | 'poppler' | 'pdfjs';
   /** OCR: engine (auto: the tesseract program if installed, else tesseract.js), languages, time per page. */
@@ -79,6 +81,7 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const workspace = path.resolve(input.workspace ?? env.DOSSIER_HOME ?? 'data');
   const workers = positiveInt('workers', input.workers ?? env.DOSSIER_WORKERS, Math.max(1, os.availableParallelism()));
   const pdfEngine = input.pdfEngine ?? env.DOSSIER_PDF_ENGINE ?? 'auto';
+  const searchThreads = env.DOSSIER_SEARCH_THREADS === '0' ? 0 : positiveInt('DOSSIER_SEARCH_THREADS', env.DOSSIER_SEARCH_THREADS, Math.min(4, os.availableParallelism()));
   if (pdfEngine !== 'auto' && pdfEngine !== 'poppler' && pdfEngine !== 'pdfjs') {
     throw new DossierError('invalid_argument', `pdf engine must be auto, poppler or pdfjs, got "${pdfEngine}"`);
   }
@@ -95,7 +98,7 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const langs = input.ocrLangs ?? env.DOSSIER_OCR_LANGS ?? 'chi_sim+eng';
   if (!/^[a-z_]+(\+[a-z_]+)*$/.test(langs)) throw new DossierError('invalid_argument', `OCR languages are tesseract codes joined by +, such as chi_sim+eng; got "${langs}"`);
   const ocr = { engine: ocrEngine as Config['ocr']['engine'], langs, pageTimeoutMs: positiveInt('DOSSIER_OCR_PAGE_TIMEOUT_MS', env.DOSSIER_OCR_PAGE_TIMEOUT_MS, 300_000) };
-  return { workspace, database: databaseOf(workspace, input.database ?? env.DOSSIER_DATABASE_URL), blobs: path.resolve(env.DOSSIER_BLOBS || path.join(workspace, 'blobs')), jobLeaseMs: positiveInt('DOSSIER_JOB_LEASE_MS', env.DOSSIER_JOB_LEASE_MS, 60_000), workers, pdfEngine, ocr, limits };
+  return { workspace, database: databaseOf(workspace, input.database ?? env.DOSSIER_DATABASE_URL), blobs: path.resolve(env.DOSSIER_BLOBS || path.join(workspace, 'blobs')), jobLeaseMs: positiveInt('DOSSIER_JOB_LEASE_MS', env.DOSSIER_JOB_LEASE_MS, 60_000), workers, searchThreads, pdfEngine, ocr, limits };
 }
 
 function databaseOf(workspace: string, url: string | undefined): Config['database'] {

@@ -16,6 +16,7 @@ import { highlightSpans, snippetHtml } from './highlight.js';
 import { parseQuerySyntax } from './query-syntax.js';
 
 export { parseQuerySyntax } from './query-syntax.js';
+export { SearchThreads, type SearchRunner, type ThreadSearchOptions, type ThreadSearchReply, type ThreadSearchRequest } from './search-threads.js';
 export { type DocumentMentions, type EntityDetail, type EntityMention, type EntityScope, type EntitySummary } from './entities.js';
 export { parseCsv, parseNameList, runWatchlist, watchlistCsv, type WatchlistOptions, type WatchlistResult } from './watchlist.js';
 

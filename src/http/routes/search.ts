@@ -48,16 +48,18 @@ export function searchParams(c: Context<HttpEnv>, defaults: { facets: boolean })
 /** Search within what the user may see; every search is in the audit log. */
 export async function searchAsUser(deps: HttpDeps, c: Context<HttpEnv>, params: SearchParams): Promise<SearchResult> {
   const access: Access = c.get('access');
-  const result = await searchDocuments(deps.db, deps.searchIndex, deps.analyser(), params.q, {
+  const options = {
     mode: params.mode,
     match: params.match,
     limit: params.limit,
     offset: params.offset,
     facets: params.facets,
     allowedCollections: access.all ? undefined : access.collectionNames,
-    translationText: (id, page) => reviewedTranslationText(deps.records, id, page),
-    records: deps.records,
-  });
+  };
+  // On a search thread when the server has them (the same search, with its own connection).
+  const result = deps.searchThreads
+    ? await deps.searchThreads.search(params.q, options)
+    : await searchDocuments(deps.db, deps.searchIndex, deps.analyser(), params.q, { ...options, translationText: (id, page) => reviewedTranslationText(deps.records, id, page), records: deps.records });
   await recordAudit(deps.records, { user: currentUser(c), action: 'search', detail: { q: params.q, mode: params.mode, match: params.match, offset: params.offset, total: result.total } });
   // ?collapse=1 folds near-duplicates into the better-ranked hit (publish/verify), a post-step over this page.
   if (['1', 'true'].includes(c.req.query('collapse') ?? '')) result.hits = await collapseNearDuplicates(deps.records, result.hits);

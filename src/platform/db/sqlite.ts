@@ -41,3 +41,20 @@ export async function openSqliteDatabase(file: string): Promise<SqliteHandle> {
     },
   };
 }
+
+/**
+ * A second connection to a workspace database another connection has opened and migrated (a
+ * search thread's): no migration; only read through (not `query_only`: searching creates a temp
+ * fts5vocab table, proximity-rerank.ts). WAL lets it read while the main connection writes.
+ */
+export function openSqliteReader(file: string): SqliteHandle {
+  let raw: SQLite.Database;
+  try {
+    raw = new SQLite(file, { fileMustExist: true });
+  } catch (cause) {
+    throw new DossierError('io_error', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
+  }
+  raw.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  return { db, raw, close: () => db.destroy() };
+}

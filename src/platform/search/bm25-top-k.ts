@@ -42,13 +42,28 @@ function readVarints(blob: Uint8Array): number[] {
   return out;
 }
 
-/** Occurrences of a phrase in a token stream, padded with spaces and lower-cased as FTS5 folds ASCII. */
-function occurrences(hay: string, phrase: Phrase): number {
+/** What occurrences() looks for: the phrase padded with spaces, lower-cased as FTS5 folds ASCII. */
+const needleOf = (phrase: Phrase): string => ` ${phrase.tokens.join(' ').toLowerCase()}${phrase.prefix ? '' : ' '}`;
+
+/** Occurrences of a needle (needleOf) in a token stream padded with spaces and lower-cased. */
+function occurrences(hay: string, needle: string): number {
   if (hay.length <= 2) return 0;
-  const needle = ` ${phrase.tokens.join(' ').toLowerCase()}${phrase.prefix ? '' : ' '}`;
   let count = 0;
   for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) count++;
   return count;
+}
+
+/**
+ * From this many single words looked up in one column of a row (a pasted question has twenty),
+ * the row's words are counted once and looked up, instead of a scan of the stream for each: the
+ * same counts, since a word padded with spaces occurs exactly where the stream's tokens equal it.
+ */
+const WORD_COUNTS_FROM = 4;
+
+function wordCounts(hay: string, wanted: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of hay.split(' ')) if (wanted.has(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
 }
 
 export class Bm25TopK {
@@ -103,13 +118,27 @@ export class Bm25TopK {
       SELECT m.rowid AS id, z.sz AS sz, ${columns} FROM (SELECT rowid FROM search_index WHERE search_index MATCH ${toFts5(match)} ${restrict} LIMIT ${candidates}) m
       JOIN search_index_content s ON s.id = m.rowid JOIN search_index_docsize z ON z.id = m.rowid`.execute(db)).rows;
     const average = stats.totals.reduce((a, b) => a + b, 0) / Math.max(1, stats.rows);
+    // Needles built once; a single word (no prefix) is its own word-count key.
+    const needles = phrases.map(needleOf);
+    const words = phrases.map((p) => (!p.prefix && p.tokens.length === 1 && p.tokens[0] ? p.tokens[0].toLowerCase() : null));
+    const wanted = new Set(words.filter((w): w is string => w !== null));
+    const lookups = new Map(used.map((c) => [c, phrases.filter((p, i) => words[i] !== null && weights[c] && p.columns.includes(c)).length]));
     const scored = rows.map((row) => {
       const length = readVarints((row.sz as Uint8Array | null) ?? new Uint8Array()).reduce((a, b) => a + b, 0);
       const streams = new Map(used.map((c) => [c, ` ${String(row[c] ?? '').toLowerCase()} `]));
+      const counted = new Map<SearchColumn, Map<string, number>>();
+      const count = (c: SearchColumn, i: number): number => {
+        const hay = streams.get(c) ?? '';
+        const word = words[i];
+        if (word === null || word === undefined || (lookups.get(c) ?? 0) < WORD_COUNTS_FROM || hay.length <= 2) return occurrences(hay, needles[i]!);
+        let counts = counted.get(c);
+        if (!counts) counted.set(c, (counts = wordCounts(hay, wanted)));
+        return counts.get(word) ?? 0;
+      };
       let score = 0;
       phrases.forEach((phrase, i) => {
         let tf = 0;
-        for (const c of phrase.columns) if (weights[c]) tf += weights[c] * occurrences(streams.get(c) ?? '', phrase);
+        for (const c of phrase.columns) if (weights[c]) tf += weights[c] * count(c, i);
         if (tf > 0) score += idf[i]! * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / Math.max(1, average))));
       });
       return { id: Number(row.id), score: -score };
