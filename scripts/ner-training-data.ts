@@ -32,12 +32,12 @@ export function toBioes(tags: string[]): string[] {
 }
 
 /** 'token … tag' lines, blank lines between sentences; -DOCSTART- lines skipped. */
-export function readColumns(file: string, tagOf: (parts: string[]) => string): Sentence[] {
+export function readColumns(file: string, tagOf: (parts: string[]) => string, scheme: 'bio' | 'bmes' = 'bio'): Sentence[] {
   const out: Sentence[] = [];
   let tokens: string[] = [];
   let tags: string[] = [];
   const flush = () => {
-    if (tokens.length > 0) out.push({ tokens, tags: toBioes(tags) });
+    if (tokens.length > 0) out.push({ tokens, tags: scheme === 'bio' ? toBioes(tags) : tags.map((t) => t.replace(/^M-/, 'I-')) });
     tokens = [];
     tags = [];
   };
@@ -97,4 +97,12 @@ export function zhGazetteerFromCorpus(dir: string): Array<[string, 'PER' | 'LOC'
   for (const line of linesOf(path.join(dir, 'thuocl', 'THUOCL_diming.txt'))) add(line.split('\t')[0]!.trim(), 'LOC');
   for (const line of linesOf(path.join(dir, 'thuocl', 'THUOCL_lishimingren.txt'))) add(line.split('\t')[0]!.trim(), 'PER');
   return [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * The People's Daily 1998 (PFR) substitute: 'CHAR TAG' lines in BMES (B-/M-/E-/S- of PER, LOC,
+ * ORG), fragments cut at ，。！？、‘’“”: with those marks dropped (SOURCE.txt there).
+ */
+export function readPfr(file: string): Sentence[] {
+  return readColumns(file, (p) => p[1] ?? 'O', 'bmes');
 }

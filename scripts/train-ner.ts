@@ -36,8 +36,12 @@ function save(name: string, model: LinearChain & { weights: Float32Array }, prun
 }
 
 
-/** The Chinese feature templates (zh-features.ts), chosen by scripts/ner-ablation.ts on the tuning slice. */
-export const ZH_TEMPLATES = Array.from({ length: 25 }, (_, i) => i);
+/**
+ * The Chinese feature templates (zh-features.ts), chosen by scripts/ner-ablation.ts on the tuning
+ * slice: 0–24, plus the neighbouring words, the organisation and place suffixes ahead and the
+ * word's length (29–33): tuning F1 0.8476 → 0.8564 after 3 epochs on 20,000 sentences.
+ */
+export const ZH_TEMPLATES = [...Array.from({ length: 25 }, (_, i) => i), 29, 30, 31, 32, 33];
 
 const which = process.argv[2] ?? 'all';
 const epochs = Number(process.env.NER_EPOCHS ?? 0);
@@ -58,7 +62,7 @@ if (which === 'zh' || which === 'all') {
   };
   const tags = tagsOf(types);
   console.log(`zh: ${cut} training sentences, ${all.length - cut} held out, ${rows.length} gazetteer names from the corpus`);
-  const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(all.slice(0, cut), tags, featuresOf), epochs || 6, examplesOf(all.slice(cut), tags, featuresOf));
+  const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(all.slice(0, cut), tags, featuresOf), epochs || 10, examplesOf(all.slice(cut), tags, featuresOf));
   save('zh', { ...model, templates: ZH_TEMPLATES }, 0.05);
 }
 
