@@ -12,7 +12,7 @@ import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js'
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
 import { readResource } from '../src/analyse/resources.js';
 import { bucket } from '../src/analyse/entities/tagger/hash.js';
-import { readMsra, readPfr, zhGazetteerFromCorpus } from './ner-training-data.js';
+import { readMsra, readPfr, zhGazetteerFromCorpus, zhNamesFromOtherCorpora } from './ner-training-data.js';
 import { tagsOf, train, type Example } from './ner-perceptron.js';
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
@@ -36,7 +36,9 @@ const cut = Math.round(all.length * 0.9);
 const tuneFrom = cut - 4500;
 const subset = Number(process.env.NER_SUBSET ?? 20000);
 const epochs = Number(process.env.NER_EPOCHS ?? 3);
-const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh'))], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+// NER_GAZ=more adds CLUENER's and the PFR substitute's names to the gazetteer.
+const moreNames = process.env.NER_GAZ === 'more' ? zhNamesFromOtherCorpora(corpus) : [];
+const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh')), ...moreNames], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
 const segmenter = defaultAnalyser().segmenter;
 const types = ['PER', 'LOC', 'ORG'];
 const tags = tagsOf(types);
