@@ -12,7 +12,7 @@ import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js'
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
 import { readResource } from '../src/analyse/resources.js';
 import { bucket } from '../src/analyse/entities/tagger/hash.js';
-import { readMsra, zhGazetteerFromCorpus } from './ner-training-data.js';
+import { readMsra, readPfr, zhGazetteerFromCorpus, zhNamesFromOtherCorpora } from './ner-training-data.js';
 import { tagsOf, train, type Example } from './ner-perceptron.js';
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
@@ -21,6 +21,13 @@ export const VARIANTS: Record<string, number[]> = {
   nojieba: range(0, 19),
   nojiebaPlus: [...range(0, 19), 25, 26, 27, 28],
   plus: [...range(0, 28)],
+  words: [...range(0, 24), 29, 30],
+  suffixes: [...range(0, 24), 31, 32],
+  wordlen: [...range(0, 24), 33],
+  triples: [...range(0, 24), 25, 26],
+  gazchar: [...range(0, 24), 27],
+  all: range(0, ZH_TEMPLATE_COUNT - 1),
+  new5: [...range(0, 24), 29, 30, 31, 32, 33],
 };
 
 const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
@@ -29,7 +36,9 @@ const cut = Math.round(all.length * 0.9);
 const tuneFrom = cut - 4500;
 const subset = Number(process.env.NER_SUBSET ?? 20000);
 const epochs = Number(process.env.NER_EPOCHS ?? 3);
-const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh'))], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+// NER_GAZ=more adds CLUENER's and the PFR substitute's names to the gazetteer.
+const moreNames = process.env.NER_GAZ === 'more' ? zhNamesFromOtherCorpora(corpus) : [];
+const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh')), ...moreNames], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
 const segmenter = defaultAnalyser().segmenter;
 const types = ['PER', 'LOC', 'ORG'];
 const tags = tagsOf(types);
@@ -38,9 +47,17 @@ const index = new Map(tags.map((t, i) => [t, i]));
 const FULL = range(0, ZH_TEMPLATE_COUNT - 1);
 const raw = (s: (typeof all)[number]) => ({ features: zhFeatures(s.tokens.join(''), gaz, -1 >>> 0, FULL, (f) => segmenter.tagWords(f)), gold: Int32Array.from(s.tags, (t) => index.get(t) ?? 0) });
 const started = Date.now();
-const trainRaw = all.slice(0, subset).map(raw);
+// NER_EXTRA=pfr adds the People's Daily 1998 substitute to the training sentences.
+const extra = (process.env.NER_EXTRA ?? '').split(',').includes('pfr') ? readPfr(path.join(corpus, 'peoples-daily-1998-pfr', 'train.fixed.bmes.gz')) : [];
+const trainRaw = [...all.slice(0, subset), ...extra].map(raw);
 const tuneRaw = all.slice(tuneFrom, cut).map(raw);
 console.log(`features of ${trainRaw.length} + ${tuneRaw.length} sentences in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// Distinct features per template in the training subset: how crowded a hash table of 2^bits is.
+{
+  const seen = Array.from({ length: ZH_TEMPLATE_COUNT }, () => new Set<number>());
+  for (const { features, gold } of trainRaw) for (let i = 0; i < gold.length; i++) for (let k = 0; k < ZH_TEMPLATE_COUNT; k++) seen[k]!.add(features[i * ZH_TEMPLATE_COUNT + k]!);
+  console.log(`distinct features per template: ${seen.map((s, k) => `${k}:${s.size}`).join(' ')}; total ${seen.reduce((n, s) => n + s.size, 0)}`);
+}
 
 function select(examples: Array<{ features: Int32Array; gold: Int32Array }>, templates: number[], bits: number): Example[] {
   const mask = (1 << bits) - 1;

@@ -73,7 +73,13 @@ export function train(name: string, types: string[], bits: number, width: number
       c++;
     }
     // Held-out F1 with the averaged weights of this epoch (printed only; the epoch count is fixed).
-    const avg: LinearChain = { ...model, weights: Float32Array.from(W, (w, i) => w - U[i]! / c), transitions: Float32Array.from(Wt, (w, i) => w - Ut[i]! / c) };
+    // Averaged in a loop: TypedArray.from with a map function goes through a heap list, which a
+    // 2^23-bucket table overflows.
+    const avgW = new Float32Array(W.length);
+    for (let i = 0; i < W.length; i++) avgW[i] = W[i]! - U[i]! / c;
+    const avgT = new Float32Array(Wt.length);
+    for (let i = 0; i < Wt.length; i++) avgT[i] = Wt[i]! - Ut[i]! / c;
+    const avg: LinearChain = { ...model, weights: avgW, transitions: avgT };
     console.log(`${name} epoch ${epoch}: ${wrong} wrong tokens, ${heldName} F1 ${heldOutF1(avg, held).toFixed(4)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   for (let i = 0; i < W.length; i++) W[i] = W[i]! - U[i]! / c;

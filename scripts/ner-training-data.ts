@@ -32,12 +32,12 @@ export function toBioes(tags: string[]): string[] {
 }
 
 /** 'token … tag' lines, blank lines between sentences; -DOCSTART- lines skipped. */
-export function readColumns(file: string, tagOf: (parts: string[]) => string): Sentence[] {
+export function readColumns(file: string, tagOf: (parts: string[]) => string, scheme: 'bio' | 'bmes' = 'bio'): Sentence[] {
   const out: Sentence[] = [];
   let tokens: string[] = [];
   let tags: string[] = [];
   const flush = () => {
-    if (tokens.length > 0) out.push({ tokens, tags: toBioes(tags) });
+    if (tokens.length > 0) out.push({ tokens, tags: scheme === 'bio' ? toBioes(tags) : tags.map((t) => t.replace(/^M-/, 'I-')) });
     tokens = [];
     tags = [];
   };
@@ -96,5 +96,47 @@ export function zhGazetteerFromCorpus(dir: string): Array<[string, 'PER' | 'LOC'
   walk(JSON.parse(fs.readFileSync(path.join(admin, 'HK-MO-TW.json'), 'utf8')));
   for (const line of linesOf(path.join(dir, 'thuocl', 'THUOCL_diming.txt'))) add(line.split('\t')[0]!.trim(), 'LOC');
   for (const line of linesOf(path.join(dir, 'thuocl', 'THUOCL_lishimingren.txt'))) add(line.split('\t')[0]!.trim(), 'PER');
+  return [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * The People's Daily 1998 (PFR) substitute: 'CHAR TAG' lines in BMES (B-/M-/E-/S- of PER, LOC,
+ * ORG), fragments cut at ，。！？、‘’“”: with those marks dropped (SOURCE.txt there).
+ */
+export function readPfr(file: string): Sentence[] {
+  return readColumns(file, (p) => p[1] ?? 'O', 'bmes');
+}
+
+/**
+ * Names annotated in the training sets not trained on, as gazetteer entries (their conventions
+ * differ from MSRA's, which matters less for a feature than for gold tags): CLUENER's people and
+ * organisations (name; company, government, organization) and the People's Daily 1998 substitute's
+ * PER, LOC and ORG spans.
+ */
+export function zhNamesFromOtherCorpora(corpus: string): Array<[string, 'PER' | 'LOC' | 'ORG']> {
+  const names = new Map<string, 'PER' | 'LOC' | 'ORG'>();
+  const add = (name: string, type: 'PER' | 'LOC' | 'ORG') => {
+    if (name.length >= 2 && name.length <= 12 && !/[\s，。、]/u.test(name) && !names.has(name)) names.set(name, type);
+  };
+  const CLUE: Record<string, 'PER' | 'ORG'> = { name: 'PER', company: 'ORG', government: 'ORG', organization: 'ORG' };
+  for (const line of linesOf(path.join(corpus, 'cluener', 'train.json'))) {
+    if (!line.trim()) continue;
+    const { label } = JSON.parse(line) as { label: Record<string, Record<string, unknown>> };
+    for (const [type, mentions] of Object.entries(label)) {
+      const t = CLUE[type];
+      if (t) for (const m of Object.keys(mentions)) add(m, t);
+    }
+  }
+  for (const s of readPfr(path.join(corpus, 'peoples-daily-1998-pfr', 'train.fixed.bmes.gz'))) {
+    let start = -1;
+    s.tags.forEach((tag, i) => {
+      if (tag.startsWith('B-')) start = i;
+      else if (tag.startsWith('S-')) start = -1;
+      else if (tag.startsWith('E-') && start >= 0) {
+        add(s.tokens.slice(start, i + 1).join(''), tag.slice(2) as 'PER' | 'LOC' | 'ORG');
+        start = -1;
+      }
+    });
+  }
   return [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

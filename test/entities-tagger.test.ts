@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '../src/analyse/index.js';
-import { masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
+import { decodeByLoops, masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 
 const analyser = defaultAnalyser();
@@ -40,6 +40,21 @@ describe('loading', () => {
     const out = viterbi(model, masks, new Int32Array([0, 0, 0]), 3);
     expect(Array.from(out, (t) => tags[t])).toEqual(['B-PER', 'I-PER', 'E-PER']);
     expect(spansOfTags(tags, out)).toEqual([{ start: 0, end: 3, type: 'PER' }]);
+  });
+
+  it('decodes with the generated recursion exactly as with the loops it replaced', () => {
+    const zh = chineseTagger();
+    const n = zh.model.tags.length;
+    // Emission scores whose features all hit one bucket per token: row b of the emission table.
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) % 2001 - 1000;
+    for (const length of [1, 2, 9, 60]) {
+      const emit = Float64Array.from({ length: length * n }, next);
+      const weights = Float32Array.from(emit);
+      const model = { ...zh.model, buckets: length, width: 1, weights, live: undefined, rank: undefined };
+      const features = Int32Array.from({ length }, (_, i) => i);
+      expect(Array.from(viterbi(model, zh.masks, features, length))).toEqual(Array.from(decodeByLoops(model, zh.masks, emit, length)));
+    }
   });
 });
 

@@ -6,6 +6,7 @@
  */
 
 import { emissionKernel } from './emission-kernel.js';
+import { viterbiKernel } from './viterbi-kernel.js';
 
 /** Tags are 'O' then B-, I-, E-, S- of each type, in that order. */
 export function tagsOf(types: readonly string[]): string[] {
@@ -110,7 +111,6 @@ export function masksOf(tags: readonly string[]): Masks {
   return { trans, end, preds: Int32Array.from(preds), predStart };
 }
 
-let scoreBuffer = new Float64Array(0);
 let backBuffer = new Int32Array(0);
 let emitBuffer = new Float64Array(0);
 let rowBuffer = new Int32Array(0);
@@ -124,22 +124,14 @@ let rowBuffer = new Int32Array(0);
 export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, length: number): Int32Array {
   const n = model.tags.length;
   const width = model.width;
-  const transitions = model.transitions;
-  const out = new Int32Array(length);
-  if (length === 0) return out;
-  if (scoreBuffer.length < length * n) {
-    scoreBuffer = new Float64Array(length * n * 2);
+  if (length === 0) return new Int32Array(0);
+  if (backBuffer.length < length * n) {
     backBuffer = new Int32Array(length * n * 2);
     emitBuffer = new Float64Array(length * n * 2);
   }
   if (rowBuffer.length < length * width) rowBuffer = new Int32Array(length * width * 2);
-  const score = scoreBuffer;
-  const back = backBuffer;
   const emitAll = emitBuffer;
   const rows = rowBuffer;
-  const preds = masks.preds;
-  const predStart = masks.predStart;
-  const trans = masks.trans;
   const live = model.live;
   const rank = model.rank;
   if (live !== undefined && rank !== undefined) {
@@ -160,6 +152,32 @@ export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, 
     }
   }
   emissionKernel(n, model.weights instanceof Int16Array ? 'Int16Array' : 'Float32Array')(model.weights, rows, width, length, emitAll);
+  return decode(model, masks, emitAll, length);
+}
+
+/** The best path through emission scores emit[i * tags + t] under the model's transitions (viterbi-kernel.ts). */
+function decode(model: LinearChain, masks: Masks, emit: Float64Array, length: number): Int32Array {
+  const out = new Int32Array(length);
+  const back = backBuffer;
+  let arg = viterbiKernel(model.tags, masks)(emit, model.transitions, length, back);
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * model.tags.length + arg]!;
+  }
+  return out;
+}
+
+/** The recursion as it was before viterbi-kernel.ts: kept to check the kernel against (test/). */
+export function decodeByLoops(model: LinearChain, masks: Masks, emitAll: Float64Array, length: number): Int32Array {
+  const n = model.tags.length;
+  const transitions = model.transitions;
+  const preds = masks.preds;
+  const predStart = masks.predStart;
+  const trans = masks.trans;
+  const out = new Int32Array(length);
+  if (length === 0) return out;
+  const score = new Float64Array(length * n);
+  const back = new Int32Array(length * n);
   for (let i = 0; i < length; i++) {
     const at = i * n;
     if (i === 0) {

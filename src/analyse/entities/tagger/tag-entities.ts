@@ -70,7 +70,7 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
     const chunk = text.slice(s, e);
     let foldedChunk: string | undefined;
     const folded = () => (foldedChunk ??= foldHan(chunk));
-    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f)), chunk.length);
+    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f), true), chunk.length);
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];

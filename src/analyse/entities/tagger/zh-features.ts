@@ -166,7 +166,7 @@ function classOfCode(code: number): number {
 let scratch = makeScratch(0);
 
 function makeScratch(n: number) {
-  return { size: n, wordPos: new Uint8Array(n), wordTag: new Int32Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
+  return { size: n, wordPos: new Uint8Array(n), wordLen: new Uint8Array(n), wStart: new Int32Array(n + 1), wHash: new Int32Array(n + 1), wIndex: new Int32Array(n + 1), prevWord: new Int32Array(n), nextWord: new Int32Array(n), orgAhead: new Int32Array(n), locAhead: new Int32Array(n), wordTag: new Int32Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
 }
 
 function scratchFor(n: number): ReturnType<typeof makeScratch> {
@@ -207,19 +207,101 @@ function positionIn(start: number, length: number, i: number): number {
  *  with the character · 20–24 jieba: position in the word with its tag, with the character, with
  *  the previous word's tag, with the next word's tag, the word · 25 the triple ending at it ·
  *  26 the triple starting at it · 27 the combined gazetteer positions with the character ·
- *  28 classes at −2…+2
+ *  28 classes at −2…+2 · 29 position in the word with the previous word · 30 with the next word ·
+ *  31 the nearest organisation suffix ahead (公司, 委员会, …局: a jieba word ending in one) within the
+ *  clause, its distance and suffix · 32 the same for place suffixes (省, 市, 县 …) ·
+ *  33 the character with its word's length and its position in it
  */
-export const ZH_TEMPLATE_COUNT = 29;
-const JIEBA_TEMPLATES = [20, 21, 22, 23, 24];
+export const ZH_TEMPLATE_COUNT = 34;
+const JIEBA_TEMPLATES = [20, 21, 22, 23, 24, 29, 30, 31, 32, 33];
+
+/** Word endings of organisations' names (MSRA's ORG spans end on them far more often than not). */
+const ORG_SUFFIXES = ['公司', '集团', '银行', '大学', '学院', '学校', '中学', '小学', '医院', '委员会', '办公室', '政府', '党委', '中心', '研究所', '研究院', '协会', '学会', '基金会', '联合会', '总会', '商会', '报社', '电视台', '电台', '博物馆', '图书馆', '法院', '检察院', '军区', '部队', '组织', '联盟', '俱乐部', '分行', '支行', '工厂', '议会', '国会', '政协', '人大', '大会', '党', '委', '部', '局', '厅', '署', '处', '办', '所', '院', '会', '社', '报', '台', '馆', '厂', '队', '团', '站', '行', '校', '司', '组'];
+const LOC_SUFFIXES = ['自治区', '自治州', '自治县', '特别行政区', '地区', '省', '市', '县', '区', '镇', '乡', '村', '州', '岛', '山', '河', '江', '湖', '海', '洋', '路', '街', '国', '洲'];
+
+/**
+ * The id (1-based index in `list`) of the longest entry of `list` that `word` ends with, 0 when
+ * none: candidates are indexed by their last character, so a word costs one array lookup and
+ * rarely an endsWith.
+ */
+function suffixMatcher(list: readonly string[]): (word: string) => number {
+  const byLast = new Map<number, Array<[string, number]>>();
+  list.forEach((suffix, i) => {
+    const last = suffix.charCodeAt(suffix.length - 1);
+    const entries = byLast.get(last) ?? [];
+    entries.push([suffix, i + 1]);
+    entries.sort((x, y) => y[0].length - x[0].length);
+    byLast.set(last, entries);
+  });
+  const table: Array<Array<[string, number]> | undefined> = new Array(65536);
+  for (const [code, entries] of byLast) table[code] = entries;
+  return (word) => {
+    const entries = table[word.charCodeAt(word.length - 1)];
+    if (entries === undefined) return 0;
+    for (const [suffix, id] of entries) if (word.endsWith(suffix)) return id;
+    return 0;
+  };
+}
+const orgSuffix = suffixMatcher(ORG_SUFFIXES);
+const locSuffix = suffixMatcher(LOC_SUFFIXES);
 
 /** jieba's words of the folded text and their tags (Segmenter.tagWords). */
 export type Segment = (folded: string) => { words: readonly string[]; tags: readonly string[] };
 
 /**
- * Feature hashes of every character of `text` for the given templates: out[i * templates.length + k],
- * bucketed by `mask`. `segment` (jieba) is called only when a template needs it.
+ * Templates 29–33's inputs: each character's word length, the hashes of the words before and
+ * after its word, and the nearest organisation / place suffix word ahead in the clause (distance
+ * × 64 + suffix). Reads the words' starts and hashes zhFeatures found (scratch.wStart, wHash).
  */
-export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templates: readonly number[], segment?: Segment): Int32Array {
+function fillWordContext(folds: string, words: readonly string[], count: number, n: number): void {
+  const { wordLen, prevWord, nextWord, orgAhead, locAhead, wStart, wHash, wIndex } = scratch;
+  wStart[count] = n;
+  let nearOrg = 0;
+  let nearLoc = 0;
+  let orgAt = -1;
+  let locAt = -1;
+  for (let w = count - 1; w >= 0; w--) {
+    const s = wStart[w]!;
+    const e = wStart[w + 1]!;
+    const word = words[wIndex[w]!]!;
+    if (classOfCode(folds.charCodeAt(s)) === 3) orgAt = locAt = -1;
+    const org = orgSuffix(word);
+    if (org > 0) {
+      orgAt = e;
+      nearOrg = org;
+    }
+    const loc = locSuffix(word);
+    if (loc > 0) {
+      locAt = e;
+      nearLoc = loc;
+    }
+    const len = Math.min(e - s, 6);
+    const before = w > 0 ? wHash[w - 1]! : 44;
+    const after = w + 1 < count ? wHash[w + 1]! : 45;
+    for (let i = s; i < e; i++) {
+      wordLen[i] = len;
+      prevWord[i] = before;
+      nextWord[i] = after;
+      const od = orgAt - i;
+      orgAhead[i] = orgAt < 0 || od > 12 ? 0 : Math.min(od, 9) * 64 + nearOrg;
+      const ld = locAt - i;
+      locAhead[i] = locAt < 0 || ld > 8 ? 0 : Math.min(ld, 9) * 64 + nearLoc;
+    }
+  }
+}
+
+const all = new Int32Array(ZH_TEMPLATE_COUNT);
+const gazPos = new Int32Array(3);
+/** The output of zhFeatures(…, reuse = true), kept between calls. */
+let outBuffer = new Int32Array(0);
+
+/**
+ * Feature hashes of every character of `text` for the given templates: out[i * templates.length + k],
+ * bucketed by `mask`. `segment` (jieba) is called only when a template needs it. With `reuse`, the
+ * array returned is a buffer kept for the next call (valid until then, and possibly longer than
+ * the text's features): the tagger reads it at once, training keeps fresh arrays.
+ */
+export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templates: readonly number[], segment?: Segment, reuse = false): Int32Array {
   const n = text.length;
   const width = templates.length;
   const { c, cls, coverStart, coverLength, endsAt, startsAt, surnameAt } = scratchFor(n);
@@ -227,7 +309,13 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   c[1] = BOS;
   c[n + 2] = EOS;
   c[n + 3] = EOS;
-  for (let i = 0; i < n; i++) c[i + 2] = foldCode(text.charCodeAt(i));
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const f = foldCode(code);
+    c[i + 2] = f;
+    if (f !== code) changed = true;
+  }
   cls[0] = cls[1] = cls[n + 2] = cls[n + 3] = 7;
   for (let i = 0; i < n; i++) cls[i + 2] = classOfCode(c[i + 2]!);
 
@@ -237,11 +325,15 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   coverLength.fill(0, 0, n * 3);
   endsAt.fill(0, 0, n + 1);
   startsAt.fill(0, 0, n + 1);
-  let folds = '';
-  for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
+  // Most text needs no folding: the string is rebuilt only when a character changed.
+  let folds = text;
+  if (changed) {
+    folds = '';
+    for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
+  }
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
   const wantsJieba = segment !== undefined && templates.some((t) => JIEBA_TEMPLATES.includes(t));
-  const { wordPos, wordTag, prevTag, nextTag, wordHash } = scratch;
+  const { wordPos, wordTag, prevTag, nextTag, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
   if (wantsJieba) {
     wordPos.fill(0, 0, n);
     wordTag.fill(0, 0, n);
@@ -249,6 +341,8 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     nextTag.fill(0, 0, n);
     wordHash.fill(0, 0, n);
     const { words, tags } = segment(folds);
+    const { wStart, wHash, wIndex } = scratch;
+    let count = 0;
     let at = 0;
     let prev = 0;
     let lastStart = 0;
@@ -259,7 +353,11 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       if (s < 0) continue;
       const e = s + word.length;
       const tag = tagHash(tags[w]!);
-      const hash = word.length >= 2 && word.length <= 8 ? mixString(41, word) : 0;
+      const full = word.length <= 8 ? mixString(41, word) : 43;
+      const hash = word.length >= 2 && word.length <= 8 ? full : 0;
+      wStart[count] = s;
+      wHash[count] = full;
+      wIndex[count++] = w;
       for (let i = lastStart; i < lastEnd; i++) nextTag[i] = tag;
       for (let i = s; i < e; i++) {
         wordPos[i] = e - s === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
@@ -273,6 +371,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       at = e;
     }
     for (let i = lastStart; i < lastEnd; i++) nextTag[i] = 1;
+    if (templates.some((t) => t >= 29)) fillWordContext(folds, words, count, n);
   }
   const pairs = gaz.pairs;
   for (let s = 0; s < n; s++) {
@@ -305,9 +404,11 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   }
 
   for (let j = 2; j < n + 2; j++) surnameAt[j] = gaz.surnames.has(c[j]!) ? 1 : 0;
-  const out = new Int32Array(n * width);
-  const all = new Int32Array(ZH_TEMPLATE_COUNT);
-  const gazPos = new Int32Array(3);
+  let out: Int32Array;
+  if (reuse) {
+    if (outBuffer.length < n * width) outBuffer = new Int32Array(Math.max(n * width, 2 * outBuffer.length));
+    out = outBuffer;
+  } else out = new Int32Array(n * width);
   for (let i = 0; i < n; i++) {
     const j = i + 2;
     const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
@@ -344,6 +445,11 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
       all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
       all[24] = mix(mix(24, wp), wordHash[i]!);
+      all[29] = mix(mix(29, wp), prevWord[i]!);
+      all[30] = mix(mix(30, wp), nextWord[i]!);
+      all[31] = mix(31, orgAhead[i]!);
+      all[32] = mix(32, locAhead[i]!);
+      all[33] = mix(mix(mix(33, x), wp), wordLen[i]!);
     }
     all[25] = mix(mix(mix(25, a), b), x);
     all[26] = mix(mix(mix(26, x), d), e);
