@@ -36,6 +36,17 @@ export interface DocumentText {
   pages: Array<{ page: number; text: string }>;
 }
 
+/**
+ * Whether a token lies inside one of the ranges (whole lines), by a table of each character's
+ * range: a page's tokens times its boilerplate lines was the cost of a statute with many headings.
+ */
+function insideRanges(ranges: Array<[number, number]>, length: number): (t: Token) => boolean {
+  if (ranges.length === 0) return () => false;
+  const owner = new Int32Array(length + 1);
+  ranges.forEach(([s, e], i) => owner.fill(i + 1, s, e));
+  return (t) => t.e > t.s && owner[t.s] !== 0 && owner[t.s] === owner[t.e - 1];
+}
+
 function listOf(value: unknown): string {
   return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
 }
@@ -58,7 +69,7 @@ export function analysePages(analyser: TextAnalyser, doc: DocumentText, boilerpl
     // Lines repeated across the collection (menus, footers, signatures) go to their own low-weight
     // column, b_boiler: still found, but they no longer make every page match the menu's words.
     const { ranges } = boilerplateMatches(page.text, boilerplate, found);
-    const inBoilerplate = (t: Token) => ranges.some(([s, e]) => t.s >= s && t.e <= e);
+    const inBoilerplate = insideRanges(ranges, page.text.length);
     const body = ranges.length ? { ...analysed, exact: analysed.exact.filter((t) => !inBoilerplate(t)), norm: analysed.norm.filter((t) => !inBoilerplate(t)), stem: analysed.stem.filter((t) => !inBoilerplate(t)) } : analysed;
     const boiler = ranges.length ? streamOf(analysed.norm.filter(inBoilerplate)) : '';
     const exact = streamOf(body.exact);

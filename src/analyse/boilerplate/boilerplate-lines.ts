@@ -132,11 +132,9 @@ export class BoilerplateCounter {
     return [...this.counts].map(([key, v]) => ({ key, text: v.text, documents: v.documents, hash: lineHash(key) }));
   }
 
-  /** The repeated lines; `collectionSize` (default: the documents added) sets the threshold, for a guess before all are counted. */
-  blocks(collectionSize = this.documents): BoilerplateBlock[] {
-    const size = Math.max(collectionSize, this.documents);
-    if (size < MIN_COLLECTION) return [];
-    const threshold = boilerplateThreshold(size);
+  blocks(): BoilerplateBlock[] {
+    if (this.documents < MIN_COLLECTION) return [];
+    const threshold = boilerplateThreshold(this.documents);
     return [...this.counts].filter(([, v]) => v.documents >= threshold).map(([key, v]) => ({ key, text: v.text, documents: v.documents })).sort((a, b) => b.documents - a.documents || a.key.localeCompare(b.key));
   }
 }
