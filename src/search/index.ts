@@ -23,7 +23,7 @@ type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
 /** The slice of a search backend that searching needs; `db` is the handle it reads through. */
 export interface SearchIndexReader {
-  query(db: DbHandle, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
+  query(db: DbHandle, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number; feedback?: boolean }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
   facets(db: DbHandle, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
   matchingPages(db: DbHandle, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
   /** Each document's collection boilerplate lines (main.ts binds the boilerplate repository): snippets avoid them. */
@@ -105,7 +105,8 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
   const implicit = options.match === 'any' ? 'or' : 'and';
   const { match, filters } = compileCached(input, mode, analyser, implicit, options.proximity ?? false);
   if (options.allowedCollections) filters.allowedCollections = options.allowedCollections;
-  const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset });
+  // --match any is a natural-language query: the backend may re-rank it by pseudo-relevance feedback.
+  const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset, feedback: implicit === 'or' });
   const facets = options.facets ? await index.facets(db, match, filters) : undefined;
   const base = { query: input, mode, total, ...(totalIsLowerBound ? { totalIsLowerBound } : {}), ...(facets ? { facets } : {}) };
   if (hits.length === 0) return { ...base, hits: [] };

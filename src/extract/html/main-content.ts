@@ -1,0 +1,48 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/** Pages larger than this are not given to Readability (its DOM walk grows with the page); they keep the <title>. */
+const MAX_HTML = 2_000_000;
+
+/** A page's main content as Readability (Firefox Reader View) finds it: its title and its HTML. */
+export interface MainContent {
+  title: string | null;
+  html: string;
+}
+
+/**
+ * The main-content block of a web page — the article, not the menus, sidebars and footers around
+ * it — by Mozilla's Readability over a linkedom DOM. Null when the page is too large, has no
+ * readable block, or Readability fails: the caller then keeps the whole page as it is.
+ * Only titles and snippets use it; the page's full text, menus included, is still extracted and
+ * indexed (a leak tool never hides text).
+ */
+export function mainContent(html: string): MainContent | null {
+  if (html.length > MAX_HTML) return null;
+  try {
+    const { document } = parseHTML(html);
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
+    if (!article?.content) return null;
+    const title = article.title?.replace(/\s+/g, ' ').trim() ?? '';
+    return { title: title === '' ? null : title, html: article.content };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a block's text lies in the page's text: from its first line to its last, as character
+ * offsets [start, end). Both texts come from the same HTML-to-text rules, so the block's lines
+ * are the page's lines; null when its first or last line is not found in order.
+ */
+export function blockRange(text: string, block: string): [number, number] | null {
+  const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!first || !last) return null;
+  const start = text.indexOf(first);
+  if (start === -1) return null;
+  const lastAt = text.lastIndexOf(last);
+  if (lastAt < start) return null;
+  return [start, lastAt + last.length];
+}
