@@ -4,7 +4,11 @@ import { parseHTML } from 'linkedom';
 /** Pages larger than this are not given to Readability (its DOM walk grows with the page); they keep the <title>. */
 const MAX_HTML = 2_000_000;
 
-/** A page's main content as Readability (Firefox Reader View) finds it: its title and its HTML. */
+/** A <title> shorter than this (in characters) is taken for a site's name, as Readability takes it. */
+const SHORT_TITLE = 15;
+const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** A page's main content as Readability (Firefox Reader View) finds it: its title (see mainContent) and its HTML. */
 export interface MainContent {
   title: string | null;
   html: string;
@@ -17,13 +21,19 @@ export interface MainContent {
  * Only titles and snippets use it; the page's full text, menus included, is still extracted and
  * indexed (a leak tool never hides text).
  */
-export function mainContent(html: string): MainContent | null {
+export function mainContent(html: string, pageTitle: string | null): MainContent | null {
   if (html.length > MAX_HTML) return null;
   try {
     const { document } = parseHTML(html);
     const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
     if (!article?.content) return null;
-    const title = article.title?.replace(/\s+/g, ' ').trim() ?? '';
+    // The block's own heading names the page when the <title> does not: when it is missing or short
+    // (a site's name on every page) or holds the heading plus the site's name. Readability's own
+    // rules for this count words by spaces, which Chinese has none of.
+    const block = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document;
+    const heading = clean((block.querySelector('h1') ?? block.querySelector('h2'))?.textContent);
+    const own = clean(pageTitle);
+    const title = heading !== '' && (own.length < SHORT_TITLE || own.includes(heading)) ? heading : clean(article.title) || own;
     return { title: title === '' ? null : title, html: article.content };
   } catch {
     return null;
