@@ -28,12 +28,14 @@ export function mainContent(html: string, pageTitle: string | null): MainContent
     const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
     if (!article?.content) return null;
     // The block's own heading names the page when the <title> does not: when it is missing or short
-    // (a site's name on every page) or holds the heading plus the site's name. Readability's own
-    // rules for this count words by spaces, which Chinese has none of.
+    // (a site's name on every page) or holds the heading plus the site's name. (Readability's own
+    // rules for this count words by spaces, which Chinese has none of.)
     const block = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document;
     const heading = clean((block.querySelector('h1') ?? block.querySelector('h2'))?.textContent);
     const own = clean(pageTitle);
-    const title = heading !== '' && (own.length < SHORT_TITLE || own.includes(heading)) ? heading : clean(article.title) || own;
+    // Otherwise the page's own <title>, whole: Readability's cut at separators ("naca 1 - series
+    // cowlings" → "naca 1") loses words a reader searches titles for.
+    const title = heading !== '' && (own.length < SHORT_TITLE || own.includes(heading)) ? heading : own || clean(article.title);
     return { title: title === '' ? null : title, html: article.content };
   } catch {
     return null;
