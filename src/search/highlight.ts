@@ -49,11 +49,14 @@ export function highlightSpans(analysed: AnalysedText, phrases: Phrase[], found?
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** An HTML-safe window of text around the first span (or the `anchor`-th: the best passage), every span inside it in <mark>. */
-export function snippetHtml(text: string, spans: Array<[number, number]>, radius = 80, anchor = 0): string {
+/**
+ * An HTML-safe window of text around the first span (or the `anchor`-th: the best passage), every
+ * span inside it in <mark>; without spans, from `start` (a web page's main content).
+ */
+export function snippetHtml(text: string, spans: Array<[number, number]>, radius = 80, anchor = 0, start = 0): string {
   const first = spans[anchor] ?? spans[0];
-  const from = first ? Math.max(0, first[0] - radius) : 0;
-  const to = Math.min(text.length, first ? first[1] + radius * 2 : radius * 3);
+  const from = first ? Math.max(0, first[0] - radius) : Math.min(start, text.length);
+  const to = Math.min(text.length, first ? first[1] + radius * 2 : from + radius * 3);
   let html = from > 0 ? '…' : '';
   let cursor = from;
   for (const [s, e] of spans) {

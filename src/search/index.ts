@@ -24,7 +24,7 @@ type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
 /** The slice of a search backend that searching needs; `db` is the handle it reads through. */
 export interface SearchIndexReader {
-  query(db: DbHandle, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
+  query(db: DbHandle, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number; feedback?: boolean }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: Array<{ documentId: number; pageId: number; page: number; score: number }> }>;
   facets(db: DbHandle, match: MatchExpr | null, filters: SearchFilters): Promise<Record<string, Record<string, number>>>;
   matchingPages(db: DbHandle, pageIds: number[], match: MatchExpr): Promise<Set<number>>;
   /** Each document's collection boilerplate lines (main.ts binds the boilerplate repository): snippets avoid them. */
@@ -106,7 +106,8 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
   const implicit = options.match === 'any' ? 'or' : 'and';
   const { match, filters } = compileCached(input, mode, analyser, implicit, options.proximity ?? false);
   if (options.allowedCollections) filters.allowedCollections = options.allowedCollections;
-  const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset });
+  // --match any is a natural-language query: the backend may re-rank it by pseudo-relevance feedback.
+  const { total, totalIsLowerBound, hits } = await index.query(db, match, filters, { limit, offset, feedback: implicit === 'or' });
   const facets = options.facets ? await index.facets(db, match, filters) : undefined;
   const base = { query: input, mode, total, ...(totalIsLowerBound ? { totalIsLowerBound } : {}), ...(facets ? { facets } : {}) };
   if (hits.length === 0) return { ...base, hits: [] };
@@ -134,7 +135,10 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
     const analysed = phrases.length ? analyser.analyse(text, { pinyin: false }) : null;
     let spans = analysed ? highlightSpans(analysed, phrases, matchedPhrases) : [];
     // The snippet opens on the best passage: most (rare) query words, outside menus and footers.
-    const anchor = analysed && spans.length ? bestPassageAnchor(analysed, visible, spans, boilerplateRanges(text, boilerplate.get(hit.documentId) ?? new Set())) : 0;
+    // A web page's text outside its main-content block (menus, sidebars, footers) counts as boilerplate too.
+    const main = hit.page === 1 ? byId.get(hit.documentId)?.mainContent : undefined;
+    const outside: Array<[number, number]> = main ? [[0, main[0]], [main[1], text.length]] : [];
+    const anchor = analysed && spans.length ? bestPassageAnchor(analysed, visible, spans, [...boilerplateRanges(text, boilerplate.get(hit.documentId) ?? new Set()), ...outside]) : 0;
     if (needsPinyin && spans.length === 0) {
       // Only pinyin can explain this page: segment it (the costly path) a passage at a time,
       // and stop at the first passage that matches: that is what the snippet needs.
@@ -165,7 +169,7 @@ export async function searchDocuments(db: DbHandle, index: SearchIndexReader, an
         ...(inTranslation ? { matchedIn: 'translation' as const } : {}),
         id: doc.id, path: doc.path, title: doc.title, collection: doc.collection, mime: doc.mime, date: doc.date, page: inTranslation ? hit.page - TRANSLATION_PAGE_OFFSET : hit.page,
         start: spans[0]?.[0] ?? null, end: spans[0]?.[1] ?? null, highlights: spans, score: hit.score,
-        snippet: snippetHtml(text, spans, 80, found.get(hit.pageId)?.anchor ?? 0), matched: reasons.get(hit.pageId) ?? [],
+        snippet: snippetHtml(text, spans, 80, found.get(hit.pageId)?.anchor ?? 0, doc.mainContent?.[0] ?? 0), matched: reasons.get(hit.pageId) ?? [],
       }];
     }),
   };

@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import type { Metadata } from '../../domain/document.js';
 import type { ExtractionResult } from '../../domain/extraction.js';
 import { decodeText } from '../text/decode-text.js';
+import { blockRange, mainContent } from './main-content.js';
 
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select']);
 const BLOCK = new Set([
@@ -61,12 +62,24 @@ export function htmlToText(html: string): { title: string | null; text: string; 
   return { title: cleanTitle === '' ? null : cleanTitle, text, metadata };
 }
 
-/** Extract an HTML file: decode by BOM, meta charset or detection, then keep the visible text. */
+/**
+ * Extract an HTML file: decode by BOM, meta charset or detection, then keep the visible text —
+ * all of it, menus and footers included. The main-content block (main-content.ts) gives the
+ * document's title and, as `mainContentStart`/`mainContentEnd` (character offsets in the text),
+ * where snippets should come from; the page's own <title> stays in the metadata.
+ */
 export function extractHtml(bytes: Buffer): ExtractionResult {
   const mime = 'text/html';
   const decoded = decodeText(bytes, declaredCharset(bytes));
-  const { title, text, metadata } = htmlToText(decoded.text);
+  const { title: pageTitle, text, metadata } = htmlToText(decoded.text);
   metadata.encoding = decoded.encoding;
-  if (title) metadata.title = title;
+  if (pageTitle) metadata.title = pageTitle;
+  const main = mainContent(decoded.text, pageTitle);
+  const range = main ? blockRange(text, htmlToText(main.html).text) : null;
+  if (range && (range[0] > 0 || range[1] < text.length)) {
+    metadata.mainContentStart = range[0];
+    metadata.mainContentEnd = range[1];
+  }
+  const title = main?.title ?? pageTitle;
   return { ok: true, extraction: { mime, title, pages: [{ page: 1, text }], metadata, children: [], needsOcr: false } };
 }

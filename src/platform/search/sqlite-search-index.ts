@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PAGE_BITS, SEARCH_COLUMNS, rowDocument, rowPage, searchRowId, type MatchExpr, type SearchColumn, type SearchFilters } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { Bm25TopK } from './bm25-top-k.js';
+import { DEFAULT_FEEDBACK, FeedbackRerank, type FeedbackOptions } from './feedback-rerank.js';
 import { toFts5 } from './fts5-expression.js';
 import { DEFAULT_PROXIMITY, proximityRerank, type ProximityOptions } from './proximity-rerank.js';
 import { facetCounts, filterSql, type Facets } from './record-filters.js';
@@ -49,15 +50,19 @@ export class SqliteSearchIndex {
   private readonly proximity: ProximityOptions;
   private readonly countLimit: number;
   private readonly topK = new Bm25TopK();
+  private readonly feedback: FeedbackOptions;
+  private readonly feedbackRerank = new FeedbackRerank();
   private lastMatch: { key: string; at: number; ids: number[] } | null = null;
 
   /**
    * `weights` overrides column weights, `proximity` the re-ranking by word distance (the ranking
    * evaluation tries others); `limits.count` the COUNT_LIMIT (tests use a small one to see
-   * "10,000+" without 10,000 documents).
+   * "10,000+" without 10,000 documents); `feedback` the pseudo-relevance feedback of `--match any`
+   * queries (feedback-rerank.ts).
    */
-  constructor(weights: Partial<Record<SearchColumn, number>> = {}, proximity: Partial<ProximityOptions> = {}, limits: { count?: number } = {}) {
+  constructor(weights: Partial<Record<SearchColumn, number>> = {}, proximity: Partial<ProximityOptions> = {}, limits: { count?: number } = {}, feedback: Partial<FeedbackOptions> = {}) {
     this.weights = { ...DEFAULT_WEIGHTS, ...weights };
+    this.feedback = { ...DEFAULT_FEEDBACK, ...feedback };
     this.proximity = { ...DEFAULT_PROXIMITY, ...proximity };
     this.countLimit = limits.count ?? COUNT_LIMIT;
   }
@@ -81,6 +86,7 @@ export class SqliteSearchIndex {
     // the index, which made a 40 MB ingest quadratic), a single rowid by its key (5 µs). A
     // document's rows are its stored pages' keys and the ones about to be written.
     this.topK.invalidate();
+    this.feedbackRerank.invalidate();
     this.lastMatch = null;
     const stored = await db.selectFrom('pages').select('page').where('document_id', '=', documentId).execute();
     const keys = new Set([...stored.map((p) => searchRowId(documentId, p.page)), ...rows.map((r) => r.pageId)]);
@@ -94,6 +100,7 @@ export class SqliteSearchIndex {
   /** Replace extra rows of a document by their keys (a translation's pages; see domain/translation.ts): delete `keys`, write `rows`. */
   async replaceRows(db: Kysely<Database>, keys: number[], rows: SearchRow[]): Promise<void> {
     this.topK.invalidate();
+    this.feedbackRerank.invalidate();
     this.lastMatch = null;
     for (const key of new Set([...keys, ...rows.map((r) => r.pageId)])) await sql`DELETE FROM search_index WHERE rowid = ${key}`.execute(db);
     for (const row of rows) {
@@ -104,12 +111,16 @@ export class SqliteSearchIndex {
 
   async clear(db: Kysely<Database>): Promise<void> {
     this.topK.invalidate();
+    this.feedbackRerank.invalidate();
     this.lastMatch = null;
     await sql`DELETE FROM search_index`.execute(db);
   }
 
-  /** Documents matching the expression and filters, best first, with their best page. */
-  async query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: MatchedPage[] }> {
+  /**
+   * Documents matching the expression and filters, best first, with their best page. `feedback`
+   * (set for `--match any`) re-ranks the best pages by pseudo-relevance feedback.
+   */
+  async query(db: Kysely<Database>, match: MatchExpr | null, filters: SearchFilters, options: { limit: number; offset: number; feedback?: boolean }): Promise<{ total: number; totalIsLowerBound?: boolean; hits: MatchedPage[] }> {
     const where = await filterSql(db, filters);
     if (!match) return this.listFiltered(db, where, options);
     const fts = toFts5(match);
@@ -121,13 +132,15 @@ export class SqliteSearchIndex {
     let best = new Map<number, MatchedPage>();
     for (let k = wanted * 2 + 10; ; k *= 4) {
       // The BM25 best `depth` pages are re-ranked by how close the query words stand (proximity-rerank.ts).
-      const depth = Math.max(k, this.proximity.weight > 0 ? this.proximity.depth : 0);
+      const feedback = options.feedback === true && this.feedback.weight > 0;
+      const depth = Math.max(k, this.proximity.weight > 0 ? this.proximity.depth : 0, feedback ? this.feedback.depth : 0);
       const bm25 = counted > this.countLimit
         ? await this.topK.rank(db, match, this.weights, CANDIDATE_LIMIT, depth, restrict)
         : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
           WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${depth}`.execute(db)).rows;
-      const rows = (await proximityRerank(db, bm25, match, this.proximity)).slice(0, k);
+      const near = await proximityRerank(db, bm25, match, this.proximity);
+      const rows = (feedback ? await this.feedbackRerank.rerank(db, near, match, this.feedback) : near).slice(0, k);
       best = new Map();
       for (const r of rows) {
         const documentId = rowDocument(r.id);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** A hit's document as a result lists it. */
@@ -9,6 +9,8 @@ export interface HitDocument {
   mime: string | null;
   date: string | null;
   collection: string;
+  /** A web page's main-content block as offsets in its text (extract/html/main-content.ts), for its snippet. */
+  mainContent?: [number, number];
 }
 
 /** The documents and page texts behind a page of search hits: two statements per result page. */
@@ -25,12 +27,14 @@ export interface SearchHitsRepository {
 export const searchHitsRepository = (db: Kysely<Database>): SearchHitsRepository => ({
   async documents(ids) {
     if (ids.length === 0) return [];
-    return db
+    const rows = await db
       .selectFrom('documents')
       .innerJoin('collections', 'collections.id', 'documents.collection_id')
       .select(['documents.id', 'documents.path', 'documents.title', 'documents.mime', 'documents.date', 'collections.name as collection'])
+      .select([sql<number | null>`json_extract(documents.metadata, '$.mainContentStart')`.as('main_start'), sql<number | null>`json_extract(documents.metadata, '$.mainContentEnd')`.as('main_end')])
       .where('documents.id', 'in', ids)
       .execute();
+    return rows.map(({ main_start, main_end, ...doc }) => (typeof main_start === 'number' && typeof main_end === 'number' ? { ...doc, mainContent: [main_start, main_end] as [number, number] } : doc));
   },
 
   async pageTexts(documentIds, pages) {
