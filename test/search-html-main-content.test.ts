@@ -9,28 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest, makeTempDir, makeWorkspace, removeDir, ROOT, search, show } from './support/cli.js';
+import { ingest, makeTempDir, makeWorkspace, removeDir, search, show } from './support/cli.js';
+import { excerpt, lawFiles, LAWS } from './support/statutes.js';
 
-const LAWS = path.resolve(ROOT, '..', 'shared', 'corpus', 'prc-laws');
 const WORD = '知识产权';
 const SITE = '法规信息网';
 const MENU = ['首页', '法律法规', WORD, '司法解释', '办事指南', '政策解读', '在线服务', '联系我们'];
-
-function lawFiles(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory()) lawFiles(path.join(dir, e.name), out);
-    else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(path.join(dir, e.name));
-  }
-  return out;
-}
-
-/** A statute's first paragraphs, markdown headings and comments dropped. */
-function excerpt(file: string): { title: string; paragraphs: string[] } {
-  const text = fs.readFileSync(file, 'utf8');
-  const body = text.includes('<!-- INFO END -->') ? text.slice(text.indexOf('<!-- INFO END -->')) : text;
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/<!--[\s\S]*?-->/g, '').trim()).filter((p) => p && !p.startsWith('#') && /\p{Script=Han}{10,}/u.test(p));
-  return { title: path.basename(file, '.md'), paragraphs: paragraphs.slice(0, 12) };
-}
 
 const page = (title: string, paragraphs: string[]) => `<!doctype html><html><head><meta charset="utf-8"><title>${SITE}</title></head><body>
 <header><div class="logo">${SITE}</div><nav><ul>${MENU.map((m) => `<li><a href="#">${m}</a></li>`).join('')}</ul></nav></header>
