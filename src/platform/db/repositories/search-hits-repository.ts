@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** A hit's document as a result lists it. */
@@ -31,10 +31,15 @@ export const searchHitsRepository = (db: Kysely<Database>): SearchHitsRepository
       .selectFrom('documents')
       .innerJoin('collections', 'collections.id', 'documents.collection_id')
       .select(['documents.id', 'documents.path', 'documents.title', 'documents.mime', 'documents.date', 'collections.name as collection'])
-      .select([sql<number | null>`json_extract(documents.metadata, '$.mainContentStart')`.as('main_start'), sql<number | null>`json_extract(documents.metadata, '$.mainContentEnd')`.as('main_end')])
+      .select('documents.metadata')
       .where('documents.id', 'in', ids)
       .execute();
-    return rows.map(({ main_start, main_end, ...doc }) => (typeof main_start === 'number' && typeof main_end === 'number' ? { ...doc, mainContent: [main_start, main_end] as [number, number] } : doc));
+    // Decoded here rather than with SQLite's json_extract: the same statement runs on PostgreSQL.
+    return rows.map(({ metadata, ...doc }) => {
+      const meta = JSON.parse(metadata) as Record<string, unknown>;
+      const [start, end] = [meta.mainContentStart, meta.mainContentEnd];
+      return typeof start === 'number' && typeof end === 'number' ? { ...doc, mainContent: [start, end] as [number, number] } : doc;
+    });
   },
 
   async pageTexts(documentIds, pages) {
