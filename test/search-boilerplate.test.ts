@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_CORPUS, ingest, type IngestSummary, makeTempDir, makeWorkspace, removeDir, runCliOk, search, show } from './support/cli.js';
-import { excerpt, lawFiles, LAWS } from './support/statutes.js';
+import { chooseStatutes } from './support/statutes.js';
 
 const WORD = '知识产权';
 const MENU = ['首页', '法律法规', WORD, '司法解释', '办事指南', '联系我们'];
@@ -30,24 +30,13 @@ let webIngest: IngestSummary;
 
 beforeAll(async () => {
   web = makeTempDir('dossier-boiler-web-');
-  const chosen: Array<{ title: string; paragraphs: string[] }> = [];
-  let others = 0;
-  for (const file of lawFiles(LAWS)) {
-    const law = excerpt(file);
-    const text = law.paragraphs.join('\n');
-    if (law.paragraphs.length < 3) continue;
-    if (!target && text.includes(WORD) && text.indexOf(WORD) > 300) {
-      target = law.title;
-      passage = law.paragraphs.find((p) => p.includes(WORD))!;
-      chosen.push(law);
-    } else if (!text.includes(WORD) && !law.title.includes(WORD) && others < 24) {
-      others++;
-      chosen.push(law);
-    } else if (!late && !text.includes(WORD) && !law.title.includes(WORD)) {
-      late = { title: law.title, paragraphs: law.paragraphs.slice(0, 1) };
-    }
-    if (target && others >= 24 && late) break;
-  }
+  // 24 pages besides the target; the 25th statute without the word is added later, as one short page.
+  const picked = chooseStatutes(WORD, 25);
+  target = picked.target.title;
+  passage = picked.passage;
+  const lateLaw = picked.chosen.filter((law) => law !== picked.target).pop()!;
+  late = { title: lateLaw.title, paragraphs: lateLaw.paragraphs.slice(0, 1) };
+  const chosen = picked.chosen.filter((law) => law !== lateLaw);
   chosen.forEach((law, i) => fs.writeFileSync(path.join(web, `page-${String(i).padStart(2, '0')}.html`), page(law.title, law.paragraphs)));
   mail = makeTempDir('dossier-boiler-mail-');
   const messages = fs.readdirSync(EMAIL_CORPUS).filter((f) => f.endsWith('.eml')).sort();

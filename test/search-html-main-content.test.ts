@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, makeTempDir, makeWorkspace, removeDir, search, show } from './support/cli.js';
-import { excerpt, lawFiles, LAWS } from './support/statutes.js';
+import { chooseStatutes } from './support/statutes.js';
 
 const WORD = '知识产权';
 const SITE = '法规信息网';
@@ -30,20 +30,10 @@ const titles: string[] = [];
 
 beforeAll(async () => {
   web = makeTempDir('dossier-main-content-');
-  const chosen: Array<{ title: string; paragraphs: string[] }> = [];
-  for (const file of lawFiles(LAWS)) {
-    const law = excerpt(file);
-    const text = law.paragraphs.join('\n');
-    if (law.paragraphs.length < 3) continue;
-    if (!target && text.includes(WORD) && text.indexOf(WORD) > 300) {
-      target = law.title;
-      passage = law.paragraphs.find((p) => p.includes(WORD))!;
-      chosen.push(law);
-    } else if (!text.includes(WORD) && !law.title.includes(WORD) && chosen.length < 3 && (target || chosen.length < 2)) {
-      chosen.push(law);
-    }
-    if (target && chosen.length >= 3) break;
-  }
+  const picked = chooseStatutes(WORD, 2);
+  target = picked.target.title;
+  passage = picked.passage;
+  const chosen = picked.chosen;
   chosen.forEach((law, i) => {
     titles.push(law.title);
     fs.writeFileSync(path.join(web, `page-${i}.html`), page(law.title, law.paragraphs));

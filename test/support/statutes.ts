@@ -24,3 +24,33 @@ export function excerpt(file: string): { title: string; paragraphs: string[] } {
   const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/<!--[\s\S]*?-->/g, '').trim()).filter((p) => p && !p.startsWith('#') && /\p{Script=Han}{10,}/u.test(p));
   return { title: path.basename(file, '.md'), paragraphs: paragraphs.slice(0, 12) };
 }
+
+export type Statute = ReturnType<typeof excerpt>;
+
+/**
+ * Statutes for a page set about `word`: the first (with three paragraphs or more) that uses the
+ * word past its first 300 characters, with that paragraph, and the first `others` that never
+ * name it; `chosen` holds them all in file order.
+ */
+export function chooseStatutes(word: string, others: number): { target: Statute; passage: string; chosen: Statute[] } {
+  const chosen: Statute[] = [];
+  let target: Statute | undefined;
+  let passage = '';
+  let without = 0;
+  for (const file of lawFiles()) {
+    const law = excerpt(file);
+    const text = law.paragraphs.join('\n');
+    if (law.paragraphs.length < 3) continue;
+    if (!target && text.includes(word) && text.indexOf(word) > 300) {
+      target = law;
+      passage = law.paragraphs.find((p) => p.includes(word))!;
+      chosen.push(law);
+    } else if (!text.includes(word) && !law.title.includes(word) && without < others) {
+      without++;
+      chosen.push(law);
+    }
+    if (target && without >= others) break;
+  }
+  if (!target) throw new Error(`no statute uses ${word} past its first 300 characters`);
+  return { target, passage, chosen };
+}

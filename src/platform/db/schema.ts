@@ -54,7 +54,7 @@ export interface BoilerplateBlocksTable {
 /** How many documents of a collection carry a line (by hash); key and text once a second document has it. */
 export interface BoilerplateLinesTable {
   collection_id: number;
-  /** 52-bit hash of the line's key; bigint on PostgreSQL, which the driver returns as a string (never read back). */
+  /** 52-bit hash of the line's key (bigint on PostgreSQL; exact in a JavaScript number). */
   hash: number;
   documents: number;
   key: string | null;
