@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '../src/analyse/index.js';
 import { decodeByLoops, masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
+import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissions.js';
+import { ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
 const pairs = (text: string) =>
@@ -54,6 +56,26 @@ describe('loading', () => {
       const model = { ...zh.model, buckets: length, width: 1, weights, live: undefined, rank: undefined };
       const features = Int32Array.from({ length }, (_, i) => i);
       expect(Array.from(viterbi(model, zh.masks, features, length))).toEqual(Array.from(decodeByLoops(model, zh.masks, emit, length)));
+    }
+  });
+
+  it('scores the grouped templates from their memo exactly as row by row', () => {
+    const zh = chineseTagger();
+    const model = zh.model;
+    const templates = model.templates!;
+    const groups = new GroupedEmissions(model);
+    const segment = (f: string) => analyser.segmenter.tagWords(f);
+    const texts = ['新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。', '伊力哈木·土赫提被判处无期徒刑。', '红柳泉县委办公室主任王小明（FICTIONAL）抵达乌鲁木齐市，欧阳明说：“１２３”。'];
+    for (const text of texts) {
+      const whole = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment);
+      const keys = new Int32Array(text.length);
+      const rest = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment, false, keys);
+      expect(rest.length).toBe(text.length * ungroupedOf(templates).length);
+      const plain = viterbi(model, zh.masks, whole, text.length);
+      const grouped = viterbi(model, zh.masks, rest, text.length, { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, keys, length) });
+      expect(Array.from(grouped)).toEqual(Array.from(plain));
+      // Without the group's sums these sentences decode otherwise (checked), so equal paths mean the sums are added.
+      expect(plain.some((t) => t !== 0)).toBe(true);
     }
   });
 });

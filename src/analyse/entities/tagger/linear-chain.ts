@@ -117,13 +117,15 @@ let rowBuffer = new Int32Array(0);
 
 /**
  * The best tag sequence for `length` tokens whose feature hashes are features[i * width + k]
- * (a negative hash is an absent feature). Returns tag indices. Written for speed: the weight rows
+ * (a negative hash is an absent feature), or grouped.width of them when `grouped` adds the
+ * other features' sums. Returns tag indices. Written for speed: the weight rows
  * of all features are found first, their sums come from a kernel unrolled over the tags
  * (emission-kernel.ts), and the recursion walks predecessor lists instead of a mask per pair.
  */
-export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, length: number): Int32Array {
+export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, length: number, grouped?: { width: number; add: (emit: Float64Array, length: number) => void }): Int32Array {
   const n = model.tags.length;
-  const width = model.width;
+  // Features whose rows' sums come from elsewhere (grouped-emissions.ts) are not in `features`.
+  const width = grouped?.width ?? model.width;
   if (length === 0) return new Int32Array(0);
   if (backBuffer.length < length * n) {
     backBuffer = new Int32Array(length * n * 2);
@@ -152,7 +154,19 @@ export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, 
     }
   }
   emissionKernel(n, model.weights instanceof Int16Array ? 'Int16Array' : 'Float32Array')(model.weights, rows, width, length, emitAll);
+  grouped?.add(emitAll, length);
   return decode(model, masks, emitAll, length);
+}
+
+/** The start of the weight row of bucket f in `weights`, −1 when the model keeps no row for it. */
+export function rowOf(model: LinearChain, f: number): number {
+  const n = model.tags.length;
+  const live = model.live;
+  const rank = model.rank;
+  if (live === undefined || rank === undefined) return f * n;
+  const word = live[f >>> 5]!;
+  const bit = 1 << (f & 31);
+  return (word & bit) === 0 ? -1 : (rank[f >>> 5]! + popcount(word & (bit - 1))) * n;
 }
 
 /** The best path through emission scores emit[i * tags + t] under the model's transitions (viterbi-kernel.ts). */

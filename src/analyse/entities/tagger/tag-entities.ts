@@ -9,9 +9,10 @@ import type { Segmenter } from '../../segment/segmenter.js';
 import { enLexicon } from '../en-lexicon.js';
 import { findEnglishEntities, TECH_TERMS } from '../english.js';
 import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
-import { spansOfTags, viterbi } from './linear-chain.js';
+import { GroupedEmissions } from './grouped-emissions.js';
+import { spansOfTags, viterbi, type LinearChain } from './linear-chain.js';
 import { chineseTagger, englishTagger } from './ner-resources.js';
-import { foldCode, foldHan, zhFeatures } from './zh-features.js';
+import { foldCode, foldHan, ungroupedOf, zhFeatures } from './zh-features.js';
 
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
@@ -56,6 +57,20 @@ const EDITOR_TYPES: Record<string, MentionType> = { person: 'PERSON', place: 'LO
 /** Templates of a model file written before the templates were stored in it: the first 25, jieba's included. */
 const FIRST_TEMPLATES = Array.from({ length: 25 }, (_, i) => i);
 
+let grouped: { model: LinearChain; groups: GroupedEmissions | null } | null = null;
+let keys = new Int32Array(1024);
+
+/** The memo of the grouped templates' sums for this model (one per process, as the model is). */
+function groupsOf(model: LinearChain, templates: readonly number[]): GroupedEmissions | null {
+  if (grouped?.model !== model) grouped = { model, groups: GroupedEmissions.fits(templates) && model.weights instanceof Int16Array ? new GroupedEmissions(model) : null };
+  return grouped.groups;
+}
+
+function keyBuffer(length: number): Int32Array {
+  if (keys.length < length) keys = new Int32Array(2 * length);
+  return keys;
+}
+
 /**
  * `names`: the workspace's names dictionary. A name in it typed person, place or org (editors'
  * `dossier dict add`, the seed aliases) is taken with that type, leftmost and longest first, over
@@ -70,7 +85,10 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
     const chunk = text.slice(s, e);
     let foldedChunk: string | undefined;
     const folded = () => (foldedChunk ??= foldHan(chunk));
-    const tags = viterbi(model, masks, zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f), true), chunk.length);
+    const groups = groupsOf(model, templates);
+    const keys = groups === null ? undefined : keyBuffer(chunk.length);
+    const features = zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f), true, keys);
+    const tags = viterbi(model, masks, features, chunk.length, groups === null ? undefined : { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, keys!, length) });
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
