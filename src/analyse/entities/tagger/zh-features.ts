@@ -336,7 +336,8 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     for (let k = 0; k < n; k += 4096) folds += String.fromCharCode(...c.subarray(k + 2, Math.min(n, k + 4096) + 2));
   }
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
-  const wantsJieba = segment !== undefined && templates.some((t) => JIEBA_TEMPLATES.includes(t));
+  const needs = needsOf(templates);
+  const wantsJieba = segment !== undefined && needs.jieba;
   const { wordPos, wordTag, prevTag, nextTag, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
   if (wantsJieba) {
     wordPos.fill(0, 0, n);
@@ -375,7 +376,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       at = e;
     }
     for (let i = lastStart; i < lastEnd; i++) nextTag[i] = 1;
-    if (templates.some((t) => t >= 29)) fillWordContext(folds, words, count, n);
+    if (needs.wordContext) fillWordContext(folds, words, count, n);
   }
   const pairs = gaz.pairs;
   for (let s = 0; s < n; s++) {
@@ -416,7 +417,6 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   for (let i = 0; i < n; i++) {
     const j = i + 2;
     const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
-    all[0] = mix(0, 1);
     all[1] = mix(1, a);
     all[2] = mix(2, b);
     all[3] = mix(3, x);
@@ -428,18 +428,22 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     all[9] = mix(mix(9, d), e);
     all[10] = mix(mix(10, b), d);
     all[11] = mix(mix(mix(11, b), x), d);
-    all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
     const sur = (surnameAt[j - 2]! ? 1 : 0) | (surnameAt[j - 1]! ? 2 : 0) | (surnameAt[j]! ? 4 : 0);
-    all[13] = mix(13, sur * 8 + cls[j]!);
     let combined = 0;
     for (let t = 0; t < 3; t++) {
       const len = coverLength[i * 3 + t]!;
       const at = positionIn(coverStart[i * 3 + t]!, len, i);
       gazPos[t] = at + Math.min(len, 6) * 5;
-      all[14 + t] = mix(14 + t, gazPos[t]!);
       combined = combined * 5 + at;
     }
-    all[17] = mix(17, combined);
+    // The grouped templates' hashes are needed only when they are written (not grouped).
+    if (grouped === undefined) {
+      all[0] = mix(0, 1);
+      all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
+      all[13] = mix(13, sur * 8 + cls[j]!);
+      for (let t = 0; t < 3; t++) all[14 + t] = mix(14 + t, gazPos[t]!);
+      all[17] = mix(17, combined);
+    }
     all[18] = mix(mix(18, endsAt[i]!), x);
     all[19] = mix(mix(19, startsAt[i + 1]!), x);
     if (wantsJieba) {
@@ -455,10 +459,12 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       all[32] = mix(32, locAhead[i]!);
       all[33] = mix(mix(mix(33, x), wp), wordLen[i]!);
     }
-    all[25] = mix(mix(mix(25, a), b), x);
-    all[26] = mix(mix(mix(26, x), d), e);
-    all[27] = mix(mix(27, combined), x);
-    all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
+    if (needs.candidates) {
+      all[25] = mix(mix(mix(25, a), b), x);
+      all[26] = mix(mix(mix(26, x), d), e);
+      all[27] = mix(mix(27, combined), x);
+      all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
+    }
     const o = i * width;
     if (grouped !== undefined) grouped[i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
     for (let k = 0; k < width; k++) out[o + k] = bucket(all[kept[k]!]!, mask);
@@ -474,6 +480,13 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
  */
 export const GROUPED_TEMPLATES = [0, 12, 13, 14, 15, 16, 17];
 let ungrouped: { of: readonly number[]; kept: readonly number[] } | null = null;
+let needed: { of: readonly number[]; jieba: boolean; wordContext: boolean; candidates: boolean } | null = null;
+
+/** What a template list needs computed (jieba's words, their context, the candidate templates 25–28), found once per list. */
+function needsOf(templates: readonly number[]): { jieba: boolean; wordContext: boolean; candidates: boolean } {
+  if (needed?.of !== templates) needed = { of: templates, jieba: templates.some((t) => JIEBA_TEMPLATES.includes(t)), wordContext: templates.some((t) => t >= 29), candidates: templates.some((t) => t >= 25 && t <= 28) };
+  return needed;
+}
 
 /** `templates` without the grouped ones, in order: the features zhFeatures writes when it groups. */
 export function ungroupedOf(templates: readonly number[]): readonly number[] {
