@@ -1,50 +1,38 @@
 /**
- * The summed weight rows of the grouped templates (zh-features.ts, GROUPED_TEMPLATES), memoised by
- * group key: seven of the Chinese model's thirty rows a character, whose inputs take about 1,200
- * values over a news text, are added as one row looked up in a small table. The emission sums are
- * where the tagger spends its time; the scores are the same as row by row (a 16-bit model's sums
- * are whole numbers, exact in any order).
+ * The summed weight rows of the grouped templates (zh-features.ts, GROUPS), memoised by group
+ * key: ten of the Chinese model's thirty rows a character, whose inputs take few values over a
+ * text, are added as two rows looked up in small tables. The emission sums are where the tagger
+ * spends its time; the scores are the same as row by row (a 16-bit model's sums are whole
+ * numbers, exact in any order).
  */
 import { bucket } from './hash.js';
 import { rowOf, type LinearChain } from './linear-chain.js';
-import { GROUPED_TEMPLATES, groupedHashes } from './zh-features.js';
+import { GROUPED_TEMPLATES, GROUPS, groupedHashes } from './zh-features.js';
 
-/** Keys kept before the table is emptied and refilled (a text with more distinct keys is unusual). */
-const CAPACITY = 8192;
+/** Keys kept per group before its table is emptied and refilled (a text with more distinct keys is unusual). */
+const CAPACITY = 16384;
 
-export class GroupedEmissions {
-  private readonly tags: number;
-  private readonly keys = new Int32Array(CAPACITY * 2).fill(-1);
-  private readonly sums: Float64Array;
-  private count = 0;
-  private readonly hashes = new Int32Array(GROUPED_TEMPLATES.length);
+/** One group's memo: an open-addressed table of keys and their rows' sums. */
+class Memo {
+  readonly keys = new Int32Array(CAPACITY * 2).fill(-1);
+  readonly sums: Int32Array;
+  count = 0;
+  private readonly hashes: Int32Array;
 
-  constructor(private readonly model: LinearChain) {
-    this.tags = model.tags.length;
-    this.sums = new Float64Array(CAPACITY * 2 * this.tags);
+  constructor(
+    private readonly model: LinearChain,
+    private readonly group: number,
+  ) {
+    this.sums = new Int32Array(CAPACITY * 2 * model.tags.length);
+    this.hashes = new Int32Array(GROUPS[group]!.length);
   }
 
-  /** Whether a model has every grouped template (a model trained without them is summed row by row). */
-  static fits(templates: readonly number[]): boolean {
-    return GROUPED_TEMPLATES.every((t) => templates.includes(t));
-  }
-
-  /** Adds each character's group sum to its emission scores: emit[i * tags + t] += sum(keys[i])[t]. */
-  add(emit: Float64Array, keys: Int32Array, length: number): void {
-    const n = this.tags;
-    const sums = this.sums;
-    for (let i = 0; i < length; i++) {
-      const at = this.slotOf(keys[i]!) * n;
-      const o = i * n;
-      for (let t = 0; t < n; t++) emit[o + t] = emit[o + t]! + sums[at + t]!;
-    }
-  }
-
-  private slotOf(key: number): number {
+  /** The start of the key's sums in `sums`. */
+  slotOf(key: number): number {
     const mask = CAPACITY * 2 - 1;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> 18 & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = (Math.imul(key, 0x9e3779b1) >>> 17) & mask; ; slot = (slot + 1) & mask) {
       const k = this.keys[slot]!;
-      if (k === key) return slot;
+      if (k === key) return slot * this.model.tags.length;
       if (k === -1) return this.fill(slot, key);
     }
   }
@@ -56,20 +44,52 @@ export class GroupedEmissions {
       this.count = 0;
       return this.slotOf(key);
     }
-    const n = this.tags;
     const model = this.model;
+    const n = model.tags.length;
     const weights = model.weights;
-    const mask = model.buckets - 1;
     this.keys[slot] = key;
     this.count++;
     const at = slot * n;
     this.sums.fill(0, at, at + n);
-    groupedHashes(key, this.hashes);
-    for (let k = 0; k < GROUPED_TEMPLATES.length; k++) {
-      const row = rowOf(model, bucket(this.hashes[k]!, mask));
+    groupedHashes(this.group, key, this.hashes);
+    for (let k = 0; k < this.hashes.length; k++) {
+      const row = rowOf(model, bucket(this.hashes[k]!, model.buckets - 1));
       if (row < 0) continue;
       for (let t = 0; t < n; t++) this.sums[at + t] = this.sums[at + t]! + weights[row + t]!;
     }
-    return slot;
+    return at;
+  }
+}
+
+export class GroupedEmissions {
+  private readonly first: Memo;
+  private readonly second: Memo;
+
+  constructor(private readonly model: LinearChain) {
+    this.first = new Memo(model, 0);
+    this.second = new Memo(model, 1);
+  }
+
+  /**
+   * Whether a model can be scored so: it has every grouped template, and 16-bit weights (whose
+   * sums are exact in the memo's 32-bit integers).
+   */
+  static fits(model: LinearChain): boolean {
+    return model.weights instanceof Int16Array && GROUPED_TEMPLATES.every((t) => model.templates?.includes(t));
+  }
+
+  /** Adds each character's group sums to its emission scores: keys[2i] and keys[2i + 1] are its keys (zhFeatures). */
+  add(emit: Float64Array, keys: Int32Array, length: number): void {
+    const n = this.model.tags.length;
+    const first = this.first;
+    const second = this.second;
+    for (let i = 0; i < length; i++) {
+      const a = first.slotOf(keys[2 * i]!);
+      const b = second.slotOf(keys[2 * i + 1]!);
+      const sa = first.sums;
+      const sb = second.sums;
+      const o = i * n;
+      for (let t = 0; t < n; t++) emit[o + t] = emit[o + t]! + sa[a + t]! + sb[b + t]!;
+    }
   }
 }

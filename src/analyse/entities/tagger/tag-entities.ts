@@ -62,12 +62,12 @@ let keys = new Int32Array(1024);
 
 /** The memo of the grouped templates' sums for this model (one per process, as the model is). */
 function groupsOf(model: LinearChain, templates: readonly number[]): GroupedEmissions | null {
-  if (grouped?.model !== model) grouped = { model, groups: GroupedEmissions.fits(templates) && model.weights instanceof Int16Array ? new GroupedEmissions(model) : null };
+  if (grouped?.model !== model) grouped = { model, groups: GroupedEmissions.fits(model) && model.templates === templates ? new GroupedEmissions(model) : null };
   return grouped.groups;
 }
 
 function keyBuffer(length: number): Int32Array {
-  if (keys.length < length) keys = new Int32Array(2 * length);
+  if (keys.length < 2 * length) keys = new Int32Array(4 * length);
   return keys;
 }
 

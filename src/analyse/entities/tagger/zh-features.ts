@@ -166,7 +166,7 @@ function classOfCode(code: number): number {
 let scratch = makeScratch(0);
 
 function makeScratch(n: number) {
-  return { size: n, wordPos: new Uint8Array(n), wordLen: new Uint8Array(n), wStart: new Int32Array(n + 1), wHash: new Int32Array(n + 1), wIndex: new Int32Array(n + 1), prevWord: new Int32Array(n), nextWord: new Int32Array(n), orgAhead: new Int32Array(n), locAhead: new Int32Array(n), wordTag: new Int32Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
+  return { size: n, wordPos: new Uint8Array(n), wordLen: new Uint8Array(n), wStart: new Int32Array(n + 1), wHash: new Int32Array(n + 1), wIndex: new Int32Array(n + 1), prevWord: new Int32Array(n), nextWord: new Int32Array(n), orgAhead: new Int32Array(n), locAhead: new Int32Array(n), wordTag: new Int32Array(n), wordTagId: new Uint8Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
 }
 
 function scratchFor(n: number): ReturnType<typeof makeScratch> {
@@ -175,12 +175,19 @@ function scratchFor(n: number): ReturnType<typeof makeScratch> {
 }
 
 const tagHashes = new Map<string, number>();
+/** A small number for each of jieba's tags, in the order they were first seen (0: no word), and back. */
+const tagIds = new Map<number, number>([[0, 0]]);
+const tagById = [0];
 
 function tagHash(tag: string): number {
   let h = tagHashes.get(tag);
   if (h === undefined) {
     h = mixString(40, tag);
     tagHashes.set(tag, h);
+    if (!tagIds.has(h)) {
+      tagIds.set(h, tagById.length);
+      tagById.push(h);
+    }
   }
   return h;
 }
@@ -304,8 +311,8 @@ let outBuffer = new Int32Array(0);
 export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templates: readonly number[], segment?: Segment, reuse = false, grouped?: Int32Array): Int32Array {
   const n = text.length;
   // With `grouped`, the templates of GROUPED_TEMPLATES are left out of the output (its width is
-  // ungroupedOf(templates).length) and each character's group key goes to grouped[i] instead:
-  // the tagger adds their rows' sum from a memo (grouped-emissions.ts).
+  // ungroupedOf(templates).length) and each character's key of each group goes to grouped
+  // instead (GROUPS): the tagger adds their rows' sums from a memo (grouped-emissions.ts).
   const kept = grouped !== undefined ? ungroupedOf(templates) : templates;
   const width = kept.length;
   const { c, cls, coverStart, coverLength, endsAt, startsAt, surnameAt } = scratchFor(n);
@@ -338,10 +345,11 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
   const needs = needsOf(templates);
   const wantsJieba = segment !== undefined && needs.jieba;
-  const { wordPos, wordTag, prevTag, nextTag, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
+  const { wordPos, wordTag, wordTagId, prevTag, nextTag, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
   if (wantsJieba) {
     wordPos.fill(0, 0, n);
     wordTag.fill(0, 0, n);
+    wordTagId.fill(0, 0, n);
     prevTag.fill(0, 0, n);
     nextTag.fill(0, 0, n);
     wordHash.fill(0, 0, n);
@@ -358,6 +366,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       if (s < 0) continue;
       const e = s + word.length;
       const tag = tagHash(tags[w]!);
+      const tagId = tagIds.get(tag)!;
       const full = word.length <= 8 ? mixString(41, word) : 43;
       const hash = word.length >= 2 && word.length <= 8 ? full : 0;
       wStart[count] = s;
@@ -367,6 +376,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       for (let i = s; i < e; i++) {
         wordPos[i] = e - s === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
         wordTag[i] = tag;
+        wordTagId[i] = tagId;
         prevTag[i] = prev;
         wordHash[i] = hash;
       }
@@ -466,19 +476,28 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
     }
     const o = i * width;
-    if (grouped !== undefined) grouped[i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
+    if (grouped !== undefined) {
+      grouped[2 * i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
+      grouped[2 * i + 1] = ((wordPos[i]! * 256 + wordTagId[i]!) * 1024 + orgAhead[i]!) * 1024 + locAhead[i]!;
+    }
     for (let k = 0; k < width; k++) out[o + k] = bucket(all[kept[k]!]!, mask);
   }
   return out;
 }
 
 /**
- * Templates whose inputs are a few small integers — the bias, the classes at −1…+1, the surnames,
- * the gazetteer positions and their combination: together they take about 1,200 values over the
- * 234k characters of the tuning slice, so the sum of their seven weight rows is looked up once per
- * value (grouped-emissions.ts) instead of being added row by row for every character.
+ * Templates whose inputs are a few small integers, in two groups: the bias, the classes at −1…+1,
+ * the surnames, the gazetteer positions and their combination (about 1,200 values over the 234k
+ * characters of the tuning slice), and the position in jieba's word with its tag and the
+ * organisation and place suffixes ahead (about 10,000). The sum of a group's weight rows is
+ * looked up once per value (grouped-emissions.ts) instead of being added row by row for every
+ * character. zhFeatures(…, grouped) writes a key per group and character: grouped[2i], grouped[2i + 1].
  */
-export const GROUPED_TEMPLATES = [0, 12, 13, 14, 15, 16, 17];
+export const GROUPS = [
+  [0, 12, 13, 14, 15, 16, 17],
+  [20, 31, 32],
+];
+export const GROUPED_TEMPLATES = GROUPS.flat();
 let ungrouped: { of: readonly number[]; kept: readonly number[] } | null = null;
 let needed: { of: readonly number[]; jieba: boolean; wordContext: boolean; candidates: boolean } | null = null;
 
@@ -499,8 +518,16 @@ function groupKey(before: number, at: number, after: number, sur: number, per: n
   return ((((before * 8 + at) * 8 + after) * 8 + sur) * 64 + per) * 4096 + loc * 64 + org;
 }
 
-/** The grouped templates' hashes (unbucketed, in GROUPED_TEMPLATES' order) of a group key: what zhFeatures would have written. */
-export function groupedHashes(key: number, out: Int32Array): void {
+/** The hashes (unbucketed, in GROUPS' order) of the templates of group `group` for a key zhFeatures wrote: what it would have written. */
+export function groupedHashes(group: number, key: number, out: Int32Array): void {
+  if (group === 1) {
+    // (word position × 256 + tag id) × 1024 + organisation suffix ahead) × 1024 + place suffix ahead;
+    // jieba's tag set (about 60) stays far below 256 ids.
+    out[0] = mix(mix(20, key >>> 28), tagById[(key >>> 20) & 255]!);
+    out[1] = mix(31, (key >>> 10) & 1023);
+    out[2] = mix(32, key & 1023);
+    return;
+  }
   const org = key & 63;
   const loc = (key >>> 6) & 63;
   const per = (key >>> 12) & 63;
