@@ -1,7 +1,7 @@
 /**
  * The summed weight rows of the grouped templates (zh-features.ts, GROUPS), memoised by group
- * key: ten of the Chinese model's thirty rows a character, whose inputs take few values over a
- * text, are added as two rows looked up in small tables. The emission sums are where the tagger
+ * key: fourteen of the Chinese model's thirty rows a character, whose inputs take few values over
+ * a text, are added as three rows looked up in tables. The emission sums are where the tagger
  * spends its time; the scores are the same as row by row (a 16-bit model's sums are whole
  * numbers, exact in any order).
  */
@@ -10,27 +10,30 @@ import { rowOf, type LinearChain } from './linear-chain.js';
 import { GROUPED_TEMPLATES, GROUPS, groupedHashes } from './zh-features.js';
 
 /** Keys kept per group before its table is emptied and refilled (a text with more distinct keys is unusual). */
-const CAPACITY = 16384;
+const CAPACITY = [4096, 16384, 32768];
 
 /** One group's memo: an open-addressed table of keys and their rows' sums. */
 class Memo {
-  readonly keys = new Int32Array(CAPACITY * 2).fill(-1);
+  readonly keys: Int32Array;
   readonly sums: Int32Array;
   count = 0;
+  private readonly capacity: number;
   private readonly hashes: Int32Array;
 
   constructor(
     private readonly model: LinearChain,
     private readonly group: number,
   ) {
-    this.sums = new Int32Array(CAPACITY * 2 * model.tags.length);
+    this.capacity = CAPACITY[group]!;
+    this.keys = new Int32Array(this.capacity * 2).fill(-1);
+    this.sums = new Int32Array(this.capacity * 2 * model.tags.length);
     this.hashes = new Int32Array(GROUPS[group]!.length);
   }
 
   /** The start of the key's sums in `sums`. */
   slotOf(key: number): number {
-    const mask = CAPACITY * 2 - 1;
-    for (let slot = (Math.imul(key, 0x9e3779b1) >>> 17) & mask; ; slot = (slot + 1) & mask) {
+    const mask = this.keys.length - 1;
+    for (let slot = (Math.imul(key, 0x9e3779b1) >>> 16) & mask; ; slot = (slot + 1) & mask) {
       const k = this.keys[slot]!;
       if (k === key) return slot * this.model.tags.length;
       if (k === -1) return this.fill(slot, key);
@@ -39,7 +42,7 @@ class Memo {
 
   /** Sums the rows of a key not seen yet into its slot. */
   private fill(slot: number, key: number): number {
-    if (this.count >= CAPACITY) {
+    if (this.count >= this.capacity) {
       this.keys.fill(-1);
       this.count = 0;
       return this.slotOf(key);
@@ -64,10 +67,12 @@ class Memo {
 export class GroupedEmissions {
   private readonly first: Memo;
   private readonly second: Memo;
+  private readonly third: Memo;
 
   constructor(private readonly model: LinearChain) {
     this.first = new Memo(model, 0);
     this.second = new Memo(model, 1);
+    this.third = new Memo(model, 2);
   }
 
   /**
@@ -78,18 +83,21 @@ export class GroupedEmissions {
     return model.weights instanceof Int16Array && GROUPED_TEMPLATES.every((t) => model.templates?.includes(t));
   }
 
-  /** Adds each character's group sums to its emission scores: keys[2i] and keys[2i + 1] are its keys (zhFeatures). */
+  /** Adds each character's group sums to its emission scores: keys[3i + group] are its keys (zhFeatures). */
   add(emit: Float64Array, keys: Int32Array, length: number): void {
     const n = this.model.tags.length;
     const first = this.first;
     const second = this.second;
+    const third = this.third;
     for (let i = 0; i < length; i++) {
-      const a = first.slotOf(keys[2 * i]!);
-      const b = second.slotOf(keys[2 * i + 1]!);
+      const a = first.slotOf(keys[3 * i]!);
+      const b = second.slotOf(keys[3 * i + 1]!);
+      const c = third.slotOf(keys[3 * i + 2]!);
       const sa = first.sums;
       const sb = second.sums;
+      const sc = third.sums;
       const o = i * n;
-      for (let t = 0; t < n; t++) emit[o + t] = emit[o + t]! + sa[a + t]! + sb[b + t]!;
+      for (let t = 0; t < n; t++) emit[o + t] = emit[o + t]! + sa[a + t]! + sb[b + t]! + sc[c + t]!;
     }
   }
 }

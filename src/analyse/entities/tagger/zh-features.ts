@@ -477,8 +477,9 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     }
     const o = i * width;
     if (grouped !== undefined) {
-      grouped[2 * i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
-      grouped[2 * i + 1] = ((wordPos[i]! * 256 + wordTagId[i]!) * 1024 + orgAhead[i]!) * 1024 + locAhead[i]!;
+      grouped[3 * i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
+      grouped[3 * i + 1] = ((wordPos[i]! * 256 + wordTagId[i]!) * 1024 + orgAhead[i]!) * 1024 + locAhead[i]!;
+      grouped[3 * i + 2] = (((x * 8 + endsAt[i]!) * 8 + startsAt[i + 1]!) * 8 + wordPos[i]!) * 8 + wordLen[i]!;
     }
     for (let k = 0; k < width; k++) out[o + k] = bucket(all[kept[k]!]!, mask);
   }
@@ -489,13 +490,16 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
  * Templates whose inputs are a few small integers, in two groups: the bias, the classes at −1…+1,
  * the surnames, the gazetteer positions and their combination (about 1,200 values over the 234k
  * characters of the tuning slice), and the position in jieba's word with its tag and the
- * organisation and place suffixes ahead (about 10,000). The sum of a group's weight rows is
+ * organisation and place suffixes ahead (about 10,000), and the character with the types of the
+ * gazetteer matches ending before and starting after it and its word's length and its position in
+ * it (about 20,000). The sum of a group's weight rows is
  * looked up once per value (grouped-emissions.ts) instead of being added row by row for every
- * character. zhFeatures(…, grouped) writes a key per group and character: grouped[2i], grouped[2i + 1].
+ * character. zhFeatures(…, grouped) writes a key per group and character: grouped[3i + group].
  */
 export const GROUPS = [
   [0, 12, 13, 14, 15, 16, 17],
   [20, 31, 32],
+  [3, 18, 19, 33],
 ];
 export const GROUPED_TEMPLATES = GROUPS.flat();
 let ungrouped: { of: readonly number[]; kept: readonly number[] } | null = null;
@@ -520,6 +524,15 @@ function groupKey(before: number, at: number, after: number, sur: number, per: n
 
 /** The hashes (unbucketed, in GROUPS' order) of the templates of group `group` for a key zhFeatures wrote: what it would have written. */
 export function groupedHashes(group: number, key: number, out: Int32Array): void {
+  if (group === 2) {
+    // (((character × 8 + types ending before) × 8 + types starting after) × 8 + word position) × 8 + word length
+    const x = key >>> 12;
+    out[0] = mix(3, x);
+    out[1] = mix(mix(18, (key >>> 9) & 7), x);
+    out[2] = mix(mix(19, (key >>> 6) & 7), x);
+    out[3] = mix(mix(mix(33, x), (key >>> 3) & 7), key & 7);
+    return;
+  }
   if (group === 1) {
     // (word position × 256 + tag id) × 1024 + organisation suffix ahead) × 1024 + place suffix ahead;
     // jieba's tag set (about 60) stays far below 256 ids.
