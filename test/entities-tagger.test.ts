@@ -68,7 +68,7 @@ describe('loading', () => {
     const texts = ['新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。', '伊力哈木·土赫提被判处无期徒刑。', '红柳泉县委办公室主任王小明（FICTIONAL）抵达乌鲁木齐市，欧阳明说：“１２３”。'];
     for (const text of texts) {
       const whole = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment);
-      const keys = new Int32Array(3 * text.length);
+      const keys = new Int32Array(4 * text.length);
       const rest = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment, false, keys);
       expect(rest.length).toBe(text.length * ungroupedOf(templates).length);
       const plain = viterbi(model, zh.masks, whole, text.length);

@@ -1,7 +1,7 @@
 /**
  * The summed weight rows of the grouped templates (zh-features.ts, GROUPS), memoised by group
- * key: fourteen of the Chinese model's thirty rows a character, whose inputs take few values over
- * a text, are added as three rows looked up in tables. The emission sums are where the tagger
+ * key: sixteen of the Chinese model's thirty rows a character, whose inputs take few values over
+ * a text, are added as four rows looked up in tables. The emission sums are where the tagger
  * spends its time; the scores are the same as row by row (a 16-bit model's sums are whole
  * numbers, exact in any order).
  */
@@ -10,7 +10,7 @@ import { rowOf, type LinearChain } from './linear-chain.js';
 import { GROUPED_TEMPLATES, GROUPS, groupedHashes } from './zh-features.js';
 
 /** Keys kept per group before its table is emptied and refilled (a text with more distinct keys is unusual). */
-const CAPACITY = [4096, 16384, 32768];
+const CAPACITY = [4096, 16384, 32768, 32768];
 
 /** One group's memo: an open-addressed table of keys and their rows' sums. */
 class Memo {
@@ -68,11 +68,13 @@ export class GroupedEmissions {
   private readonly first: Memo;
   private readonly second: Memo;
   private readonly third: Memo;
+  private readonly fourth: Memo;
 
   constructor(private readonly model: LinearChain) {
     this.first = new Memo(model, 0);
     this.second = new Memo(model, 1);
     this.third = new Memo(model, 2);
+    this.fourth = new Memo(model, 3);
   }
 
   /**
@@ -83,21 +85,24 @@ export class GroupedEmissions {
     return model.weights instanceof Int16Array && GROUPED_TEMPLATES.every((t) => model.templates?.includes(t));
   }
 
-  /** Adds each character's group sums to its emission scores: keys[3i + group] are its keys (zhFeatures). */
+  /** Adds each character's group sums to its emission scores: keys[4i + group] are its keys (zhFeatures). */
   add(emit: Float64Array, keys: Int32Array, length: number): void {
     const n = this.model.tags.length;
     const first = this.first;
     const second = this.second;
     const third = this.third;
+    const fourth = this.fourth;
     for (let i = 0; i < length; i++) {
-      const a = first.slotOf(keys[3 * i]!);
-      const b = second.slotOf(keys[3 * i + 1]!);
-      const c = third.slotOf(keys[3 * i + 2]!);
+      const a = first.slotOf(keys[4 * i]!);
+      const b = second.slotOf(keys[4 * i + 1]!);
+      const c = third.slotOf(keys[4 * i + 2]!);
+      const d = fourth.slotOf(keys[4 * i + 3]!);
       const sa = first.sums;
       const sb = second.sums;
       const sc = third.sums;
+      const sd = fourth.sums;
       const o = i * n;
-      for (let t = 0; t < n; t++) emit[o + t] = emit[o + t]! + sa[a + t]! + sb[b + t]! + sc[c + t]!;
+      for (let t = 0; t < n; t++) emit[o + t] = emit[o + t]! + sa[a + t]! + sb[b + t]! + sc[c + t]! + sd[d + t]!;
     }
   }
 }

@@ -67,7 +67,7 @@ function groupsOf(model: LinearChain, templates: readonly number[]): GroupedEmis
 }
 
 function keyBuffer(length: number): Int32Array {
-  if (keys.length < 3 * length) keys = new Int32Array(6 * length);
+  if (keys.length < 4 * length) keys = new Int32Array(8 * length);
   return keys;
 }
 

@@ -166,7 +166,7 @@ function classOfCode(code: number): number {
 let scratch = makeScratch(0);
 
 function makeScratch(n: number) {
-  return { size: n, wordPos: new Uint8Array(n), wordLen: new Uint8Array(n), wStart: new Int32Array(n + 1), wHash: new Int32Array(n + 1), wIndex: new Int32Array(n + 1), prevWord: new Int32Array(n), nextWord: new Int32Array(n), orgAhead: new Int32Array(n), locAhead: new Int32Array(n), wordTag: new Int32Array(n), wordTagId: new Uint8Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
+  return { size: n, wordPos: new Uint8Array(n), wordLen: new Uint8Array(n), wStart: new Int32Array(n + 1), wHash: new Int32Array(n + 1), wIndex: new Int32Array(n + 1), prevWord: new Int32Array(n), nextWord: new Int32Array(n), orgAhead: new Int32Array(n), locAhead: new Int32Array(n), wordTag: new Int32Array(n), wordTagId: new Uint8Array(n), prevTag: new Int32Array(n), nextTag: new Int32Array(n), prevTagId: new Uint8Array(n), nextTagId: new Uint8Array(n), wordHash: new Int32Array(n), c: new Int32Array(n + 4), cls: new Int32Array(n + 4), coverStart: new Int32Array(n * 3), coverLength: new Int32Array(n * 3), endsAt: new Uint8Array(n + 1), startsAt: new Uint8Array(n + 1), surnameAt: new Uint8Array(n + 4) };
 }
 
 function scratchFor(n: number): ReturnType<typeof makeScratch> {
@@ -175,9 +175,12 @@ function scratchFor(n: number): ReturnType<typeof makeScratch> {
 }
 
 const tagHashes = new Map<string, number>();
-/** A small number for each of jieba's tags, in the order they were first seen (0: no word), and back. */
-const tagIds = new Map<number, number>([[0, 0]]);
-const tagById = [0];
+/** A small number for each of jieba's tags, in the order they were first seen (0: no word, 1: after the last word), and back. */
+const tagIds = new Map<number, number>([
+  [0, 0],
+  [1, 1],
+]);
+const tagById = [0, 1];
 
 function tagHash(tag: string): number {
   let h = tagHashes.get(tag);
@@ -345,19 +348,22 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
   const needs = needsOf(templates);
   const wantsJieba = segment !== undefined && needs.jieba;
-  const { wordPos, wordTag, wordTagId, prevTag, nextTag, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
+  const { wordPos, wordTag, wordTagId, prevTag, nextTag, prevTagId, nextTagId, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
   if (wantsJieba) {
     wordPos.fill(0, 0, n);
     wordTag.fill(0, 0, n);
     wordTagId.fill(0, 0, n);
     prevTag.fill(0, 0, n);
     nextTag.fill(0, 0, n);
+    prevTagId.fill(0, 0, n);
+    nextTagId.fill(0, 0, n);
     wordHash.fill(0, 0, n);
     const { words, tags } = segment(folds);
     const { wStart, wHash, wIndex } = scratch;
     let count = 0;
     let at = 0;
     let prev = 0;
+    let prevId = 0;
     let lastStart = 0;
     let lastEnd = 0;
     for (let w = 0; w < words.length; w++) {
@@ -372,20 +378,28 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       wStart[count] = s;
       wHash[count] = full;
       wIndex[count++] = w;
-      for (let i = lastStart; i < lastEnd; i++) nextTag[i] = tag;
+      for (let i = lastStart; i < lastEnd; i++) {
+        nextTag[i] = tag;
+        nextTagId[i] = tagId;
+      }
       for (let i = s; i < e; i++) {
         wordPos[i] = e - s === 1 ? 4 : i === s ? 1 : i === e - 1 ? 3 : 2;
         wordTag[i] = tag;
         wordTagId[i] = tagId;
         prevTag[i] = prev;
+        prevTagId[i] = prevId;
         wordHash[i] = hash;
       }
       prev = tag;
+      prevId = tagId;
       lastStart = s;
       lastEnd = e;
       at = e;
     }
-    for (let i = lastStart; i < lastEnd; i++) nextTag[i] = 1;
+    for (let i = lastStart; i < lastEnd; i++) {
+      nextTag[i] = 1;
+      nextTagId[i] = 1;
+    }
     if (needs.wordContext) fillWordContext(folds, words, count, n);
   }
   const pairs = gaz.pairs;
@@ -477,9 +491,10 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     }
     const o = i * width;
     if (grouped !== undefined) {
-      grouped[3 * i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
-      grouped[3 * i + 1] = ((wordPos[i]! * 256 + wordTagId[i]!) * 1024 + orgAhead[i]!) * 1024 + locAhead[i]!;
-      grouped[3 * i + 2] = (((x * 8 + endsAt[i]!) * 8 + startsAt[i + 1]!) * 8 + wordPos[i]!) * 8 + wordLen[i]!;
+      grouped[4 * i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
+      grouped[4 * i + 1] = ((wordPos[i]! * 256 + wordTagId[i]!) * 1024 + orgAhead[i]!) * 1024 + locAhead[i]!;
+      grouped[4 * i + 2] = (((x * 8 + endsAt[i]!) * 8 + startsAt[i + 1]!) * 8 + wordPos[i]!) * 8 + wordLen[i]!;
+      grouped[4 * i + 3] = ((wordPos[i]! * 256 + wordTagId[i]!) * 256 + prevTagId[i]!) * 256 + nextTagId[i]!;
     }
     for (let k = 0; k < width; k++) out[o + k] = bucket(all[kept[k]!]!, mask);
   }
@@ -492,14 +507,16 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
  * characters of the tuning slice), and the position in jieba's word with its tag and the
  * organisation and place suffixes ahead (about 10,000), and the character with the types of the
  * gazetteer matches ending before and starting after it and its word's length and its position in
- * it (about 20,000). The sum of a group's weight rows is
+ * it (about 20,000), and the position in the word with its tag and its neighbours' tags (about
+ * 20,000). The sum of a group's weight rows is
  * looked up once per value (grouped-emissions.ts) instead of being added row by row for every
- * character. zhFeatures(…, grouped) writes a key per group and character: grouped[3i + group].
+ * character. zhFeatures(…, grouped) writes a key per group and character: grouped[4i + group].
  */
 export const GROUPS = [
   [0, 12, 13, 14, 15, 16, 17],
   [20, 31, 32],
   [3, 18, 19, 33],
+  [22, 23],
 ];
 export const GROUPED_TEMPLATES = GROUPS.flat();
 let ungrouped: { of: readonly number[]; kept: readonly number[] } | null = null;
@@ -524,6 +541,14 @@ function groupKey(before: number, at: number, after: number, sur: number, per: n
 
 /** The hashes (unbucketed, in GROUPS' order) of the templates of group `group` for a key zhFeatures wrote: what it would have written. */
 export function groupedHashes(group: number, key: number, out: Int32Array): void {
+  if (group === 3) {
+    // ((word position × 256 + tag id) × 256 + previous word's tag id) × 256 + next word's tag id
+    const wp = key >>> 24;
+    const tag = tagById[(key >>> 16) & 255]!;
+    out[0] = mix(mix(mix(22, wp), tag), tagById[(key >>> 8) & 255]!);
+    out[1] = mix(mix(mix(23, wp), tag), tagById[key & 255]!);
+    return;
+  }
   if (group === 2) {
     // (((character × 8 + types ending before) × 8 + types starting after) × 8 + word position) × 8 + word length
     const x = key >>> 12;
