@@ -102,8 +102,11 @@ export class Bm25TopK {
   /**
    * The best `k` of the first `candidates` matching rows (FTS5's rowid order), scored as FTS5's
    * bm25 would (more negative is better). `restrict` narrows rows as the caller's filters do.
+   * `candidates` may be those rows' keys, when the caller has read them already (counting reads
+   * the first matching rows in the same order): the match is then not run a second time, which
+   * for a prefix (FTS5 merges every term's doclist before the first row) cost as much as counting.
    */
-  async rank(db: Kysely<Database>, match: MatchExpr, weights: Record<SearchColumn, number>, candidates: number, k: number, restrict: ReturnType<typeof sql>): Promise<Array<{ id: number; score: number }>> {
+  async rank(db: Kysely<Database>, match: MatchExpr, weights: Record<SearchColumn, number>, candidates: number | readonly number[], k: number, restrict: ReturnType<typeof sql>): Promise<Array<{ id: number; score: number }>> {
     const stats = await this.statistics(db);
     const phrases = positivePhrases(match);
     const used = SEARCH_COLUMNS.filter((c) => phrases.some((p) => p.columns.includes(c)));
@@ -114,8 +117,11 @@ export class Bm25TopK {
     }));
     // The stored streams are read from FTS5's content table (c0, c1, … in column order) by key.
     const columns = sql.raw(used.map((c) => `s.c${SEARCH_COLUMNS.indexOf(c)} AS ${c}`).join(', '));
+    const keys = typeof candidates === 'number'
+      ? sql`SELECT rowid FROM search_index WHERE search_index MATCH ${toFts5(match)} ${restrict} LIMIT ${candidates}`
+      : sql`SELECT value AS rowid FROM json_each(${JSON.stringify(candidates)})`;
     const rows = (await sql<Record<string, string | number | Uint8Array | null>>`
-      SELECT m.rowid AS id, z.sz AS sz, ${columns} FROM (SELECT rowid FROM search_index WHERE search_index MATCH ${toFts5(match)} ${restrict} LIMIT ${candidates}) m
+      SELECT m.rowid AS id, z.sz AS sz, ${columns} FROM (${keys}) m
       JOIN search_index_content s ON s.id = m.rowid JOIN search_index_docsize z ON z.id = m.rowid`.execute(db)).rows;
     const average = stats.totals.reduce((a, b) => a + b, 0) / Math.max(1, stats.rows);
     // Needles built once; a single word (no prefix) is its own word-count key.

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { SEARCH_COLUMNS, type MatchExpr } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { positivePhrases } from './fts5-expression.js';
+import type { VocabularyFrequencies } from './vocabulary-frequencies.js';
 
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
@@ -82,21 +83,20 @@ function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: numb
  * Re-rank BM25's best rows (scores as FTS5 gives them: more negative is better) by adding a
  * proximity bonus of the query words in each page's folded title and body. Only the first
  * `depth` rows are read (their stored streams, by key), so the cost is bounded by the page asked
- * for, not by the number of matches. Queries of one word are returned unchanged.
+ * for, not by the number of matches. Queries of one word are returned unchanged. Words are
+ * weighed by their row counts in `frequencies`.
  */
-export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions): Promise<Array<{ id: number; score: number }>> {
+export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions, frequencies: VocabularyFrequencies): Promise<Array<{ id: number; score: number }>> {
   if (options.weight <= 0 || rows.length < 2) return rows;
   const byTerm = queryTerms(match);
   if (byTerm.size < 2) return rows;
   const head = rows.slice(0, options.depth);
-  // Document frequencies from FTS5's own vocabulary (a temporary view over the index, no scan of matches).
-  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
-  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_index_docsize`.execute(db)).rows[0]?.n ?? 0);
+  // Document frequencies from FTS5's own vocabulary, remembered until the index changes (vocabulary-frequencies.ts).
+  const { total, df } = await frequencies.of(db, [...byTerm.values()].flatMap((forms) => forms.map((f) => f[0]!)));
   const terms: Array<{ forms: string[][]; idf: number }> = [];
   for (const forms of byTerm.values()) {
-    const first = forms.map((f) => f[0]!);
-    const df = Math.max(...(await Promise.all(first.map(async (t) => Number((await sql<{ n: number }>`SELECT doc AS n FROM temp.search_vocab WHERE term = ${t}`.execute(db)).rows[0]?.n ?? 0)))));
-    terms.push({ forms, idf: Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5))) });
+    const most = Math.max(...forms.map((f) => df.get(f[0]!) ?? 0));
+    terms.push({ forms, idf: Math.max(1e-6, Math.log((total - most + 0.5) / (most + 0.5))) });
   }
   const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
   const stored = new Map((await sql<{ id: number; title: string | null; body: string | null }>`
