@@ -50,14 +50,52 @@ function positions(tokens: string[], forms: string[][]): number[] {
   return out;
 }
 
+/** Each form of each term, by its first token: one pass over a page finds every term's positions. */
+type FormsByFirst = Map<string, Array<{ term: number; form: string[] }>>;
+
+function formsByFirst(terms: Array<{ forms: string[][] }>): FormsByFirst {
+  const out: FormsByFirst = new Map();
+  terms.forEach((t, term) => {
+    for (const form of t.forms) {
+      const list = out.get(form[0]!) ?? [];
+      list.push({ term, form });
+      out.set(form[0]!, list);
+    }
+  });
+  return out;
+}
+
+/**
+ * Every term's start positions, as `positions` finds them term by term, in one pass over the
+ * tokens: each token is looked up once among the forms' first tokens instead of being compared
+ * with every form of every term (a pasted question has a dozen terms; this was most of
+ * re-ranking). A term with an empty form (none are made) falls back to `positions`.
+ */
+function allPositions(tokens: string[], terms: Array<{ forms: string[][] }>, byFirst: FormsByFirst): number[][] {
+  const at: number[][] = terms.map(() => []);
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get(tokens[i]!);
+    if (!candidates) continue;
+    for (const { term, form } of candidates) {
+      const list = at[term]!;
+      if (list[list.length - 1] === i) continue;
+      if (form.every((t, k) => tokens[i + k] === t)) list.push(i);
+    }
+  }
+  terms.forEach((t, term) => {
+    if (t.forms.some((f) => f.length === 0)) at[term] = positions(tokens, t.forms);
+  });
+  return at;
+}
+
 /**
  * Term-pair proximity in the manner of BM25TP (Rasolofo & Savoy 2003): every pair of occurrences
  * of two different query words within `window` tokens adds 1/d², and each pair of words adds
  * min(idf) × saturated(sum). Pairs are of any two query words, not only words adjacent in the
  * query, and gaps are allowed: "heat transfer in a laminar boundary" rewards "laminar ... heat".
  */
-function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: number }>, window: number): number {
-  const at = terms.map((t) => positions(tokens, t.forms));
+function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: number }>, window: number, byFirst: FormsByFirst): number {
+  const at = allPositions(tokens, terms, byFirst);
   let score = 0;
   for (let a = 0; a < terms.length; a++) {
     for (let b = a + 1; b < terms.length; b++) {
@@ -101,9 +139,10 @@ export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: nu
   const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
   const stored = new Map((await sql<{ id: number; title: string | null; body: string | null }>`
     SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db)).rows.map((r) => [Number(r.id), r]));
+  const byFirst = formsByFirst(terms);
   const rescored = head.map((row) => {
     const s = stored.get(row.id);
-    const bonus = proximity(`${s?.body ?? ''}`.toLowerCase().split(' '), terms, options.window) + proximity(`${s?.title ?? ''}`.toLowerCase().split(' '), terms, options.window);
+    const bonus = proximity(`${s?.body ?? ''}`.toLowerCase().split(' '), terms, options.window, byFirst) + proximity(`${s?.title ?? ''}`.toLowerCase().split(' '), terms, options.window, byFirst);
     return { id: row.id, score: row.score - options.weight * bonus };
   });
   rescored.sort((a, b) => a.score - b.score || a.id - b.id);
