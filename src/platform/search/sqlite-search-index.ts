@@ -136,9 +136,11 @@ export class SqliteSearchIndex {
       // The BM25 best `depth` pages are re-ranked by how close the query words stand (proximity-rerank.ts).
       const feedback = options.feedback === true && this.feedback.weight > 0;
       const depth = Math.max(k, this.proximity.weight > 0 ? this.proximity.depth : 0, feedback ? this.feedback.depth : 0);
-      // The candidates are the first matching rows in key order, which counting has just read.
+      // The candidates are the first matching rows in key order, which counting has just read
+      // (always, with COUNT_LIMIT above CANDIDATE_LIMIT; a smaller count limit reads fewer rows).
+      const candidates = matching.rows.length >= CANDIDATE_LIMIT ? matching.rows.slice(0, CANDIDATE_LIMIT) : CANDIDATE_LIMIT;
       const bm25 = counted > this.countLimit
-        ? await this.topK.rank(db, match, this.weights, matching.rows.slice(0, CANDIDATE_LIMIT), depth, restrict)
+        ? await this.topK.rank(db, match, this.weights, candidates, depth, restrict)
         : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
           WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${depth}`.execute(db)).rows;
