@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { Bm25TopK } from './bm25-top-k.js';
 import { DEFAULT_FEEDBACK, feedbackRerank, type FeedbackOptions } from './feedback-rerank.js';
 import { toFts5 } from './fts5-expression.js';
+import { expandPrefixes, MAX_PREFIX_TERMS } from './prefix-expansion.js';
 import { DEFAULT_PROXIMITY, proximityRerank, type ProximityOptions } from './proximity-rerank.js';
 import { facetCounts, filterSql, filtersNameCollections, type Facets } from './record-filters.js';
 import { VocabularyFrequencies } from './vocabulary-frequencies.js';
@@ -126,7 +127,7 @@ export class SqliteSearchIndex {
     if (!match) return this.listFiltered(db, where, options);
     const fts = toFts5(match);
     const restrict = this.restrictSql(where, filters);
-    const matching = await this.matchingDocuments(db, fts, restrict);
+    const matching = await this.matchingDocuments(db, await this.countingFts5(db, match), restrict);
     const counted = matching.ids.length;
     const wanted = options.offset + options.limit;
     const weights = sql.raw(SEARCH_COLUMNS.map((c) => this.weights[c]).join(', '));
@@ -165,8 +166,13 @@ export class SqliteSearchIndex {
     if (!match) return facetCounts(db, sql`(SELECT * FROM documents WHERE status = 'ok') d`, where);
     // The matching documents as the query just counted them (the same bounded scan, remembered):
     // past COUNT_LIMIT, facets count the first COUNT_LIMIT + 1 matching documents.
-    const { ids } = await this.matchingDocuments(db, toFts5(match), this.restrictSql(filter, filters));
+    const { ids } = await this.matchingDocuments(db, await this.countingFts5(db, match), this.restrictSql(filter, filters));
     return facetCounts(db, sql`(SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))) d`, where);
+  }
+
+  /** The expression as counting runs it: the same rows, prefixes as their words (prefix-expansion.ts). */
+  private async countingFts5(db: Kysely<Database>, match: MatchExpr): Promise<string> {
+    return toFts5(await expandPrefixes(match, (prefix) => this.frequencies.wordsStartingWith(db, prefix, MAX_PREFIX_TERMS)));
   }
 
   /**

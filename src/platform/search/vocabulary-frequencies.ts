@@ -13,10 +13,31 @@ const TTL_MS = 10 * 60_000;
  */
 export class VocabularyFrequencies {
   private stats: { at: number; total: number; df: Map<string, number> } | null = null;
+  private prefixes: { at: number; words: Map<string, string[] | null> } | null = null;
 
   /** Forget remembered counts: the index was written. */
   invalidate(): void {
     this.stats = null;
+    this.prefixes = null;
+  }
+
+  /**
+   * The index's words that start with `prefix` (as FTS5 stores them, in its order), or null past
+   * `max` of them; remembered until the index is written. The vocabulary is read over the range
+   * of words from the prefix (its cost is walking those words' doclists: 17 ms for `patch` at a
+   * million documents, against 50 ms for FTS5's merge of them at every query).
+   */
+  async wordsStartingWith(db: Kysely<Database>, prefix: string, max: number): Promise<string[] | null> {
+    if (!this.prefixes || Date.now() - this.prefixes.at >= TTL_MS) this.prefixes = { at: Date.now(), words: new Map() };
+    const known = this.prefixes.words.get(prefix);
+    if (known !== undefined) return known;
+    await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
+    // The upper bound is the prefix followed by the last code point: every word with the prefix sorts below it.
+    const rows = (await sql<{ term: string }>`SELECT term FROM temp.search_vocab WHERE term >= ${prefix} AND term < ${`${prefix}\u{10FFFF}`} LIMIT ${max + 1}`.execute(db)).rows;
+    const words = rows.map((r) => r.term).filter((t) => t.startsWith(prefix));
+    const answer = words.length > max ? null : words;
+    this.prefixes.words.set(prefix, answer);
+    return answer;
   }
 
   /** The row count and each word's row count (0 when the index lacks it). */
