@@ -29,14 +29,15 @@ export class VocabularyFrequencies {
    */
   async wordsStartingWith(db: Kysely<Database>, prefix: string, max: number): Promise<string[] | null> {
     if (!this.prefixes || Date.now() - this.prefixes.at >= TTL_MS) this.prefixes = { at: Date.now(), words: new Map() };
-    const known = this.prefixes.words.get(prefix);
+    const key = `${max}\u0000${prefix}`;
+    const known = this.prefixes.words.get(key);
     if (known !== undefined) return known;
     await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
     // The upper bound is the prefix followed by the last code point: every word with the prefix sorts below it.
     const rows = (await sql<{ term: string }>`SELECT term FROM temp.search_vocab WHERE term >= ${prefix} AND term < ${`${prefix}\u{10FFFF}`} LIMIT ${max + 1}`.execute(db)).rows;
     const words = rows.map((r) => r.term).filter((t) => t.startsWith(prefix));
     const answer = words.length > max ? null : words;
-    this.prefixes.words.set(prefix, answer);
+    this.prefixes.words.set(key, answer);
     return answer;
   }
 
