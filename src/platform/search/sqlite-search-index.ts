@@ -196,7 +196,8 @@ export class SqliteSearchIndex {
    * adjacent and counting is comparing with the previous key: no DISTINCT (a temporary B-tree);
    * when documents have several matching pages, the next rows are read from the last key on. The
    * last answer is kept for the facets of the same query, so its matches are read once. `rows`
-   * are the matching rows read, in key order: past COUNT_LIMIT, the ranking's candidates.
+   * are the first CANDIDATE_LIMIT matching rows read, in key order: past COUNT_LIMIT, the
+   * ranking's candidates.
    */
   private async matchingDocuments(db: Kysely<Database>, fts: string, restrict: RawBuilder<unknown>): Promise<{ ids: number[]; rows: number[] }> {
     const key = `${fts}\u0000${JSON.stringify(restrict.compile(db))}`;
@@ -211,7 +212,7 @@ export class SqliteSearchIndex {
       const keys = (await sql<{ keys: string | null }>`SELECT group_concat(id, ',' ORDER BY id) AS keys FROM (SELECT rowid AS id FROM search_index WHERE search_index MATCH ${fts} AND rowid > ${after} ${restrict} LIMIT ${ask})`.execute(db)).rows[0]?.keys;
       const rows = keys ? keys.split(',').map(Number) : [];
       for (const id of rows) {
-        read.push(id);
+        if (read.length < CANDIDATE_LIMIT) read.push(id);
         const doc = rowDocument(id);
         if (ids[ids.length - 1] !== doc) ids.push(doc);
       }
