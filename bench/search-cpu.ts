@@ -7,7 +7,9 @@
  * SEARCH_CPU_SIZE picks the collection (default 1000000). SEARCH_CPU_BASE=/path/to/other/src
  * (another checkout's src, e.g. `git archive` of an older commit with node_modules linked beside
  * it) runs that version too, interleaved query by query in the same process, and says for each
- * query whether both answer byte-identically (hits, order, scores, totals, highlights, facets).
+ * query whether both answer byte-identically (hits, order, scores, totals, highlights, facets),
+ * and checks the same of EXTRA queries outside the mix (feedback, prefixes under NOT, filters
+ * naming a collection, a second page), each asked twice (remembered statistics on the second).
  * SEARCH_CPU_ONLY=a,b keeps the queries whose text contains one of these.
  */
 import os from 'node:os';
@@ -19,7 +21,20 @@ import { table } from './support.js';
 import type * as Main from '../src/main.js';
 import type * as Stage from '../src/search/index.js';
 
-type Search = (q: string, options: { mode: 'normalised' | 'cross-script' | 'exact'; match?: 'all' | 'any'; limit: number; facets?: boolean }) => Promise<unknown>;
+type Search = (q: string, options: { mode: 'normalised' | 'cross-script' | 'exact'; match?: 'all' | 'any'; limit: number; offset?: number; facets?: boolean }) => Promise<unknown>;
+
+const EXTRA: Array<[string, Parameters<Search>[1]]> = [
+  ['kernel signal handler patch', { mode: 'normalised', match: 'any', limit: 20, facets: true }],
+  ['the man page of the kernel driver', { mode: 'normalised', match: 'any', limit: 20, facets: true }],
+  ['how does the kernel handle a signal', { mode: 'normalised', match: 'any', limit: 10, offset: 10 }],
+  ['patch* kernel', { mode: 'normalised', limit: 20, facets: true }],
+  ['doc* -kernel', { mode: 'normalised', limit: 20 }],
+  ['人民* 法院', { mode: 'normalised', limit: 20 }],
+  ['the collection:nonexistent', { mode: 'normalised', limit: 20, facets: true }],
+  ['the -lang:zh date:2019', { mode: 'normalised', limit: 20, facets: true }],
+  ['renmin fayuan', { mode: 'cross-script', match: 'any', limit: 20 }],
+  ['法院 规定 国务院 人民 劳动', { mode: 'normalised', match: 'any', limit: 20, facets: true }],
+];
 
 const SIZE = Number(process.env.SEARCH_CPU_SIZE ?? 1_000_000);
 const ROUNDS = Number(process.env.SEARCH_CPU_ROUNDS ?? 5);
@@ -77,4 +92,17 @@ console.log(`${SIZE} documents, ${ROUNDS} rounds, ${((used.user + used.system) /
 console.log(table(rows));
 for (const v of loaded) console.log(`${v.name}: median over the mix ${median(queries.map((q) => median(cpu[q.q]![v.name]!))).toFixed(1)} CPU ms, mean ${(queries.reduce((s, q) => s + median(cpu[q.q]![v.name]!), 0) / queries.length).toFixed(1)}`);
 if (loaded.some((v, i) => i > 0 && queries.some((q) => answers.get(q.q)![i] !== answers.get(q.q)![0]))) process.exitCode = 1;
+if (loaded.length > 1) {
+  let differ = 0;
+  for (const [q, options] of EXTRA) {
+    const seen = new Set<string>();
+    for (let twice = 0; twice < 2; twice++) for (const v of loaded) seen.add(JSON.stringify(await v.search(q, options)));
+    if (seen.size > 1) {
+      differ++;
+      console.log(`DIFFERENT: ${q} ${JSON.stringify(options)}`);
+    }
+  }
+  console.log(`${EXTRA.length - differ} of ${EXTRA.length} queries outside the mix answered identically by both, twice`);
+  if (differ) process.exitCode = 1;
+}
 for (const v of loaded) await v.close();
