@@ -2,7 +2,8 @@
  * The BM25 that ranks very common words (platform/search/bm25-top-k.ts) must give the same scores,
  * in the same order, as FTS5's own bm25() with the same column weights: it only saves FTS5's pass
  * over every match. Checked on a small real FTS5 index with single words, phrases, prefixes,
- * several columns, OR and AND.
+ * several columns, OR and AND. Also what the ranking of common words reads instead of asking
+ * FTS5 again: candidates given by key, remembered vocabulary counts, prefixes as their words.
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -11,7 +12,9 @@ import { SEARCH_COLUMNS, type MatchExpr, type SearchColumn } from '../src/domain
 import type { Database as Schema } from '../src/platform/db/schema.js';
 import { Bm25TopK } from '../src/platform/search/bm25-top-k.js';
 import { toFts5 } from '../src/platform/search/fts5-expression.js';
+import { expandPrefixes } from '../src/platform/search/prefix-expansion.js';
 import { DEFAULT_WEIGHTS, SqliteSearchIndex } from '../src/platform/search/sqlite-search-index.js';
+import { VocabularyFrequencies } from '../src/platform/search/vocabulary-frequencies.js';
 
 const WORDS = ['the', 'kernel', 'signal', 'handler', 'patch', 'patches', 'man', 'page', '人民', '民法', '法院', 'renmin', 'fayuan'];
 let db: Kysely<Schema>;
@@ -54,4 +57,63 @@ describe('BM25 for common words', () => {
       ours.forEach((r, i) => expect(r.score).toBeCloseTo(fts5[i]!.score, 6));
     });
   }
+});
+
+describe('what the bounded ranking reads instead of asking FTS5 again', () => {
+  const cases: Array<[string, MatchExpr]> = [
+    ['a word', phrase(['the'], ['t_norm', 'b_norm'])],
+    ['many words (one pass per row)', { op: 'or', items: ['人民', '民法', '法院', 'the', 'kernel', 'page'].map((w) => phrase([w], ['t_norm', 'b_norm'])) }],
+    ['a prefix', phrase(['patch'], ['b_norm'], true)],
+  ];
+  for (const [name, expr] of cases) {
+    it(`ranks the candidates given by key as those it finds: ${name}`, async () => {
+      const keys = (await sql<{ id: number }>`SELECT rowid AS id FROM search_index WHERE search_index MATCH ${toFts5(expr)} LIMIT 40`.execute(db)).rows.map((r) => r.id);
+      expect(keys.length).toBe(40);
+      const found = await new Bm25TopK().rank(db, expr, DEFAULT_WEIGHTS, 40, 15, sql``);
+      const given = await new Bm25TopK().rank(db, expr, DEFAULT_WEIGHTS, keys, 15, sql``);
+      expect(given).toEqual(found);
+    });
+  }
+
+  it('counts rows and a word\'s rows as FTS5\'s vocabulary does, and forgets them when told the index changed', async () => {
+    await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
+    const vocab = async (w: string) => Number((await sql<{ n: number }>`SELECT doc AS n FROM temp.check_vocab WHERE term = ${w}`.execute(db)).rows[0]?.n ?? 0);
+    const rows = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_index_docsize`.execute(db)).rows[0]?.n);
+    const frequencies = new VocabularyFrequencies();
+    const first = await frequencies.of(db, ['kernel', '人民', 'absent']);
+    expect([first.total, first.df.get('kernel'), first.df.get('人民'), first.df.get('absent')]).toEqual([await rows(), await vocab('kernel'), await vocab('人民'), 0]);
+    // A row written elsewhere: remembered until invalidated.
+    const values = SEARCH_COLUMNS.map((c) => (c === 'b_norm' ? 'absent kernel' : ''));
+    await sql`INSERT INTO search_index (rowid, ${sql.raw(SEARCH_COLUMNS.join(', '))}) VALUES (${999 * 2 ** 20 + 1}, ${sql.join(values)})`.execute(db);
+    try {
+      expect((await frequencies.of(db, ['absent'])).df.get('absent')).toBe(0);
+      frequencies.invalidate();
+      const after = await frequencies.of(db, ['absent', 'kernel']);
+      expect([after.total, after.df.get('absent'), after.df.get('kernel')]).toEqual([await rows(), 1, await vocab('kernel')]);
+    } finally {
+      await sql`DELETE FROM search_index WHERE rowid = ${999 * 2 ** 20 + 1}`.execute(db);
+    }
+  });
+
+  it('lists the words of a prefix and matches the same rows with them as FTS5\'s prefix query', async () => {
+    const frequencies = new VocabularyFrequencies();
+    expect(await frequencies.wordsStartingWith(db, 'patch', 10)).toEqual(['patch', 'patches']);
+    expect(await frequencies.wordsStartingWith(db, 'patch', 1)).toBeNull();
+    expect(await frequencies.wordsStartingWith(db, 'zzz', 10)).toEqual([]);
+    const words = (prefix: string) => frequencies.wordsStartingWith(db, prefix, 10);
+    const keys = async (e: MatchExpr) => (await sql<{ id: number }>`SELECT rowid AS id FROM search_index WHERE search_index MATCH ${toFts5(e)}`.execute(db)).rows.map((r) => r.id);
+    for (const expr of [
+      phrase(['patch'], ['b_norm'], true),
+      phrase(['民'], ['t_norm', 'b_norm'], true),
+      { op: 'and', items: [phrase(['kernel'], ['b_norm']), phrase(['pa'], ['b_norm', 'b_stem'], true)] },
+      { op: 'not', include: phrase(['the'], ['b_norm']), exclude: phrase(['han'], ['b_norm'], true) },
+    ] satisfies MatchExpr[]) {
+      const expanded = await expandPrefixes(expr, words);
+      expect(toFts5(expanded)).not.toContain('*');
+      expect(await keys(expanded)).toEqual(await keys(expr));
+    }
+    // A prefix with no word, or one FTS5 would fold, stays a prefix.
+    expect(await expandPrefixes(phrase(['zzz'], ['b_norm'], true), words)).toEqual(phrase(['zzz'], ['b_norm'], true));
+    expect(await expandPrefixes(phrase(['Patch'], ['b_norm'], true), words)).toEqual(phrase(['Patch'], ['b_norm'], true));
+  });
 });

@@ -57,6 +57,16 @@ describe('counting up to a limit', () => {
     bounded.hits.forEach((h, i) => expect(h.score).toBeCloseTo(exact.hits[i]!.score, 6));
   });
 
+  it('counts a prefix as FTS5 matches it, under the limit and past it (counting runs it as its words)', async () => {
+    const prefix: MatchExpr = { op: 'phrase', tokens: ['kern'], columns: ['t_norm', 'b_norm'], prefix: true, via: 'normalised', term: 'kern' };
+    const all = await new SqliteSearchIndex({}, {}, { count: 20 }).query(db, prefix, {}, { limit: 5, offset: 0 });
+    expect([all.total, all.totalIsLowerBound]).toEqual([12, undefined]);
+    const bounded = await new SqliteSearchIndex({}, {}, { count: 5 }).query(db, prefix, {}, { limit: 20, offset: 0 });
+    expect([bounded.total, bounded.totalIsLowerBound]).toEqual([5, true]);
+    const word = await new SqliteSearchIndex({}, {}, { count: 5 }).query(db, { ...prefix, tokens: ['kernel'], prefix: false }, {}, { limit: 20, offset: 0 });
+    expect(bounded.hits.map((h) => h.pageId)).toEqual(word.hits.map((h) => h.pageId));
+  });
+
   it('shows a lower bound as "10,000+" and an exact count as the number', () => {
     expect(totalText(10_000, true)).toBe('10,000+');
     expect(totalText(10_000)).toBe('10000');

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { SEARCH_COLUMNS, type MatchExpr } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { positivePhrases } from './fts5-expression.js';
+import type { VocabularyFrequencies } from './vocabulary-frequencies.js';
 
 /**
  * Pseudo-relevance feedback (RM3-style) for `--match any` queries: the words that weigh most in
@@ -53,74 +54,57 @@ const expandable = (t: string, han: boolean) => /\p{L}/u.test(t) && !/^[a-z]$/.t
  */
 const HAN = /\p{Script=Han}/u;
 
-export class FeedbackRerank {
-  private stats: { total: number; df: Map<string, number> } | null = null;
-
-  /** Forget remembered statistics: the index was written. */
-  invalidate(): void {
-    this.stats = null;
+/**
+ * Re-rank `rows` (scores as FTS5 gives them: more negative is better) by the feedback query; see
+ * FeedbackOptions. Words are weighed by their row counts in `frequencies`.
+ */
+export async function feedbackRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: FeedbackOptions, frequencies: VocabularyFrequencies): Promise<Array<{ id: number; score: number }>> {
+  if (options.weight <= 0 || rows.length < 2) return rows;
+  const query = queryWords(match);
+  if (query.size < options.minWords || (!options.han && [...query].some((w) => HAN.test(w)))) return rows;
+  const head = rows.slice(0, options.depth);
+  const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
+  const stored = await sql<{ id: number; title: string | null; body: string | null }>`
+    SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db);
+  // Each page as weighted term counts (title words TITLE_TF times) and its length.
+  const pages = new Map(stored.rows.map((r) => {
+    const tf = new Map<string, number>();
+    const add = (stream: string | null, by: number) => {
+      for (const t of (stream ?? '').toLowerCase().split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + by);
+    };
+    add(r.title, TITLE_TF);
+    add(r.body, 1);
+    let length = 0;
+    for (const n of tf.values()) length += n;
+    return [Number(r.id), { tf, length }] as const;
+  }));
+  // The relevance model: P(w|R) = Σ over the feedback pages of P(d|q) · P(w|d), P(d|q) by the first score.
+  const feedback = head.slice(0, options.docs).filter((r) => pages.has(r.id));
+  const mass = feedback.reduce((s, r) => s + Math.max(0, -r.score), 0);
+  const model = new Map<string, number>();
+  for (const r of feedback) {
+    const page = pages.get(r.id)!;
+    const pd = mass > 0 ? Math.max(0, -r.score) / mass : 1 / feedback.length;
+    for (const [t, n] of page.tf) if (!query.has(t) && expandable(t, options.han)) model.set(t, (model.get(t) ?? 0) + (pd * n) / Math.max(1, page.length));
   }
-
-  private async documentFrequencies(db: Kysely<Database>, words: string[]): Promise<{ total: number; df: Map<string, number> }> {
-    if (!this.stats) this.stats = { total: Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_index_docsize`.execute(db)).rows[0]?.n ?? 0), df: new Map() };
-    const missing = words.filter((w) => !this.stats!.df.has(w));
-    if (missing.length) {
-      // FTS5's own vocabulary (a temporary view over the index), as proximity-rerank.ts reads it.
-      await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
-      for (const w of missing) this.stats.df.set(w, Number((await sql<{ n: number }>`SELECT doc AS n FROM temp.search_vocab WHERE term = ${w}`.execute(db)).rows[0]?.n ?? 0));
+  const candidates = [...model].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LOOKUPS);
+  const { total, df } = await frequencies.of(db, candidates.map(([t]) => t));
+  const chosen = candidates.filter(([t]) => (df.get(t) ?? 0) >= 2 && (df.get(t) ?? 0) <= options.maxShare * total).slice(0, options.terms);
+  if (chosen.length === 0) return rows;
+  const sum = chosen.reduce((s, [, w]) => s + w, 0);
+  const terms = chosen.map(([t, w]) => ({ t, w: w / sum, idf: Math.log((total - df.get(t)! + 0.5) / (df.get(t)! + 0.5)) }));
+  const average = [...pages.values()].reduce((s, p) => s + p.length, 0) / Math.max(1, pages.size);
+  const rescored = head.map((row) => {
+    const page = pages.get(row.id);
+    if (!page) return row;
+    const norm = K1 * (1 - B + (B * page.length) / Math.max(1, average));
+    let bonus = 0;
+    for (const { t, w, idf } of terms) {
+      const n = page.tf.get(t) ?? 0;
+      if (n > 0) bonus += w * idf * ((n * (K1 + 1)) / (n + norm));
     }
-    return this.stats;
-  }
-
-  /** Re-rank `rows` (scores as FTS5 gives them: more negative is better) by the feedback query; see FeedbackOptions. */
-  async rerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: FeedbackOptions): Promise<Array<{ id: number; score: number }>> {
-    if (options.weight <= 0 || rows.length < 2) return rows;
-    const query = queryWords(match);
-    if (query.size < options.minWords || (!options.han && [...query].some((w) => HAN.test(w)))) return rows;
-    const head = rows.slice(0, options.depth);
-    const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
-    const stored = await sql<{ id: number; title: string | null; body: string | null }>`
-      SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db);
-    // Each page as weighted term counts (title words TITLE_TF times) and its length.
-    const pages = new Map(stored.rows.map((r) => {
-      const tf = new Map<string, number>();
-      const add = (stream: string | null, by: number) => {
-        for (const t of (stream ?? '').toLowerCase().split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + by);
-      };
-      add(r.title, TITLE_TF);
-      add(r.body, 1);
-      let length = 0;
-      for (const n of tf.values()) length += n;
-      return [Number(r.id), { tf, length }] as const;
-    }));
-    // The relevance model: P(w|R) = Σ over the feedback pages of P(d|q) · P(w|d), P(d|q) by the first score.
-    const feedback = head.slice(0, options.docs).filter((r) => pages.has(r.id));
-    const mass = feedback.reduce((s, r) => s + Math.max(0, -r.score), 0);
-    const model = new Map<string, number>();
-    for (const r of feedback) {
-      const page = pages.get(r.id)!;
-      const pd = mass > 0 ? Math.max(0, -r.score) / mass : 1 / feedback.length;
-      for (const [t, n] of page.tf) if (!query.has(t) && expandable(t, options.han)) model.set(t, (model.get(t) ?? 0) + (pd * n) / Math.max(1, page.length));
-    }
-    const candidates = [...model].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LOOKUPS);
-    const { total, df } = await this.documentFrequencies(db, candidates.map(([t]) => t));
-    const chosen = candidates.filter(([t]) => (df.get(t) ?? 0) >= 2 && (df.get(t) ?? 0) <= options.maxShare * total).slice(0, options.terms);
-    if (chosen.length === 0) return rows;
-    const sum = chosen.reduce((s, [, w]) => s + w, 0);
-    const terms = chosen.map(([t, w]) => ({ t, w: w / sum, idf: Math.log((total - df.get(t)! + 0.5) / (df.get(t)! + 0.5)) }));
-    const average = [...pages.values()].reduce((s, p) => s + p.length, 0) / Math.max(1, pages.size);
-    const rescored = head.map((row) => {
-      const page = pages.get(row.id);
-      if (!page) return row;
-      const norm = K1 * (1 - B + (B * page.length) / Math.max(1, average));
-      let bonus = 0;
-      for (const { t, w, idf } of terms) {
-        const n = page.tf.get(t) ?? 0;
-        if (n > 0) bonus += w * idf * ((n * (K1 + 1)) / (n + norm));
-      }
-      return { id: row.id, score: row.score - options.weight * bonus };
-    });
-    rescored.sort((a, b) => a.score - b.score || a.id - b.id);
-    return [...rescored, ...rows.slice(options.depth)];
-  }
+    return { id: row.id, score: row.score - options.weight * bonus };
+  });
+  rescored.sort((a, b) => a.score - b.score || a.id - b.id);
+  return [...rescored, ...rows.slice(options.depth)];
 }

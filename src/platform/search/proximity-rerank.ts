@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { SEARCH_COLUMNS, type MatchExpr } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { positivePhrases } from './fts5-expression.js';
+import type { VocabularyFrequencies } from './vocabulary-frequencies.js';
 
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
 
@@ -49,14 +50,52 @@ function positions(tokens: string[], forms: string[][]): number[] {
   return out;
 }
 
+/** Each form of each term, by its first token: one pass over a page finds every term's positions. */
+type FormsByFirst = Map<string, Array<{ term: number; form: string[] }>>;
+
+function formsByFirst(terms: Array<{ forms: string[][] }>): FormsByFirst {
+  const out: FormsByFirst = new Map();
+  terms.forEach((t, term) => {
+    for (const form of t.forms) {
+      const list = out.get(form[0]!) ?? [];
+      list.push({ term, form });
+      out.set(form[0]!, list);
+    }
+  });
+  return out;
+}
+
+/**
+ * Every term's start positions, as `positions` finds them term by term, in one pass over the
+ * tokens: each token is looked up once among the forms' first tokens instead of being compared
+ * with every form of every term (a pasted question has a dozen terms; this was most of
+ * re-ranking). A term with an empty form (none are made) falls back to `positions`.
+ */
+function allPositions(tokens: string[], terms: Array<{ forms: string[][] }>, byFirst: FormsByFirst): number[][] {
+  const at: number[][] = terms.map(() => []);
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get(tokens[i]!);
+    if (!candidates) continue;
+    for (const { term, form } of candidates) {
+      const list = at[term]!;
+      if (list[list.length - 1] === i) continue;
+      if (form.every((t, k) => tokens[i + k] === t)) list.push(i);
+    }
+  }
+  terms.forEach((t, term) => {
+    if (t.forms.some((f) => f.length === 0)) at[term] = positions(tokens, t.forms);
+  });
+  return at;
+}
+
 /**
  * Term-pair proximity in the manner of BM25TP (Rasolofo & Savoy 2003): every pair of occurrences
  * of two different query words within `window` tokens adds 1/d², and each pair of words adds
  * min(idf) × saturated(sum). Pairs are of any two query words, not only words adjacent in the
  * query, and gaps are allowed: "heat transfer in a laminar boundary" rewards "laminar ... heat".
  */
-function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: number }>, window: number): number {
-  const at = terms.map((t) => positions(tokens, t.forms));
+function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: number }>, window: number, byFirst: FormsByFirst): number {
+  const at = allPositions(tokens, terms, byFirst);
   let score = 0;
   for (let a = 0; a < terms.length; a++) {
     for (let b = a + 1; b < terms.length; b++) {
@@ -82,28 +121,28 @@ function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: numb
  * Re-rank BM25's best rows (scores as FTS5 gives them: more negative is better) by adding a
  * proximity bonus of the query words in each page's folded title and body. Only the first
  * `depth` rows are read (their stored streams, by key), so the cost is bounded by the page asked
- * for, not by the number of matches. Queries of one word are returned unchanged.
+ * for, not by the number of matches. Queries of one word are returned unchanged. Words are
+ * weighed by their row counts in `frequencies`.
  */
-export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions): Promise<Array<{ id: number; score: number }>> {
+export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions, frequencies: VocabularyFrequencies): Promise<Array<{ id: number; score: number }>> {
   if (options.weight <= 0 || rows.length < 2) return rows;
   const byTerm = queryTerms(match);
   if (byTerm.size < 2) return rows;
   const head = rows.slice(0, options.depth);
-  // Document frequencies from FTS5's own vocabulary (a temporary view over the index, no scan of matches).
-  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, 'row')`.execute(db);
-  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_index_docsize`.execute(db)).rows[0]?.n ?? 0);
+  // Document frequencies from FTS5's own vocabulary, remembered until the index changes (vocabulary-frequencies.ts).
+  const { total, df } = await frequencies.of(db, [...byTerm.values()].flatMap((forms) => forms.map((f) => f[0]!)));
   const terms: Array<{ forms: string[][]; idf: number }> = [];
   for (const forms of byTerm.values()) {
-    const first = forms.map((f) => f[0]!);
-    const df = Math.max(...(await Promise.all(first.map(async (t) => Number((await sql<{ n: number }>`SELECT doc AS n FROM temp.search_vocab WHERE term = ${t}`.execute(db)).rows[0]?.n ?? 0)))));
-    terms.push({ forms, idf: Math.max(1e-6, Math.log((total - df + 0.5) / (df + 0.5))) });
+    const most = Math.max(...forms.map((f) => df.get(f[0]!) ?? 0));
+    terms.push({ forms, idf: Math.max(1e-6, Math.log((total - most + 0.5) / (most + 0.5))) });
   }
   const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
   const stored = new Map((await sql<{ id: number; title: string | null; body: string | null }>`
     SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db)).rows.map((r) => [Number(r.id), r]));
+  const byFirst = formsByFirst(terms);
   const rescored = head.map((row) => {
     const s = stored.get(row.id);
-    const bonus = proximity(`${s?.body ?? ''}`.toLowerCase().split(' '), terms, options.window) + proximity(`${s?.title ?? ''}`.toLowerCase().split(' '), terms, options.window);
+    const bonus = proximity(`${s?.body ?? ''}`.toLowerCase().split(' '), terms, options.window, byFirst) + proximity(`${s?.title ?? ''}`.toLowerCase().split(' '), terms, options.window, byFirst);
     return { id: row.id, score: row.score - options.weight * bonus };
   });
   rescored.sort((a, b) => a.score - b.score || a.id - b.id);

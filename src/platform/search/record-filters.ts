@@ -57,6 +57,11 @@ export async function filterSql(db: Kysely<Database>, f: SearchFilters): Promise
   return parts.length ? sql.join(parts, sql` AND `) : null;
 }
 
+/** Whether the filters test the collection's name (c.name in filterSql): queries join collections only then. */
+export function filtersNameCollections(f: SearchFilters): boolean {
+  return Boolean(f.collections?.length || f.notCollections?.length || f.allowedCollections);
+}
+
 /**
  * Facet counts over `source` (a FROM clause yielding documents as d) under the filters, in one
  * statement: the matching documents are read once into a materialised table and every facet is a
