@@ -83,8 +83,13 @@ describe('two servers on one PostgreSQL', () => {
       return upload.state === 'done' || upload.state === 'failed' ? upload : null;
     }, 120_000);
     expect(done).toMatchObject({ state: 'done', collection: 'leak', documents: { ok: 6, failed: 0, pending: 0 } });
-    const job = await client.query<{ state: string; locked_by: string }>(`SELECT state, locked_by FROM jobs WHERE kind = 'upload' AND payload::json->>'uploadId' = $1`, [String(id)]);
-    expect(job.rows).toEqual([{ state: 'done', locked_by: expect.stringContaining(`:${b.process.pid}:`) }]);
+    // The upload's row says done inside the job's handler; the job's own row is marked done just
+    // after the handler returns, in the worker's next statement: wait for it rather than race it.
+    const job = await pollUntil('the upload job to be marked done', async () => {
+      const rows = (await client.query<{ state: string; locked_by: string }>(`SELECT state, locked_by FROM jobs WHERE kind = 'upload' AND payload::json->>'uploadId' = $1`, [String(id)])).rows;
+      return rows.length === 1 && rows[0]!.state === 'running' ? null : rows;
+    }, 30_000);
+    expect(job).toEqual([{ state: 'done', locked_by: expect.stringContaining(`:${b.process.pid}:`) }]);
     const listed = await onB.json<{ uploads: Upload[] }>('/api/uploads');
     expect(listed.uploads.map((u) => u.id)).toContain(id);
     const hits = await onB.json<{ total: number }>(`/api/search?q=CORMORANT`);
