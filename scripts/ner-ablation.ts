@@ -7,7 +7,8 @@
  * VARIANT: a name from VARIANTS below, optionally ":bits" for the hash size (default 21).
  */
 import path from 'node:path';
-import { buildZhGazetteer, ZH_TEMPLATE_COUNT, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
+import { buildZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
+import { ZH_TEMPLATE_COUNT, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js';
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
 import { readResource } from '../src/analyse/resources.js';

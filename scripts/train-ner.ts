@@ -17,7 +17,8 @@ import { EN_WIDTH, enFeatures, ruleCodes, type EnToken } from '../src/analyse/en
 import { tagsOf, type LinearChain } from '../src/analyse/entities/tagger/linear-chain.js';
 import { encodeModel } from '../src/analyse/entities/tagger/model-file.js';
 import { cedictNameRows, loadEnGazetteer } from '../src/analyse/entities/tagger/ner-resources.js';
-import { buildZhGazetteer, serializeZhGazetteer, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
+import { zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
+import { buildZhGazetteer, serializeZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
 import { readResource, resourcePath } from '../src/analyse/resources.js';
 import { readConllTrain, readMsra, zhGazetteerFromCorpus, zhNamesFromOtherCorpora, type Sentence } from './ner-training-data.js';

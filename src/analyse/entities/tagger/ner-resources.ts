@@ -9,7 +9,7 @@ import { readResource, resourcePath } from '../../resources.js';
 import { buildEnGazetteer, type EnGazetteer } from './en-features.js';
 import { masksOf, type LinearChain, type Masks } from './linear-chain.js';
 import { decodeModel } from './model-file.js';
-import { parseZhGazetteer, type GAZ_TYPES, type ZhGazetteer } from './zh-features.js';
+import { parseZhGazetteer, type GAZ_TYPES, type ZhGazetteer } from './zh-gazetteer.js';
 
 export interface Tagger<G> {
   model: LinearChain;
