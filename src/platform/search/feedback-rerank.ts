@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import { SEARCH_COLUMNS, type MatchExpr } from '../../domain/search.js';
+import type { Kysely } from 'kysely';
+import type { MatchExpr } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { positivePhrases } from './fts5-expression.js';
+import type { QueryPageStreams } from './page-streams.js';
 import type { VocabularyFrequencies } from './vocabulary-frequencies.js';
 
 /**
@@ -28,8 +29,6 @@ export const DEFAULT_FEEDBACK: FeedbackOptions = { weight: 2, docs: 5, terms: 10
 
 const K1 = 1.2;
 const B = 0.75;
-const BODY = SEARCH_COLUMNS.indexOf('b_norm');
-const TITLE = SEARCH_COLUMNS.indexOf('t_norm');
 /** Title words count this many times, as the title columns' BM25 weight does. */
 const TITLE_TF = 4;
 /** Document frequencies are looked up for at most this many candidate words per query (a bound on the work). */
@@ -58,16 +57,15 @@ const HAN = /\p{Script=Han}/u;
  * Re-rank `rows` (scores as FTS5 gives them: more negative is better) by the feedback query; see
  * FeedbackOptions. Words are weighed by their row counts in `frequencies`.
  */
-export async function feedbackRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: FeedbackOptions, frequencies: VocabularyFrequencies): Promise<Array<{ id: number; score: number }>> {
+export async function feedbackRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: FeedbackOptions, frequencies: VocabularyFrequencies, streams: QueryPageStreams): Promise<Array<{ id: number; score: number }>> {
   if (options.weight <= 0 || rows.length < 2) return rows;
   const query = queryWords(match);
   if (query.size < options.minWords || (!options.han && [...query].some((w) => HAN.test(w)))) return rows;
   const head = rows.slice(0, options.depth);
-  const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
-  const stored = await sql<{ id: number; title: string | null; body: string | null }>`
-    SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db);
+  const stored = await streams.of(head.map((r) => r.id));
+  const read = head.map((r) => r.id).filter((id) => stored.has(id)).sort((a, b) => a - b).map((id) => ({ id, ...stored.get(id)! }));
   // Each page as weighted term counts (title words TITLE_TF times) and its length.
-  const pages = new Map(stored.rows.map((r) => {
+  const pages = new Map(read.map((r) => {
     const tf = new Map<string, number>();
     const add = (stream: string | null, by: number) => {
       for (const t of (stream ?? '').toLowerCase().split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + by);

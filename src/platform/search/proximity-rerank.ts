@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import { SEARCH_COLUMNS, type MatchExpr } from '../../domain/search.js';
+import type { Kysely } from 'kysely';
+import type { MatchExpr } from '../../domain/search.js';
 import type { Database } from '../db/schema.js';
 import { positivePhrases } from './fts5-expression.js';
+import type { QueryPageStreams } from './page-streams.js';
 import type { VocabularyFrequencies } from './vocabulary-frequencies.js';
 
 type Phrase = Extract<MatchExpr, { op: 'phrase' }>;
@@ -24,8 +25,6 @@ export interface ProximityOptions {
 export const DEFAULT_PROXIMITY: ProximityOptions = { weight: 1, window: 5, depth: 100 };
 
 const K1 = 1.2;
-const BODY = SEARCH_COLUMNS.indexOf('b_norm');
-const TITLE = SEARCH_COLUMNS.indexOf('t_norm');
 
 /** The query words to measure distances between: one entry per distinct term, its folded token sequences. */
 function queryTerms(match: MatchExpr): Map<string, string[][]> {
@@ -124,7 +123,7 @@ function proximity(tokens: string[], terms: Array<{ forms: string[][]; idf: numb
  * for, not by the number of matches. Queries of one word are returned unchanged. Words are
  * weighed by their row counts in `frequencies`.
  */
-export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions, frequencies: VocabularyFrequencies): Promise<Array<{ id: number; score: number }>> {
+export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: number; score: number }>, match: MatchExpr, options: ProximityOptions, frequencies: VocabularyFrequencies, streams: QueryPageStreams): Promise<Array<{ id: number; score: number }>> {
   if (options.weight <= 0 || rows.length < 2) return rows;
   const byTerm = queryTerms(match);
   if (byTerm.size < 2) return rows;
@@ -136,9 +135,7 @@ export async function proximityRerank(db: Kysely<Database>, rows: Array<{ id: nu
     const most = Math.max(...forms.map((f) => df.get(f[0]!) ?? 0));
     terms.push({ forms, idf: Math.max(1e-6, Math.log((total - most + 0.5) / (most + 0.5))) });
   }
-  const content = sql.raw(`c${TITLE} AS title, c${BODY} AS body`);
-  const stored = new Map((await sql<{ id: number; title: string | null; body: string | null }>`
-    SELECT id, ${content} FROM search_index_content WHERE id IN (SELECT value FROM json_each(${JSON.stringify(head.map((r) => r.id))}))`.execute(db)).rows.map((r) => [Number(r.id), r]));
+  const stored = await streams.of(head.map((r) => r.id));
   const byFirst = formsByFirst(terms);
   const rescored = head.map((row) => {
     const s = stored.get(row.id);

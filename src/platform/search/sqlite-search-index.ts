@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { Bm25TopK } from './bm25-top-k.js';
 import { DEFAULT_FEEDBACK, feedbackRerank, type FeedbackOptions } from './feedback-rerank.js';
 import { toFts5 } from './fts5-expression.js';
+import { QueryPageStreams } from './page-streams.js';
 import { expandPrefixes, MAX_PREFIX_TERMS } from './prefix-expansion.js';
 import { DEFAULT_PROXIMITY, proximityRerank, type ProximityOptions } from './proximity-rerank.js';
 import { facetCounts, filterSql, filtersNameCollections, type Facets } from './record-filters.js';
@@ -145,8 +146,10 @@ export class SqliteSearchIndex {
         : (await sql<{ id: number; score: number }>`
           SELECT rowid AS id, bm25(search_index, ${weights}) AS score FROM search_index
           WHERE search_index MATCH ${fts} ${restrict} ORDER BY score, rowid LIMIT ${depth}`.execute(db)).rows;
-      const near = await proximityRerank(db, bm25, match, this.proximity, this.frequencies);
-      const rows = (feedback ? await feedbackRerank(db, near, match, this.feedback, this.frequencies) : near).slice(0, k);
+      // The best pages' stored streams, read once for both re-rankings.
+      const streams = new QueryPageStreams(db);
+      const near = await proximityRerank(db, bm25, match, this.proximity, this.frequencies, streams);
+      const rows = (feedback ? await feedbackRerank(db, near, match, this.feedback, this.frequencies, streams) : near).slice(0, k);
       best = new Map();
       for (const r of rows) {
         const documentId = rowDocument(r.id);
