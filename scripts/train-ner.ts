@@ -27,6 +27,8 @@ import { examplesOf, train } from './ner-perceptron.js';
 const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
 export const MSRA_HELD_OUT = 0.1;
 export const CONLL_HELD_OUT = 0.1;
+/** The tuning slice: the MSRA sentences just before the held-out slice (scripts/ner-ablation.ts). */
+export const TUNING_SENTENCES = 4500;
 const out = process.env.NER_OUT ?? resourcePath('ner');
 
 function save(name: string, model: LinearChain & { weights: Float32Array }, prune: number): void {
@@ -65,8 +67,13 @@ if (which === 'zh' || which === 'all') {
     return zhFeatures(text, gaz, (1 << bits) - 1, ZH_TEMPLATES, (folded) => segmenter.tagWords(folded));
   };
   const tags = tagsOf(types);
-  console.log(`zh: ${cut} training sentences, ${all.length - cut} held out, ${rows.length} gazetteer names from the corpus`);
-  const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(all.slice(0, cut), tags, featuresOf), epochs || 10, examplesOf(all.slice(cut), tags, featuresOf));
+  // NER_SLICE=tuning (experiments only) trains on the sentences before the tuning slice and reports
+  // on the tuning slice, so post-passes can be chosen with a model that never saw it.
+  const tuning = process.env.NER_SLICE === 'tuning';
+  const end = tuning ? cut - TUNING_SENTENCES : cut;
+  const report = tuning ? all.slice(end, cut) : all.slice(cut);
+  console.log(`zh: ${end} training sentences, ${report.length} ${tuning ? 'in the tuning slice' : 'held out'}, ${rows.length} gazetteer names from the corpus`);
+  const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(all.slice(0, end), tags, featuresOf), epochs || 10, examplesOf(report, tags, featuresOf), tuning ? 'tuning' : 'held-out');
   save('zh', { ...model, templates: ZH_TEMPLATES }, 0.05);
 }
 
