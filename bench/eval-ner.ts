@@ -23,6 +23,7 @@ import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner
 import { defaultAnalyser, findEntities } from '../src/analyse/index.js';
 import { countMatches, emptyCounts, readConll, readConllHeldOut, readMsraHeldOut, readPeoplesDaily, readResume, readWeibo, scoresOf, type Counts, type GoldSpan, type NerDoc, type NerType } from './ner-corpora.js';
 import { repo, shared, table, writeResult } from './support.js';
+import { CONLL_HELD_OUT, MSRA_HELD_OUT } from '../scripts/ner-slices.js';
 
 // Model load first, in this fresh process: CPU and wall time of reading both models and gazetteers.
 const loadStarted = process.hrtime.bigint();
@@ -37,14 +38,14 @@ const dev = path.join(shared, 'ner-dev');
 // People's Daily dev shares 1,520 of its 2,318 sentences with MSRA train, so it is scored for the
 // rules and jieba only: a figure of the MSRA-trained tagger on it would be a memory test.
 const datasets: Array<{ name: string; lang: 'zh' | 'en'; docs: NerDoc[]; notFor?: string[] }> = [
-  { name: 'msra-held-out', lang: 'zh', docs: readMsraHeldOut(path.join(shared, 'ner-train', 'msra', 'msra_train_bio.tsv.gz'), 0.1) },
+  { name: 'msra-held-out', lang: 'zh', docs: readMsraHeldOut(path.join(shared, 'ner-train', 'msra', 'msra_train_bio.tsv.gz'), MSRA_HELD_OUT) },
   { name: 'peoples-daily', lang: 'zh', docs: readPeoplesDaily(path.join(dev, 'peoples-daily', 'example.dev')), notFor: ['tagger'] },
   { name: 'weibo', lang: 'zh', docs: readWeibo(path.join(dev, 'weibo', 'weiboNER_2nd_conll.dev')) },
   { name: 'resume', lang: 'zh', docs: readResume(path.join(dev, 'resume', 'dev.char.bmes')) },
   { name: 'conll2003', lang: 'en', docs: readConll(path.join(dev, 'conll2003', 'valid.txt')) },
   // The English post-passes were first checked on CoNLL valid: the last 10 % of eng.train, never
   // trained on (scripts/train-ner.ts), is the figure nothing was tuned on.
-  { name: 'conll-held-out', lang: 'en', docs: readConllHeldOut(path.join(shared, 'ner-train', 'conll2003', 'eng.train.gz'), 0.1) },
+  { name: 'conll-held-out', lang: 'en', docs: readConllHeldOut(path.join(shared, 'ner-train', 'conll2003', 'eng.train.gz'), CONLL_HELD_OUT) },
 ];
 
 type System = (text: string) => GoldSpan[];

@@ -195,7 +195,7 @@ export function emptyCounts(): Record<NerType | 'ALL', Counts> {
 
 /**
  * The held-out Chinese news slice: the last `fraction` of MSRA train's sentences, which
- * scripts/train-ner.ts never trains on (MSRA_HELD_OUT there).
+ * scripts/train-ner.ts never trains on (MSRA_HELD_OUT in scripts/ner-slices.ts).
  */
 export function readMsraHeldOut(file: string, fraction: number): NerDoc[] {
   const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
@@ -215,7 +215,7 @@ export function readMsraHeldOut(file: string, fraction: number): NerDoc[] {
 
 /**
  * The held-out English slice: the last `fraction` of CoNLL-2003 eng.train's sentences, which
- * scripts/train-ner.ts never trains on (CONLL_HELD_OUT there). Sentences of one document are
+ * scripts/train-ner.ts never trains on (CONLL_HELD_OUT in scripts/ner-slices.ts). Sentences of one document are
  * one text, as for CoNLL valid; the slice may start inside a document.
  */
 export function readConllHeldOut(file: string, fraction: number): NerDoc[] {

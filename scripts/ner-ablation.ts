@@ -15,6 +15,7 @@ import { readResource } from '../src/analyse/resources.js';
 import { bucket } from '../src/analyse/entities/tagger/hash.js';
 import { readMsra, readPfr, zhGazetteerFromCorpus, zhNamesFromOtherCorpora } from './ner-training-data.js';
 import { tagsOf, train, type Example } from './ner-perceptron.js';
+import { MSRA_HELD_OUT, TUNING_SENTENCES } from './ner-slices.js';
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 export const VARIANTS: Record<string, number[]> = {
@@ -33,8 +34,8 @@ export const VARIANTS: Record<string, number[]> = {
 
 const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
 const all = readMsra(path.join(corpus, 'msra', 'msra_train_bio.tsv.gz'));
-const cut = Math.round(all.length * 0.9);
-const tuneFrom = cut - 4500;
+const cut = Math.round(all.length * (1 - MSRA_HELD_OUT));
+const tuneFrom = cut - TUNING_SENTENCES;
 const subset = Number(process.env.NER_SUBSET ?? 20000);
 const epochs = Number(process.env.NER_EPOCHS ?? 3);
 // NER_GAZ=more adds CLUENER's and the PFR substitute's names to the gazetteer.
@@ -76,5 +77,5 @@ for (const arg of process.argv.slice(2)) {
   const templates = VARIANTS[name!];
   if (!templates) throw new Error(`unknown variant ${name}`);
   const bits = Number(bitsText ?? 21);
-  train(`${arg}`, types, bits, templates.length, select(trainRaw, templates, bits), epochs, select(tuneRaw, templates, bits), 'tuning');
+  train(`${arg}`, types, bits, templates.length, select(trainRaw, templates, bits), epochs, select(tuneRaw, templates, bits), 'tuning', Number(process.env.NER_DROPOUT ?? 0));
 }

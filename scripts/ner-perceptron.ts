@@ -23,7 +23,12 @@ export interface Example {
   gold: Int32Array;
 }
 
-export function train(name: string, types: string[], bits: number, width: number, examples: Example[], epochs: number, held: Example[], heldName = 'held-out'): LinearChain & { weights: Float32Array } {
+/**
+ * `dropout`: each feature but the bias (column 0) is left out of a sentence's decoding and update
+ * with this probability, drawn afresh each epoch from a seeded generator, so the model cannot lean
+ * on one feature (the character or word itself) and learns the contexts of names it has not seen.
+ */
+export function train(name: string, types: string[], bits: number, width: number, examples: Example[], epochs: number, held: Example[], heldName = 'held-out', dropout = 0): LinearChain & { weights: Float32Array } {
   const tags = tagsOf(types);
   const T = tags.length;
   const buckets = 1 << bits;
@@ -36,6 +41,14 @@ export function train(name: string, types: string[], bits: number, width: number
   const rand = random(SEED);
   const order = examples.map((_, i) => i);
   let c = 1;
+  const dropRand = random(SEED + 100);
+  let scratch = new Int32Array(0);
+  const dropped = (features: Int32Array, w: number): Int32Array => {
+    if (dropout <= 0) return features;
+    if (scratch.length < features.length) scratch = new Int32Array(features.length * 2);
+    for (let j = 0; j < features.length; j++) scratch[j] = j % w !== 0 && dropRand() < dropout ? -1 : features[j]!;
+    return scratch.subarray(0, features.length);
+  };
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = Date.now();
     for (let i = order.length - 1; i > 0; i--) {
@@ -44,7 +57,8 @@ export function train(name: string, types: string[], bits: number, width: number
     }
     let wrong = 0;
     for (const idx of order) {
-      const { features, gold } = examples[idx]!;
+      const { gold } = examples[idx]!;
+      const features = dropped(examples[idx]!.features, width);
       const n = gold.length;
       const pred = viterbi(model, masks, features, n);
       for (let i = 0; i < n; i++) {
