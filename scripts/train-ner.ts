@@ -72,13 +72,29 @@ if (which === 'zh' || which === 'all') {
     return zhFeatures(text, gaz, (1 << bits) - 1, ZH_TEMPLATES, (folded) => segmenter.tagWords(folded));
   };
   const tags = tagsOf(types);
-  // NER_SLICE=tuning (experiments only) trains on the sentences before the tuning slice and reports
-  // on the tuning slice, so post-passes can be chosen with a model that never saw it.
-  const tuning = process.env.NER_SLICE === 'tuning';
-  const end = tuning ? cut - TUNING_SENTENCES : cut;
-  const report = tuning ? all.slice(end, cut) : all.slice(cut);
-  console.log(`zh: ${end} training sentences, ${report.length} ${tuning ? 'in the tuning slice' : 'held out'}, ${rows.length} gazetteer names from the corpus`);
-  const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(all.slice(0, end), tags, featuresOf), epochs || ZH_EPOCHS, examplesOf(report, tags, featuresOf), tuning ? 'tuning' : 'held-out', ZH_DROPOUT);
+  // Experiments only: NER_SLICE=tuning trains on the sentences before the tuning slice and reports
+  // on it, so post-passes can be chosen with a model that never saw it; NER_SLICE=fold:K/N
+  // (cross-validation) cuts the training part (never the held-out slice) into N contiguous folds,
+  // trains on all but fold K and reports on fold K.
+  const slice = process.env.NER_SLICE ?? '';
+  const fold = /^fold:(\d+)\/(\d+)$/.exec(slice);
+  let training = all.slice(0, cut);
+  let report = all.slice(cut);
+  let reportName = 'held-out';
+  if (slice === 'tuning') {
+    training = all.slice(0, cut - TUNING_SENTENCES);
+    report = all.slice(cut - TUNING_SENTENCES, cut);
+    reportName = 'tuning';
+  } else if (fold) {
+    const [k, n] = [Number(fold[1]), Number(fold[2])];
+    const from = Math.round(((k - 1) * cut) / n);
+    const to = Math.round((k * cut) / n);
+    training = [...all.slice(0, from), ...all.slice(to, cut)];
+    report = all.slice(from, to);
+    reportName = `fold ${k}/${n} (sentences ${from}–${to - 1})`;
+  } else if (slice !== '') throw new Error('NER_SLICE: tuning or fold:K/N');
+  console.log(`zh: ${training.length} training sentences, ${report.length} reported (${reportName}), ${rows.length} gazetteer names from the corpus`);
+  const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(training, tags, featuresOf), epochs || ZH_EPOCHS, examplesOf(report, tags, featuresOf), reportName, ZH_DROPOUT);
   save('zh', { ...model, templates: ZH_TEMPLATES }, 0.05);
 }
 
