@@ -344,7 +344,6 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
     all[1] = mix(1, a);
     all[2] = mix(2, b);
-    all[3] = mix(3, x);
     all[4] = mix(4, d);
     all[5] = mix(5, e);
     all[6] = mix(mix(6, a), b);
@@ -361,28 +360,32 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       gazPos[t] = at + Math.min(len, 6) * 5;
       combined = combined * 5 + at;
     }
-    // The grouped templates' hashes are needed only when they are written (not grouped).
+    // The grouped templates' hashes (GROUPED_TEMPLATES) are needed only when they are written
+    // (not grouped): when grouped, the keys below stand for them.
     if (grouped === undefined) {
       all[0] = mix(0, 1);
+      all[3] = mix(3, x);
       all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
       all[13] = mix(13, sur * 8 + cls[j]!);
       for (let t = 0; t < 3; t++) all[14 + t] = mix(14 + t, gazPos[t]!);
       all[17] = mix(17, combined);
+      all[18] = mix(mix(18, endsAt[i]!), x);
+      all[19] = mix(mix(19, startsAt[i + 1]!), x);
     }
-    all[18] = mix(mix(18, endsAt[i]!), x);
-    all[19] = mix(mix(19, startsAt[i + 1]!), x);
     if (wantsJieba) {
       const wp = wordPos[i]!;
-      all[20] = mix(mix(20, wp), wordTag[i]!);
       all[21] = mix(mix(mix(21, wp), wordTag[i]!), x);
-      all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
-      all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
       all[24] = mix(mix(24, wp), wordHash[i]!);
       all[29] = mix(mix(29, wp), prevWord[i]!);
       all[30] = mix(mix(30, wp), nextWord[i]!);
-      all[31] = mix(31, orgAhead[i]!);
-      all[32] = mix(32, locAhead[i]!);
-      all[33] = mix(mix(mix(33, x), wp), wordLen[i]!);
+      if (grouped === undefined) {
+        all[20] = mix(mix(20, wp), wordTag[i]!);
+        all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
+        all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
+        all[31] = mix(31, orgAhead[i]!);
+        all[32] = mix(32, locAhead[i]!);
+        all[33] = mix(mix(mix(33, x), wp), wordLen[i]!);
+      }
     }
     if (needs.candidates) {
       all[25] = mix(mix(mix(25, a), b), x);
