@@ -17,14 +17,15 @@ import { foldCode, foldHan, ungroupedOf, zhFeatures } from './zh-features.js';
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
 /** Sentence ends, where a long passage is cut so the decoder's tables stay small. */
-const SENTENCE_END = new Set([...'。！？!?\n；;'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Uint8Array(65536);
+for (const c of '。！？!?\n；;') SENTENCE_END[c.charCodeAt(0)] = 1;
 const MAX_CHUNK = 1000;
 
 function chunksOf(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END.has(text.charCodeAt(i)) || i - start + 1 >= MAX_CHUNK) {
+    if (SENTENCE_END[text.charCodeAt(i)] === 1 || i - start + 1 >= MAX_CHUNK) {
       out.push([start, i + 1]);
       start = i + 1;
     }

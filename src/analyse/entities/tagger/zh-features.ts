@@ -75,6 +75,18 @@ function scratchFor(n: number): ReturnType<typeof makeScratch> {
   return scratch;
 }
 
+let surnameCodes: { of: ReadonlySet<number>; table: Uint8Array } | null = null;
+
+/** The gazetteer's surnames as a table by UTF-16 code (a Set lookup per character cost more than the features around it). */
+function surnameTable(surnames: ReadonlySet<number>): Uint8Array {
+  if (surnameCodes?.of !== surnames) {
+    const table = new Uint8Array(65536);
+    for (const code of surnames) if (code < 65536) table[code] = 1;
+    surnameCodes = { of: surnames, table };
+  }
+  return surnameCodes.table;
+}
+
 const tagHashes = new Map<string, number>();
 /** A small number for each of jieba's tags, in the order they were first seen (0: no word, 1: after the last word), and back. */
 const tagIds = new Map<number, number>([
@@ -333,7 +345,8 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     }
   }
 
-  for (let j = 2; j < n + 2; j++) surnameAt[j] = gaz.surnames.has(c[j]!) ? 1 : 0;
+  const surnames = surnameTable(gaz.surnames);
+  for (let j = 2; j < n + 2; j++) surnameAt[j] = surnames[c[j]!]!;
   let out: Int32Array;
   if (reuse) {
     if (outBuffer.length < n * width) outBuffer = new Int32Array(Math.max(n * width, 2 * outBuffer.length));
