@@ -11,6 +11,7 @@ import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '..
 import { decodeByLoops, masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissions.js';
+import { featureWriter } from '../src/analyse/entities/tagger/zh-feature-writer.js';
 import { ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
@@ -76,6 +77,24 @@ describe('loading', () => {
       expect(Array.from(grouped)).toEqual(Array.from(plain));
       // Without the group's sums these sentences decode otherwise (checked), so equal paths mean the sums are added.
       expect(plain.some((t) => t !== 0)).toBe(true);
+    }
+  });
+
+  it('writes the templates it does not group with the generated loop exactly as zhFeatures does', () => {
+    const zh = chineseTagger();
+    const model = zh.model;
+    const segment = (f: string) => analyser.segmenter.tagWords(f);
+    // The shipped templates, and with two candidates the writer also spells out.
+    for (const templates of [model.templates!, [...model.templates!, 25, 26]]) {
+      const kept = ungroupedOf(templates);
+      expect(featureWriter(kept)).not.toBeNull();
+      for (const text of ['新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。', '红柳泉县委办公室主任王小明（FICTIONAL）抵达乌鲁木齐市，欧阳明说：“１２３”。']) {
+        const whole = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment);
+        const written = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment, false, new Int32Array(4 * text.length));
+        for (let i = 0; i < text.length; i++) {
+          for (let k = 0; k < kept.length; k++) expect(written[i * kept.length + k]).toBe(whole[i * templates.length + templates.indexOf(kept[k]!)]);
+        }
+      }
     }
   });
 });

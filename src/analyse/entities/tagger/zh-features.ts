@@ -7,6 +7,7 @@
  */
 import { foldChar } from '../../normalise/normalise.js';
 import * as hash from './hash.js';
+import { featureWriter } from './zh-feature-writer.js';
 import * as gazetteer from './zh-gazetteer.js';
 import type { ZhGazetteer } from './zh-gazetteer.js';
 
@@ -261,7 +262,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
   // jieba's words: each character's position in its word, the word's tag, and its neighbours' tags.
   const needs = needsOf(templates);
   const wantsJieba = segment !== undefined && needs.jieba;
-  const { wordPos, wordTag, wordTagId, prevTag, nextTag, prevTagId, nextTagId, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
+  const { wordPos, wordTag, wordTagId, prevTag, nextTag, prevTagId, nextTagId, wordHash, wordLen, orgAhead, locAhead } = scratch;
   if (wantsJieba) {
     wordPos.fill(0, 0, n);
     wordTag.fill(0, 0, n);
@@ -352,19 +353,11 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     if (outBuffer.length < n * width) outBuffer = new Int32Array(Math.max(n * width, 2 * outBuffer.length));
     out = outBuffer;
   } else out = new Int32Array(n * width);
+  // When the tagger groups, the templates left are written by a generated loop (zh-feature-writer.ts).
+  const writer = grouped !== undefined && (wantsJieba || !needs.jieba) ? featureWriter(kept) : null;
+  if (writer !== null) writer(scratch, n, out, mask);
   for (let i = 0; i < n; i++) {
     const j = i + 2;
-    const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
-    all[1] = mix(1, a);
-    all[2] = mix(2, b);
-    all[4] = mix(4, d);
-    all[5] = mix(5, e);
-    all[6] = mix(mix(6, a), b);
-    all[7] = mix(mix(7, b), x);
-    all[8] = mix(mix(8, x), d);
-    all[9] = mix(mix(9, d), e);
-    all[10] = mix(mix(10, b), d);
-    all[11] = mix(mix(mix(11, b), x), d);
     const sur = (surnameAt[j - 2]! ? 1 : 0) | (surnameAt[j - 1]! ? 2 : 0) | (surnameAt[j]! ? 4 : 0);
     let combined = 0;
     for (let t = 0; t < 3; t++) {
@@ -373,49 +366,69 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
       gazPos[t] = at + Math.min(len, 6) * 5;
       combined = combined * 5 + at;
     }
-    // The grouped templates' hashes (GROUPED_TEMPLATES) are needed only when they are written
-    // (not grouped): when grouped, the keys below stand for them.
-    if (grouped === undefined) {
-      all[0] = mix(0, 1);
-      all[3] = mix(3, x);
-      all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
-      all[13] = mix(13, sur * 8 + cls[j]!);
-      for (let t = 0; t < 3; t++) all[14 + t] = mix(14 + t, gazPos[t]!);
-      all[17] = mix(17, combined);
-      all[18] = mix(mix(18, endsAt[i]!), x);
-      all[19] = mix(mix(19, startsAt[i + 1]!), x);
-    }
-    if (wantsJieba) {
-      const wp = wordPos[i]!;
-      all[21] = mix(mix(mix(21, wp), wordTag[i]!), x);
-      all[24] = mix(mix(24, wp), wordHash[i]!);
-      all[29] = mix(mix(29, wp), prevWord[i]!);
-      all[30] = mix(mix(30, wp), nextWord[i]!);
-      if (grouped === undefined) {
-        all[20] = mix(mix(20, wp), wordTag[i]!);
-        all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
-        all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
-        all[31] = mix(31, orgAhead[i]!);
-        all[32] = mix(32, locAhead[i]!);
-        all[33] = mix(mix(mix(33, x), wp), wordLen[i]!);
-      }
-    }
-    if (needs.candidates) {
-      all[25] = mix(mix(mix(25, a), b), x);
-      all[26] = mix(mix(mix(26, x), d), e);
-      all[27] = mix(mix(27, combined), x);
-      all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
-    }
-    const o = i * width;
     if (grouped !== undefined) {
+      const x = c[j]!;
       grouped[4 * i] = groupKey(cls[j - 1]!, cls[j]!, cls[j + 1]!, sur, gazPos[0]!, gazPos[1]!, gazPos[2]!);
       grouped[4 * i + 1] = ((wordPos[i]! * 256 + wordTagId[i]!) * 1024 + orgAhead[i]!) * 1024 + locAhead[i]!;
       grouped[4 * i + 2] = (((x * 8 + endsAt[i]!) * 8 + startsAt[i + 1]!) * 8 + wordPos[i]!) * 8 + wordLen[i]!;
       grouped[4 * i + 3] = ((wordPos[i]! * 256 + wordTagId[i]!) * 256 + prevTagId[i]!) * 256 + nextTagId[i]!;
     }
-    for (let k = 0; k < width; k++) out[o + k] = bucket(all[kept[k]!]!, mask);
+    if (writer === null) writeFeatures(i, sur, combined, grouped !== undefined, wantsJieba, needs.candidates, out, kept, mask);
   }
   return out;
+}
+
+/** The hashes of character i's templates `kept`, bucketed, to out (zhFeatures' loop when no generated writer fits). */
+function writeFeatures(i: number, sur: number, combined: number, grouping: boolean, wantsJieba: boolean, candidates: boolean, out: Int32Array, kept: readonly number[], mask: number): void {
+  const { c, cls, endsAt, startsAt, wordPos, wordTag, prevTag, nextTag, wordHash, wordLen, prevWord, nextWord, orgAhead, locAhead } = scratch;
+  const width = kept.length;
+  const j = i + 2;
+  const a = c[j - 2]!, b = c[j - 1]!, x = c[j]!, d = c[j + 1]!, e = c[j + 2]!;
+  all[1] = mix(1, a);
+  all[2] = mix(2, b);
+  all[4] = mix(4, d);
+  all[5] = mix(5, e);
+  all[6] = mix(mix(6, a), b);
+  all[7] = mix(mix(7, b), x);
+  all[8] = mix(mix(8, x), d);
+  all[9] = mix(mix(9, d), e);
+  all[10] = mix(mix(10, b), d);
+  all[11] = mix(mix(mix(11, b), x), d);
+  // The grouped templates' hashes (GROUPED_TEMPLATES) are needed only when they are written
+  // (not grouped): when grouped, the keys stand for them.
+  if (!grouping) {
+    all[0] = mix(0, 1);
+    all[3] = mix(3, x);
+    all[12] = mix(12, cls[j - 1]! * 64 + cls[j]! * 8 + cls[j + 1]!);
+    all[13] = mix(13, sur * 8 + cls[j]!);
+    for (let t = 0; t < 3; t++) all[14 + t] = mix(14 + t, gazPos[t]!);
+    all[17] = mix(17, combined);
+    all[18] = mix(mix(18, endsAt[i]!), x);
+    all[19] = mix(mix(19, startsAt[i + 1]!), x);
+  }
+  if (wantsJieba) {
+    const wp = wordPos[i]!;
+    all[21] = mix(mix(mix(21, wp), wordTag[i]!), x);
+    all[24] = mix(mix(24, wp), wordHash[i]!);
+    all[29] = mix(mix(29, wp), prevWord[i]!);
+    all[30] = mix(mix(30, wp), nextWord[i]!);
+    if (!grouping) {
+      all[20] = mix(mix(20, wp), wordTag[i]!);
+      all[22] = mix(mix(mix(22, wp), wordTag[i]!), prevTag[i]!);
+      all[23] = mix(mix(mix(23, wp), wordTag[i]!), nextTag[i]!);
+      all[31] = mix(31, orgAhead[i]!);
+      all[32] = mix(32, locAhead[i]!);
+      all[33] = mix(mix(mix(33, x), wp), wordLen[i]!);
+    }
+  }
+  if (candidates) {
+    all[25] = mix(mix(mix(25, a), b), x);
+    all[26] = mix(mix(mix(26, x), d), e);
+    all[27] = mix(mix(27, combined), x);
+    all[28] = mix(28, (((cls[j - 2]! * 8 + cls[j - 1]!) * 8 + cls[j]!) * 8 + cls[j + 1]!) * 8 + cls[j + 2]!);
+  }
+  const o = i * width;
+  for (let k = 0; k < width; k++) out[o + k] = bucket(all[kept[k]!]!, mask);
 }
 
 /**
