@@ -21,7 +21,8 @@ export function emissionKernel(tags: number, kind: 'Int16Array' | 'Float32Array'
   let kernel = ofCount[kind];
   if (!kernel) {
     const locals = Array.from({ length: tags }, (_, t) => `e${t} = 0`).join(', ');
-    const adds = Array.from({ length: tags }, (_, t) => `e${t} += w[x + ${t}];`).join(' ');
+    // 16-bit weights add up in 32-bit integers (|sum| < 30 × 2^15), cheaper than doubles; Float32 ones as doubles.
+    const adds = Array.from({ length: tags }, (_, t) => (kind === 'Int16Array' ? `e${t} = (e${t} + w[x + ${t}]) | 0;` : `e${t} += w[x + ${t}];`)).join(' ');
     const stores = Array.from({ length: tags }, (_, t) => `emit[o + ${t}] = e${t};`).join(' ');
     // The source is built from integers only (the tag count), never from data.
     kernel = new Function(
