@@ -12,6 +12,7 @@ import { decodeByLoops, masksOf, spansOfTags, tagsOf, viterbi } from '../src/ana
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissions.js';
 import { featureWriter } from '../src/analyse/entities/tagger/zh-feature-writer.js';
+import { childOf, gazetteerTrie } from '../src/analyse/entities/tagger/zh-gazetteer-trie.js';
 import { ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
@@ -96,6 +97,23 @@ describe('loading', () => {
         }
       }
     }
+  });
+
+  it('walks the gazetteer trie to the bits of every entry, and off it elsewhere', () => {
+    const { gazetteer } = chineseTagger();
+    const trie = gazetteerTrie(gazetteer);
+    const walk = (text: string) => {
+      let node = 0;
+      for (let i = 0; i < text.length && node >= 0; i++) node = childOf(trie, node, text.charCodeAt(i));
+      return node;
+    };
+    let wrong = 0;
+    for (const [key, bits] of gazetteer.entries) if (walk(key) <= 0 || trie.bits[walk(key)] !== bits) wrong++;
+    // A prefix that is no entry (half of a character outside the BMP, which the file cannot hold) is a node with no bits, as the Map has none.
+    for (const key of gazetteer.entries.keys()) for (let k = 1; k < key.length; k++) if (!gazetteer.entries.has(key.slice(0, k)) && trie.bits[walk(key.slice(0, k))] !== 0) wrong++;
+    expect(gazetteer.entries.size).toBeGreaterThan(100_000);
+    expect(wrong).toBe(0);
+    for (const text of ['新疆维吾尔自治区党委办公厅', '乌鲁木齐市X', 'Dossier']) if (!gazetteer.entries.has(text)) expect(walk(text)).toBe(-1);
   });
 });
 

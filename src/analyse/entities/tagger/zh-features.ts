@@ -8,6 +8,7 @@
 import { foldChar } from '../../normalise/normalise.js';
 import * as hash from './hash.js';
 import { featureWriter } from './zh-feature-writer.js';
+import { childOf, gazetteerTrie } from './zh-gazetteer-trie.js';
 import * as gazetteer from './zh-gazetteer.js';
 import type { ZhGazetteer } from './zh-gazetteer.js';
 
@@ -318,6 +319,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     if (needs.wordContext) fillWordContext(folds, words, count, n);
   }
   const pairs = gaz.pairs;
+  const trie = gazetteerTrie(gaz);
   for (let s = 0; s < n; s++) {
     if (cls[s + 2] !== 0 || s + 2 > n) continue;
     let per = 0;
@@ -325,13 +327,17 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     let org = 0;
     const second = c[s + 3]!;
     if (second > 0xffff) continue;
-    let bits: number | undefined = pairBits(pairs, c[s + 2]!, second);
-    for (let len = 2; bits !== undefined && bits !== 0; ) {
+    let bits = pairBits(pairs, c[s + 2]!, second);
+    // Longer matches are walked in the trie (gaz.entries.get(folds.slice(s, s + len)) as integer probes), from the pair's node.
+    let node = -1;
+    for (let len = 2; bits !== 0; ) {
       if (bits & 1) per = len;
       if (bits & 2) loc = len;
       if (bits & 4) org = len;
       if (!(bits & PREFIX) || ++len > gaz.maxLength || s + len > n) break;
-      bits = gaz.entries.get(folds.slice(s, s + len));
+      if (node === -1) node = childOf(trie, childOf(trie, 0, c[s + 2]!), second);
+      node = node < 0 ? -1 : childOf(trie, node, c[s + len + 1]!);
+      bits = node < 0 ? 0 : trie.bits[node]!;
     }
     for (let t = 0; t < 3; t++) {
       const len = t === 0 ? per : t === 1 ? loc : org;
