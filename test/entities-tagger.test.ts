@@ -13,7 +13,8 @@ import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner
 import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissions.js';
 import { featureWriter } from '../src/analyse/entities/tagger/zh-feature-writer.js';
 import { childOf, gazetteerTrie } from '../src/analyse/entities/tagger/zh-gazetteer-trie.js';
-import { ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
+import { chunksOf, wordsOfChunks } from '../src/analyse/entities/tagger/tag-entities.js';
+import { foldHan, ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
 const pairs = (text: string) =>
@@ -114,6 +115,22 @@ describe('loading', () => {
     expect(gazetteer.entries.size).toBeGreaterThan(100_000);
     expect(wrong).toBe(0);
     for (const text of ['新疆维吾尔自治区党委办公厅', '乌鲁木齐市X', 'Dossier']) if (!gazetteer.entries.has(text)) expect(walk(text)).toBe(-1);
+  });
+
+  it("gives each sentence the words of one cut of the whole passage, as cutting the sentence alone does", () => {
+    const segmenter = analyser.segmenter;
+    const texts = [
+      '新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。他说：“中日关系很重要！”\n\n红柳泉县委办公室主任王小明（FICTIONAL）抵达乌鲁木齐市；欧阳明说１２３ABC。',
+      '第一句。第二句！第三句？\r\n第四句; 第五句 with English words and 3.14。\n最后一句没有句号',
+      `${'长'.repeat(1200)}。短句。`,
+    ];
+    for (const text of texts) {
+      const chunks = chunksOf(text);
+      const alone = chunks.map(([s, e]) => segmenter.tagWords(foldHan(text.slice(s, e))));
+      const whole = wordsOfChunks(text, chunks, segmenter);
+      if (chunks.some(([, e]) => e - chunks.find((c) => c[1] === e)![0] >= 1000)) expect(whole).toBeNull();
+      else expect(whole).toEqual(alone);
+    }
   });
 });
 

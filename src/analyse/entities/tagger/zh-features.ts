@@ -37,7 +37,12 @@ export function foldCode(code: number): number {
 /** `text` folded character by character as the features see it (traditional → simplified, full-width → ASCII); same length. */
 export function foldHan(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
+  const codes = new Uint16Array(Math.min(text.length, 4096));
+  for (let k = 0; k < text.length; k += 4096) {
+    const end = Math.min(text.length, k + 4096);
+    for (let i = k; i < end; i++) codes[i - k] = foldCode(text.charCodeAt(i));
+    out += String.fromCharCode.apply(null, codes.subarray(0, end - k) as unknown as number[]);
+  }
   return out;
 }
 
