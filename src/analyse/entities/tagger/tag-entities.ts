@@ -80,18 +80,18 @@ function keyBuffer(length: number): Int32Array {
  * page's words restricted to a chunk are the chunk's words — unless a chunk was cut at MAX_CHUNK
  * inside a run, or a word would straddle a chunk's end (checked).
  */
-export function wordsOfChunks(text: string, chunks: ReadonlyArray<[number, number]>, segmenter: Segmenter): Array<{ words: string[]; tags: string[] }> | null {
+export function wordsOfChunks(text: string, chunks: ReadonlyArray<[number, number]>, segmenter: Segmenter): Array<{ words: string[]; tags: string[]; from: number; to: number }> | null {
   if (chunks.length < 2) return null;
   for (const [, e] of chunks) if (SENTENCE_END[text.charCodeAt(e - 1)] !== 1 && e !== text.length) return null;
   const { words, tags } = segmenter.tagWords(foldHan(text));
-  const out: Array<{ words: string[]; tags: string[] }> = [];
+  const out: Array<{ words: string[]; tags: string[]; from: number; to: number }> = [];
   let w = 0;
   let at = 0;
   for (const [, e] of chunks) {
     const first = w;
     while (at < e && w < words.length) at += words[w++]!.length;
     if (at !== e) return null;
-    out.push({ words: words.slice(first, w), tags: tags.slice(first, w) });
+    out.push({ words, tags, from: first, to: w });
   }
   return w === words.length ? out : null;
 }

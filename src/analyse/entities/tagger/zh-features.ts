@@ -175,8 +175,8 @@ function suffixMatcher(list: readonly string[]): (word: string) => number {
 const orgSuffix = suffixMatcher(ORG_SUFFIXES);
 const locSuffix = suffixMatcher(LOC_SUFFIXES);
 
-/** jieba's words of the folded text and their tags (Segmenter.tagWords). */
-export type Segment = (folded: string) => { words: readonly string[]; tags: readonly string[] };
+/** jieba's words of the folded text and their tags (Segmenter.tagWords), or those of a longer text with the range that is this one's. */
+export type Segment = (folded: string) => { words: readonly string[]; tags: readonly string[]; from?: number; to?: number };
 
 /**
  * Templates 29–33's inputs: each character's word length, the hashes of the words before and
@@ -279,7 +279,8 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     prevTagId.fill(0, 0, n);
     nextTagId.fill(0, 0, n);
     wordHash.fill(0, 0, n);
-    const { words, tags } = segment(folds);
+    // The text's words are words[from … to) (all of them unless the segmenter cut a longer text).
+    const { words, tags, from = 0, to = words.length } = segment(folds);
     const { wStart, wHash, wIndex } = scratch;
     let count = 0;
     let at = 0;
@@ -287,7 +288,7 @@ export function zhFeatures(text: string, gaz: ZhGazetteer, mask: number, templat
     let prevId = 0;
     let lastStart = 0;
     let lastEnd = 0;
-    for (let w = 0; w < words.length; w++) {
+    for (let w = from; w < to; w++) {
       const word = words[w]!;
       const s = folds.startsWith(word, at) ? at : folds.indexOf(word, at);
       if (s < 0) continue;
