@@ -11,7 +11,10 @@ import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '..
 import { decodeByLoops, masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissions.js';
-import { ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
+import { featureWriter } from '../src/analyse/entities/tagger/zh-feature-writer.js';
+import { childOf, gazetteerTrie } from '../src/analyse/entities/tagger/zh-gazetteer-trie.js';
+import { chunksOf, wordsOfChunks } from '../src/analyse/entities/tagger/tag-entities.js';
+import { foldHan, ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
 const pairs = (text: string) =>
@@ -76,6 +79,57 @@ describe('loading', () => {
       expect(Array.from(grouped)).toEqual(Array.from(plain));
       // Without the group's sums these sentences decode otherwise (checked), so equal paths mean the sums are added.
       expect(plain.some((t) => t !== 0)).toBe(true);
+    }
+  });
+
+  it('writes the templates it does not group with the generated loop exactly as zhFeatures does', () => {
+    const zh = chineseTagger();
+    const model = zh.model;
+    const segment = (f: string) => analyser.segmenter.tagWords(f);
+    // The shipped templates, and with two candidates the writer also spells out.
+    for (const templates of [model.templates!, [...model.templates!, 25, 26]]) {
+      const kept = ungroupedOf(templates);
+      expect(featureWriter(kept)).not.toBeNull();
+      for (const text of ['新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。', '红柳泉县委办公室主任王小明（FICTIONAL）抵达乌鲁木齐市，欧阳明说：“１２３”。']) {
+        const whole = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment);
+        const written = zhFeatures(text, zh.gazetteer, model.buckets - 1, templates, segment, false, new Int32Array(4 * text.length));
+        for (let i = 0; i < text.length; i++) {
+          for (let k = 0; k < kept.length; k++) expect(written[i * kept.length + k]).toBe(whole[i * templates.length + templates.indexOf(kept[k]!)]);
+        }
+      }
+    }
+  });
+
+  it('walks the gazetteer trie to the bits of every entry, and off it elsewhere', () => {
+    const { gazetteer } = chineseTagger();
+    const trie = gazetteerTrie(gazetteer);
+    const walk = (text: string) => {
+      let node = 0;
+      for (let i = 0; i < text.length && node >= 0; i++) node = childOf(trie, node, text.charCodeAt(i));
+      return node;
+    };
+    let wrong = 0;
+    for (const [key, bits] of gazetteer.entries) if (walk(key) <= 0 || trie.bits[walk(key)] !== bits) wrong++;
+    // A prefix that is no entry (half of a character outside the BMP, which the file cannot hold) is a node with no bits, as the Map has none.
+    for (const key of gazetteer.entries.keys()) for (let k = 1; k < key.length; k++) if (!gazetteer.entries.has(key.slice(0, k)) && trie.bits[walk(key.slice(0, k))] !== 0) wrong++;
+    expect(gazetteer.entries.size).toBeGreaterThan(100_000);
+    expect(wrong).toBe(0);
+    for (const text of ['新疆维吾尔自治区党委办公厅', '乌鲁木齐市X', 'Dossier']) if (!gazetteer.entries.has(text)) expect(walk(text)).toBe(-1);
+  });
+
+  it("gives each sentence the words of one cut of the whole passage, as cutting the sentence alone does", () => {
+    const segmenter = analyser.segmenter;
+    const texts = [
+      '新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。他说：“中日关系很重要！”\n\n红柳泉县委办公室主任王小明（FICTIONAL）抵达乌鲁木齐市；欧阳明说１２３ABC。',
+      '第一句。第二句！第三句？\r\n第四句; 第五句 with English words and 3.14。\n最后一句没有句号',
+      `${'长'.repeat(1200)}。短句。`,
+    ];
+    for (const text of texts) {
+      const chunks = chunksOf(text);
+      const alone = chunks.map(([s, e]) => segmenter.tagWords(foldHan(text.slice(s, e))));
+      const whole = wordsOfChunks(text, chunks, segmenter);
+      if (chunks.some(([, e]) => e - chunks.find((c) => c[1] === e)![0] >= 1000)) expect(whole).toBeNull();
+      else expect(whole!.map(({ words, tags, from, to }) => ({ words: words.slice(from, to), tags: tags.slice(from, to) }))).toEqual(alone);
     }
   });
 });

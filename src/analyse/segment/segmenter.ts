@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { NamesDictionary } from '../dictionary/names-dictionary.js';
+import { WordTable } from './word-table.js';
 
 /**
  * Chinese word segmentation: jieba's dictionary plus every name the chain knows, so 陈全国 is one
@@ -12,7 +13,7 @@ export class Segmenter {
   private readonly jieba: Jieba;
   private readonly known = new Set<string>();
   /** jieba's tag of each word seen by tagWords, filled on first sight; emptied when words are added. */
-  private readonly wordTags = new Map<string, string>();
+  private readonly wordTags = new WordTable();
   /** The sub-words of each long word cut so far (subWords); emptied when words are added. */
   private readonly parts = new Map<string, string[]>();
 

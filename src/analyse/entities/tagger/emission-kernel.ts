@@ -9,18 +9,20 @@
 /** rows[i * width + k]: the start of the weight row of token i's k-th feature, or −1 when absent. */
 export type EmissionKernel = (weights: Int16Array | Float32Array, rows: Int32Array, width: number, length: number, emit: Float64Array) => void;
 
-const kernels = new Map<string, EmissionKernel>();
+/** Kernels by tag count, for Int16 and Float32 weights (an array, not a string-keyed map: the tagger asks once per sentence). */
+const kernels: Array<{ Int16Array?: EmissionKernel; Float32Array?: EmissionKernel }> = [];
 
 /**
  * The kernel for `tags` tags over weights of one array type (a kernel sees one type only, so it
  * stays monomorphic: training sums Float32 weights, a shipped model Int16).
  */
 export function emissionKernel(tags: number, kind: 'Int16Array' | 'Float32Array'): EmissionKernel {
-  const key = `${tags}:${kind}`;
-  let kernel = kernels.get(key);
+  const ofCount = (kernels[tags] ??= {});
+  let kernel = ofCount[kind];
   if (!kernel) {
     const locals = Array.from({ length: tags }, (_, t) => `e${t} = 0`).join(', ');
-    const adds = Array.from({ length: tags }, (_, t) => `e${t} += w[x + ${t}];`).join(' ');
+    // 16-bit weights add up in 32-bit integers (|sum| < 30 × 2^15), cheaper than doubles; Float32 ones as doubles.
+    const adds = Array.from({ length: tags }, (_, t) => (kind === 'Int16Array' ? `e${t} = (e${t} + w[x + ${t}]) | 0;` : `e${t} += w[x + ${t}];`)).join(' ');
     const stores = Array.from({ length: tags }, (_, t) => `emit[o + ${t}] = e${t};`).join(' ');
     // The source is built from integers only (the tag count), never from data.
     kernel = new Function(
@@ -41,7 +43,7 @@ export function emissionKernel(tags: number, kind: 'Int16Array' | 'Float32Array'
         ${stores}
       }`,
     ) as EmissionKernel;
-    kernels.set(key, kernel);
+    ofCount[kind] = kernel;
   }
   return kernel;
 }

@@ -12,9 +12,15 @@ import { GROUPED_TEMPLATES, GROUPS, groupedHashes } from './zh-features.js';
 /** Keys kept per group before its table is emptied and refilled (a text with more distinct keys is unusual). */
 const CAPACITY = [4096, 16384, 32768, 32768];
 
-/** One group's memo: an open-addressed table of keys and their rows' sums. */
+/**
+ * One group's memo: an open-addressed table of keys, each with the index of its rows' sums in
+ * `sums`, which are stored in the order the keys were first seen — so the sums of a text's keys
+ * lie together (a few hundred kB a group) rather than across a table twice the capacity (up to
+ * 3.4 MB), and the key and its index share a cache line.
+ */
 class Memo {
-  readonly keys: Int32Array;
+  /** [key, index] pairs; key −1 is an empty slot (keys are never negative). */
+  readonly table: Int32Array;
   readonly sums: Int32Array;
   count = 0;
   private readonly capacity: number;
@@ -25,34 +31,36 @@ class Memo {
     private readonly group: number,
   ) {
     this.capacity = CAPACITY[group]!;
-    this.keys = new Int32Array(this.capacity * 2).fill(-1);
-    this.sums = new Int32Array(this.capacity * 2 * model.tags.length);
+    this.table = new Int32Array(this.capacity * 4).fill(-1);
+    this.sums = new Int32Array(this.capacity * model.tags.length);
     this.hashes = new Int32Array(GROUPS[group]!.length);
   }
 
   /** The start of the key's sums in `sums`. */
   slotOf(key: number): number {
-    const mask = this.keys.length - 1;
+    const table = this.table;
+    const mask = (table.length >>> 1) - 1;
     for (let slot = (Math.imul(key, 0x9e3779b1) >>> 16) & mask; ; slot = (slot + 1) & mask) {
-      const k = this.keys[slot]!;
-      if (k === key) return slot * this.model.tags.length;
+      const k = table[2 * slot]!;
+      if (k === key) return table[2 * slot + 1]! * this.model.tags.length;
       if (k === -1) return this.fill(slot, key);
     }
   }
 
-  /** Sums the rows of a key not seen yet into its slot. */
+  /** Sums the rows of a key not seen yet into the next free sums, recorded at its slot. */
   private fill(slot: number, key: number): number {
     if (this.count >= this.capacity) {
-      this.keys.fill(-1);
+      this.table.fill(-1);
       this.count = 0;
       return this.slotOf(key);
     }
     const model = this.model;
     const n = model.tags.length;
     const weights = model.weights;
-    this.keys[slot] = key;
-    this.count++;
-    const at = slot * n;
+    const index = this.count++;
+    this.table[2 * slot] = key;
+    this.table[2 * slot + 1] = index;
+    const at = index * n;
     this.sums.fill(0, at, at + n);
     groupedHashes(this.group, key, this.hashes);
     for (let k = 0; k < this.hashes.length; k++) {

@@ -17,14 +17,15 @@ import { foldCode, foldHan, ungroupedOf, zhFeatures } from './zh-features.js';
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
 /** Sentence ends, where a long passage is cut so the decoder's tables stay small. */
-const SENTENCE_END = new Set([...'。！？!?\n；;'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Uint8Array(65536);
+for (const c of '。！？!?\n；;') SENTENCE_END[c.charCodeAt(0)] = 1;
 const MAX_CHUNK = 1000;
 
-function chunksOf(text: string): Array<[number, number]> {
+export function chunksOf(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END.has(text.charCodeAt(i)) || i - start + 1 >= MAX_CHUNK) {
+    if (SENTENCE_END[text.charCodeAt(i)] === 1 || i - start + 1 >= MAX_CHUNK) {
       out.push([start, i + 1]);
       start = i + 1;
     }
@@ -72,6 +73,30 @@ function keyBuffer(length: number): Int32Array {
 }
 
 /**
+ * jieba's words and tags of each chunk of `text`, from one cut of the whole passage (one call
+ * across the native boundary instead of one a sentence), or null when they might differ from
+ * cutting each chunk alone: jieba cuts runs of Han letters and digits independently, and a chunk
+ * ends on a sentence end (。！？!?；; or a line break, none in such a run, folded or not), so the
+ * page's words restricted to a chunk are the chunk's words — unless a chunk was cut at MAX_CHUNK
+ * inside a run, or a word would straddle a chunk's end (checked).
+ */
+export function wordsOfChunks(text: string, chunks: ReadonlyArray<[number, number]>, segmenter: Segmenter): Array<{ words: string[]; tags: string[]; from: number; to: number }> | null {
+  if (chunks.length < 2) return null;
+  for (const [, e] of chunks) if (SENTENCE_END[text.charCodeAt(e - 1)] !== 1 && e !== text.length) return null;
+  const { words, tags } = segmenter.tagWords(foldHan(text));
+  const out: Array<{ words: string[]; tags: string[]; from: number; to: number }> = [];
+  let w = 0;
+  let at = 0;
+  for (const [, e] of chunks) {
+    const first = w;
+    while (at < e && w < words.length) at += words[w++]!.length;
+    if (at !== e) return null;
+    out.push({ words, tags, from: first, to: w });
+  }
+  return w === words.length ? out : null;
+}
+
+/**
  * `names`: the workspace's names dictionary. A name in it typed person, place or org (editors'
  * `dossier dict add`, the seed aliases) is taken with that type, leftmost and longest first, over
  * what the model read there, unless the model's span holds it whole (新疆 inside 新疆维吾尔自治区党委).
@@ -81,13 +106,17 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
   const mask = model.buckets - 1;
   const templates = model.templates ?? FIRST_TEMPLATES;
   const out: Mention[] = [];
-  for (const [s, e] of chunksOf(text)) {
+  const chunks = chunksOf(text);
+  const segmented = wordsOfChunks(text, chunks, segmenter);
+  for (let k = 0; k < chunks.length; k++) {
+    const [s, e] = chunks[k]!;
     const chunk = text.slice(s, e);
+    const words = segmented?.[k];
     let foldedChunk: string | undefined;
     const folded = () => (foldedChunk ??= foldHan(chunk));
     const groups = groupsOf(model, templates);
     const keys = groups === null ? undefined : keyBuffer(chunk.length);
-    const features = zhFeatures(chunk, gazetteer, mask, templates, (f) => segmenter.tagWords(f), true, keys);
+    const features = zhFeatures(chunk, gazetteer, mask, templates, (f) => words ?? segmenter.tagWords(f), true, keys);
     const tags = viterbi(model, masks, features, chunk.length, groups === null ? undefined : { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, keys!, length) });
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {

@@ -13,8 +13,17 @@ import type { Masks } from './linear-chain.js';
 export type ViterbiKernel = (emit: Float64Array, transitions: Float32Array, length: number, back: Int32Array) => number;
 
 const kernels = new Map<string, ViterbiKernel>();
+/** The last tag set's kernel, found without joining its tags (the decoder asks once per sentence). */
+let last: { tags: readonly string[]; kernel: ViterbiKernel } | null = null;
 
 export function viterbiKernel(tags: readonly string[], masks: Masks): ViterbiKernel {
+  if (last?.tags === tags) return last.kernel;
+  const kernel = kernelOf(tags, masks);
+  last = { tags, kernel };
+  return kernel;
+}
+
+function kernelOf(tags: readonly string[], masks: Masks): ViterbiKernel {
   const key = tags.join(' ');
   let kernel = kernels.get(key);
   if (kernel) return kernel;
