@@ -21,7 +21,7 @@ import os from 'node:os';
 import { findEntitiesByRules } from '../src/analyse/entities/find-entities-by-rules.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 import { defaultAnalyser, findEntities } from '../src/analyse/index.js';
-import { countMatches, emptyCounts, readConll, readConllHeldOut, readMsraHeldOut, readPeoplesDaily, readResume, readWeibo, scoresOf, type Counts, type GoldSpan, type NerDoc, type NerType } from './ner-corpora.js';
+import { countMatches, emptyCounts, pagesOf, readConll, readConllHeldOut, readMsraHeldOut, readPeoplesDaily, readResume, readWeibo, scoresOf, type Counts, type GoldSpan, type NerDoc, type NerType } from './ner-corpora.js';
 import { repo, shared, table, writeResult } from './support.js';
 import { CONLL_HELD_OUT, MSRA_HELD_OUT } from '../scripts/ner-slices.js';
 
@@ -149,9 +149,7 @@ console.log(table(rows));
 
 // Speed on page-sized texts, as extraction processes see them: the held-out news sentences
 // joined 40 to a page (about 2,000 characters), after a first pass so the code is compiled.
-const pages: string[] = [];
-const sentences = datasets[0]!.docs.map((d) => d.text);
-for (let k = 0; k < sentences.length; k += 40) pages.push(sentences.slice(k, k + 40).join('\n'));
+const pages = pagesOf(datasets[0]!.docs);
 const pageChars = pages.reduce((n, p) => n + p.length, 0);
 const speed: Record<string, number> = {};
 const speedRuns = [['jieba tags alone', (t: string) => jieba.tag(t, true)], ['rules', (t: string) => findEntitiesByRules(t, analyser)], ['tagger', (t: string) => findEntities(t, analyser)]] as const;

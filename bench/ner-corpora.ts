@@ -193,6 +193,13 @@ export function emptyCounts(): Record<NerType | 'ALL', Counts> {
   return { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, ALL: { tp: 0, fp: 0, fn: 0 } };
 }
 
+/** Page-sized texts as extraction processes see them: the docs' texts joined `perPage` to a page (eval:ner's and bench:ner-speed's speed pages). */
+export function pagesOf(docs: readonly NerDoc[], perPage = 40): string[] {
+  const pages: string[] = [];
+  for (let k = 0; k < docs.length; k += perPage) pages.push(docs.slice(k, k + perPage).map((d) => d.text).join('\n'));
+  return pages;
+}
+
 /**
  * The held-out Chinese news slice: the last `fraction` of MSRA train's sentences, which
  * scripts/train-ner.ts never trains on (MSRA_HELD_OUT in scripts/ner-slices.ts).

@@ -12,14 +12,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { readMsraHeldOut } from './ner-corpora.js';
+import { MSRA_HELD_OUT } from '../scripts/ner-slices.js';
+import { pagesOf, readMsraHeldOut } from './ner-corpora.js';
 import { shared } from './support.js';
 import type * as Analyse from '../src/analyse/index.js';
 
 const ROUNDS = Number(process.env.NER_SPEED_ROUNDS ?? 6);
-const sentences = readMsraHeldOut(path.join(shared, 'ner-train', 'msra', 'msra_train_bio.tsv.gz'), 0.1).map((d) => d.text);
-const pages: string[] = [];
-for (let k = 0; k < sentences.length; k += 40) pages.push(sentences.slice(k, k + 40).join('\n'));
+const pages = pagesOf(readMsraHeldOut(path.join(shared, 'ner-train', 'msra', 'msra_train_bio.tsv.gz'), MSRA_HELD_OUT));
 const pageChars = pages.reduce((n, p) => n + p.length, 0);
 
 type Find = (text: string) => unknown[];

@@ -128,7 +128,7 @@ describe('loading', () => {
       const chunks = chunksOf(text);
       const alone = chunks.map(([s, e]) => segmenter.tagWords(foldHan(text.slice(s, e))));
       const whole = wordsOfChunks(text, chunks, segmenter);
-      if (chunks.some(([, e]) => e - chunks.find((c) => c[1] === e)![0] >= 1000)) expect(whole).toBeNull();
+      if (chunks.some(([s, e]) => e - s >= 1000)) expect(whole).toBeNull();
       else expect(whole!.map(({ words, tags, from, to }) => ({ words: words.slice(from, to), tags: tags.slice(from, to) }))).toEqual(alone);
     }
   });
