@@ -28,7 +28,7 @@ export interface Example {
  * with this probability, drawn afresh each epoch from a seeded generator, so the model cannot lean
  * on one feature (the character or word itself) and learns the contexts of names it has not seen.
  */
-export function train(name: string, types: string[], bits: number, width: number, examples: Example[], epochs: number, held: Example[], heldName = 'held-out', dropout = 0): LinearChain & { weights: Float32Array } {
+export function train(name: string, types: string[], bits: number, width: number, examples: Example[], epochs: number, held: Example[], heldName = 'held-out', dropout = 0, seed = SEED): LinearChain & { weights: Float32Array } {
   const tags = tagsOf(types);
   const T = tags.length;
   const buckets = 1 << bits;
@@ -38,10 +38,10 @@ export function train(name: string, types: string[], bits: number, width: number
   const Ut = new Float64Array((T + 1) * T);
   const model: LinearChain & { weights: Float32Array } = { types, tags, buckets, width, weights: W, transitions: Wt };
   const masks = masksOf(tags);
-  const rand = random(SEED);
+  const rand = random(seed);
   const order = examples.map((_, i) => i);
   let c = 1;
-  const dropRand = random(SEED + 100);
+  const dropRand = random(seed + 100);
   let scratch = new Int32Array(0);
   const dropped = (features: Int32Array, w: number): Int32Array => {
     if (dropout <= 0) return features;
