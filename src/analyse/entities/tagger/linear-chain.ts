@@ -7,6 +7,7 @@
 
 import { emissionKernel } from './emission-kernel.js';
 import { viterbiKernel } from './viterbi-kernel.js';
+import { WasmEmissions } from './wasm-emissions.js';
 
 /** Tags are 'O' then B-, I-, E-, S- of each type, in that order. */
 export function tagsOf(types: readonly string[]): string[] {
@@ -112,6 +113,12 @@ export function masksOf(tags: readonly string[]): Masks {
 }
 
 let backBuffer = new Int32Array(0);
+let useWasm = true;
+
+/** Whether viterbi sums emissions in WebAssembly when the model allows (true); false: the JavaScript kernel, to check one against the other. */
+export function setWasmEmissions(on: boolean): void {
+  useWasm = on;
+}
 let emitBuffer = new Float64Array(0);
 let rowBuffer = new Int32Array(0);
 
@@ -133,6 +140,13 @@ export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, 
   }
   if (rowBuffer.length < length * width) rowBuffer = new Int32Array(length * width * 2);
   const emitAll = emitBuffer;
+  // A compact 16-bit model's sums in WebAssembly (wasm-emissions.ts), where the runtime has SIMD.
+  const wasm = useWasm ? WasmEmissions.of(model) : null;
+  if (wasm !== null) {
+    wasm.run(features, width, length, emitAll);
+    grouped?.add(emitAll, length);
+    return decode(model, masks, emitAll, length);
+  }
   const rows = rowBuffer;
   const live = model.live;
   const rank = model.rank;
