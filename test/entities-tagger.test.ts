@@ -113,6 +113,21 @@ describe('loading', () => {
       expect(rows).toBeGreaterThan(length);
       expect(Array.from(emit)).toEqual(Array.from(expected));
     }
+    {
+      // The grouped templates' sums from the WebAssembly memos, as GroupedEmissions adds them:
+      // random keys, more of them than a call takes (2,048 tokens) and than the first group's
+      // memo holds (4,096: it is emptied and refilled on the way).
+      const { model } = chineseTagger();
+      const length = 10_000;
+      let seed = 5;
+      const keys = Int32Array.from({ length: 4 * length }, () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 1) % (1 << 30));
+      const emit = new Float64Array(length * model.tags.length);
+      WasmEmissions.of(model)!.run(new Int32Array(length).fill(-1), 1, length, emit, keys);
+      const expected = new Float64Array(length * model.tags.length);
+      new GroupedEmissions(model).add(expected, keys, length);
+      expect(expected.some((x) => x !== 0)).toBe(true);
+      expect(Array.from(emit)).toEqual(Array.from(expected));
+    }
     const text = '新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。红柳泉县委办公室主任王小明抵达乌鲁木齐市。Xi Jinping met officials of the Xinjiang Uyghur Autonomous Region in Urumqi.';
     const withWasm = findEntities(text, analyser);
     setWasmEmissions(false);

@@ -117,7 +117,7 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
     const groups = groupsOf(model, templates);
     const keys = groups === null ? undefined : keyBuffer(chunk.length);
     const features = zhFeatures(chunk, gazetteer, mask, templates, (f) => words ?? segmenter.tagWords(f), true, keys);
-    const tags = viterbi(model, masks, features, chunk.length, groups === null ? undefined : { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, keys!, length) });
+    const tags = viterbi(model, masks, features, chunk.length, groups === null ? undefined : { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, keys!, length), keys });
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
