@@ -6,6 +6,7 @@
  * 红柳泉县, 泉县委办公室 is not cut from 红柳泉县委办公室, "County" alone is not an entity; and those
  * the tagger showed at first: 谢谢你, "Dossier" and "Hello" as names, "Xi Jinping's" with its possessive.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '../src/analyse/index.js';
 import { decodeByLoops, masksOf, rowOf, setWasmEmissions, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
@@ -14,7 +15,9 @@ import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissio
 import { featureWriter } from '../src/analyse/entities/tagger/zh-feature-writer.js';
 import { childOf, gazetteerTrie } from '../src/analyse/entities/tagger/zh-gazetteer-trie.js';
 import { chunksOf, wordsOfChunks } from '../src/analyse/entities/tagger/tag-entities.js';
+import { decodeModel } from '../src/analyse/entities/tagger/model-file.js';
 import { WasmEmissions } from '../src/analyse/entities/tagger/wasm-emissions.js';
+import { resourcePath } from '../src/analyse/resources.js';
 import { foldHan, ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
@@ -90,6 +93,10 @@ describe('loading', () => {
       const { model } = chineseTagger();
       const wasm = WasmEmissions.of(model);
       expect(wasm).not.toBeNull();
+      // The model now reads its rows from the kernel's memory: they must be the file's.
+      const file = decodeModel(fs.readFileSync(resourcePath('ner/zh.model.gz')));
+      expect(model.weights.buffer).not.toBe(file.weights.buffer);
+      expect(Buffer.compare(Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength), Buffer.from(file.weights.buffer, file.weights.byteOffset, file.weights.byteLength))).toBe(0);
       const n = model.tags.length;
       const width = 14;
       // More tokens than one call of the kernel takes (65,536 features), features absent (−1),

@@ -204,7 +204,8 @@ export class WasmEmissions {
   private readonly memos: Array<{ table: number; slots: number; sums: number; capacity: number; count: number }> = [];
 
   private constructor(
-    private readonly model: LinearChain & { weights: Int16Array; live: Uint32Array; rank: Int32Array },
+    private readonly model: LinearChain,
+    rows: { weights: Int16Array; live: Uint32Array; rank: Int32Array },
     wasm: WasmApi,
     module: object,
   ) {
@@ -216,10 +217,10 @@ export class WasmEmissions {
       at = align(at + bytes);
       return start;
     };
-    this.live = take(model.live.byteLength);
-    this.rank = take(model.rank.byteLength);
+    this.live = take(rows.live.byteLength);
+    this.rank = take(rows.rank.byteLength);
     // 32 bytes past the last row: its second load reads beyond the row's 26.
-    this.weights = take(model.weights.byteLength + 32);
+    this.weights = take(rows.weights.byteLength + 32);
     this.features = take(BLOCK_FEATURES * 4);
     this.keys = take(BLOCK_TOKENS * GROUPS.length * 4);
     this.out = take((BLOCK_TOKENS + 1) * 64);
@@ -229,9 +230,9 @@ export class WasmEmissions {
     const instance = new wasm.Instance(module, { m: { memory, miss: (group: number, key: number) => this.miss(group, key) } });
     this.sums = instance.exports.sums as Sums;
     const bytes = new Uint8Array(memory.buffer);
-    bytes.set(new Uint8Array(model.live.buffer, model.live.byteOffset, model.live.byteLength), this.live);
-    bytes.set(new Uint8Array(model.rank.buffer, model.rank.byteOffset, model.rank.byteLength), this.rank);
-    bytes.set(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength), this.weights);
+    bytes.set(new Uint8Array(rows.live.buffer, rows.live.byteOffset, rows.live.byteLength), this.live);
+    bytes.set(new Uint8Array(rows.rank.buffer, rows.rank.byteOffset, rows.rank.byteLength), this.rank);
+    bytes.set(new Uint8Array(rows.weights.buffer, rows.weights.byteOffset, rows.weights.byteLength), this.weights);
     // The memory never grows, so this view stays attached.
     this.ints = new Int32Array(memory.buffer);
     memos.forEach((memo, g) => {
@@ -249,10 +250,18 @@ export class WasmEmissions {
     const n = model.tags.length;
     const mod = compiled();
     if (api !== undefined && mod !== null && model.weights instanceof Int16Array && model.live !== undefined && model.rank !== undefined && n >= 9 && n <= LANES) {
-      made = new WasmEmissions({ ...model, weights: model.weights, live: model.live, rank: model.rank }, api, mod);
+      made = new WasmEmissions(model, { weights: model.weights, live: model.live, rank: model.rank }, api, mod);
+      // The model's rows now live in the memory too: the model reads them there (the JavaScript
+      // paths, the memos' fills), so the process holds one copy of the 14 MB, not two.
+      model.weights = made.weightView(model.weights.length);
     }
     built.set(model, made);
     return made;
+  }
+
+  /** The rows in the memory, as an Int16Array (the memory never grows, so the view stays attached). */
+  private weightView(length: number): Int16Array {
+    return new Int16Array(this.ints.buffer, this.weights, length);
   }
 
   /**
