@@ -6,14 +6,18 @@
  * 红柳泉县, 泉县委办公室 is not cut from 红柳泉县委办公室, "County" alone is not an entity; and those
  * the tagger showed at first: 谢谢你, "Dossier" and "Hello" as names, "Xi Jinping's" with its possessive.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultAnalyser, findEntities, NamesDictionary, TextAnalyser } from '../src/analyse/index.js';
-import { decodeByLoops, masksOf, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
+import { decodeByLoops, masksOf, rowOf, setWasmEmissions, spansOfTags, tagsOf, viterbi } from '../src/analyse/entities/tagger/linear-chain.js';
 import { chineseTagger, englishTagger } from '../src/analyse/entities/tagger/ner-resources.js';
 import { GroupedEmissions } from '../src/analyse/entities/tagger/grouped-emissions.js';
 import { featureWriter } from '../src/analyse/entities/tagger/zh-feature-writer.js';
 import { childOf, gazetteerTrie } from '../src/analyse/entities/tagger/zh-gazetteer-trie.js';
 import { chunksOf, wordsOfChunks } from '../src/analyse/entities/tagger/tag-entities.js';
+import { decodeModel } from '../src/analyse/entities/tagger/model-file.js';
+import { WasmEmissions } from '../src/analyse/entities/tagger/wasm-emissions.js';
+import { resourcePath } from '../src/analyse/resources.js';
 import { foldHan, ungroupedOf, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
 
 const analyser = defaultAnalyser();
@@ -80,6 +84,66 @@ describe('loading', () => {
       // Without the group's sums these sentences decode otherwise (checked), so equal paths mean the sums are added.
       expect(plain.some((t) => t !== 0)).toBe(true);
     }
+  });
+
+  it('sums the emission rows in WebAssembly exactly as row by row, and tags the same with it as without', () => {
+    // English has 17 tags, more than the kernel's 16 lanes: it keeps the JavaScript kernel.
+    expect(WasmEmissions.of(englishTagger().model)).toBeNull();
+    {
+      const { model } = chineseTagger();
+      const wasm = WasmEmissions.of(model);
+      expect(wasm).not.toBeNull();
+      // The model now reads its rows from the kernel's memory: they must be the file's.
+      const file = decodeModel(fs.readFileSync(resourcePath('ner/zh.model.gz')));
+      expect(model.weights.buffer).not.toBe(file.weights.buffer);
+      expect(Buffer.compare(Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength), Buffer.from(file.weights.buffer, file.weights.byteOffset, file.weights.byteLength))).toBe(0);
+      const n = model.tags.length;
+      const width = 14;
+      // More tokens than one call of the kernel takes (65,536 features), features absent (−1),
+      // buckets with no row, and the last bucket with a row (its second load reads past the row).
+      const length = 5000;
+      let last = model.buckets - 1;
+      while (rowOf(model, last) < 0) last--;
+      let seed = 11;
+      const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 1) % model.buckets;
+      const features = Int32Array.from({ length: length * width }, (_, j) => (j % 37 === 0 ? -1 : j % 41 === 0 ? last : next()));
+      const emit = new Float64Array(length * n);
+      wasm!.run(features, width, length, emit);
+      const expected = new Float64Array(length * n);
+      let rows = 0;
+      for (let j = 0; j < features.length; j++) {
+        const row = features[j]! < 0 ? -1 : rowOf(model, features[j]!);
+        if (row < 0) continue;
+        rows++;
+        for (let t = 0; t < n; t++) expected[Math.floor(j / width) * n + t]! += model.weights[row + t]!;
+      }
+      expect(rows).toBeGreaterThan(length);
+      expect(Array.from(emit)).toEqual(Array.from(expected));
+    }
+    {
+      // The grouped templates' sums from the WebAssembly memos, as GroupedEmissions adds them:
+      // random keys, more of them than a call takes (2,048 tokens) and than the first group's
+      // memo holds (4,096: it is emptied and refilled on the way).
+      const { model } = chineseTagger();
+      const length = 10_000;
+      let seed = 5;
+      const keys = Int32Array.from({ length: 4 * length }, () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 1) % (1 << 30));
+      const emit = new Float64Array(length * model.tags.length);
+      WasmEmissions.of(model)!.run(new Int32Array(length).fill(-1), 1, length, emit, keys);
+      const expected = new Float64Array(length * model.tags.length);
+      new GroupedEmissions(model).add(expected, keys, length);
+      expect(expected.some((x) => x !== 0)).toBe(true);
+      expect(Array.from(emit)).toEqual(Array.from(expected));
+    }
+    const text = '新华社北京电，国务院总理李鹏昨天在人民大会堂会见了日本外务大臣。红柳泉县委办公室主任王小明抵达乌鲁木齐市。Xi Jinping met officials of the Xinjiang Uyghur Autonomous Region in Urumqi.';
+    const withWasm = findEntities(text, analyser);
+    setWasmEmissions(false);
+    try {
+      expect(findEntities(text, analyser)).toEqual(withWasm);
+    } finally {
+      setWasmEmissions(true);
+    }
+    expect(withWasm.length).toBeGreaterThan(4);
   });
 
   it('writes the templates it does not group with the generated loop exactly as zhFeatures does', () => {

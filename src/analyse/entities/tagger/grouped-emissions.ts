@@ -10,7 +10,22 @@ import { rowOf, type LinearChain } from './linear-chain.js';
 import { GROUPED_TEMPLATES, GROUPS, groupedHashes } from './zh-features.js';
 
 /** Keys kept per group before its table is emptied and refilled (a text with more distinct keys is unusual). */
-const CAPACITY = [4096, 16384, 32768, 32768];
+export const CAPACITY = [4096, 16384, 32768, 32768];
+
+const hashes = new Int32Array(Math.max(...GROUPS.map((g) => g.length)));
+
+/** into[at … at + tags) = the sum of the weight rows of group `group`'s templates for `key` (what the memo stores). */
+export function groupSums(model: LinearChain, group: number, key: number, into: Int32Array, at: number): void {
+  const n = model.tags.length;
+  const weights = model.weights;
+  into.fill(0, at, at + n);
+  groupedHashes(group, key, hashes);
+  for (let k = 0; k < GROUPS[group]!.length; k++) {
+    const row = rowOf(model, bucket(hashes[k]!, model.buckets - 1));
+    if (row < 0) continue;
+    for (let t = 0; t < n; t++) into[at + t] = into[at + t]! + weights[row + t]!;
+  }
+}
 
 /**
  * One group's memo: an open-addressed table of keys, each with the index of its rows' sums in
@@ -24,7 +39,6 @@ class Memo {
   readonly sums: Int32Array;
   count = 0;
   private readonly capacity: number;
-  private readonly hashes: Int32Array;
 
   constructor(
     private readonly model: LinearChain,
@@ -33,7 +47,6 @@ class Memo {
     this.capacity = CAPACITY[group]!;
     this.table = new Int32Array(this.capacity * 4).fill(-1);
     this.sums = new Int32Array(this.capacity * model.tags.length);
-    this.hashes = new Int32Array(GROUPS[group]!.length);
   }
 
   /** The start of the key's sums in `sums`. */
@@ -54,36 +67,20 @@ class Memo {
       this.count = 0;
       return this.slotOf(key);
     }
-    const model = this.model;
-    const n = model.tags.length;
-    const weights = model.weights;
     const index = this.count++;
     this.table[2 * slot] = key;
     this.table[2 * slot + 1] = index;
-    const at = index * n;
-    this.sums.fill(0, at, at + n);
-    groupedHashes(this.group, key, this.hashes);
-    for (let k = 0; k < this.hashes.length; k++) {
-      const row = rowOf(model, bucket(this.hashes[k]!, model.buckets - 1));
-      if (row < 0) continue;
-      for (let t = 0; t < n; t++) this.sums[at + t] = this.sums[at + t]! + weights[row + t]!;
-    }
+    const at = index * this.model.tags.length;
+    groupSums(this.model, this.group, key, this.sums, at);
     return at;
   }
 }
 
 export class GroupedEmissions {
-  private readonly first: Memo;
-  private readonly second: Memo;
-  private readonly third: Memo;
-  private readonly fourth: Memo;
+  /** Made on the first add: where WebAssembly adds the sums from its own memos (wasm-emissions.ts), these ~6 MB are never needed. */
+  private memos: [Memo, Memo, Memo, Memo] | null = null;
 
-  constructor(private readonly model: LinearChain) {
-    this.first = new Memo(model, 0);
-    this.second = new Memo(model, 1);
-    this.third = new Memo(model, 2);
-    this.fourth = new Memo(model, 3);
-  }
+  constructor(private readonly model: LinearChain) {}
 
   /**
    * Whether a model can be scored so: it has every grouped template, and 16-bit weights (whose
@@ -96,10 +93,8 @@ export class GroupedEmissions {
   /** Adds each character's group sums to its emission scores: keys[4i + group] are its keys (zhFeatures). */
   add(emit: Float64Array, keys: Int32Array, length: number): void {
     const n = this.model.tags.length;
-    const first = this.first;
-    const second = this.second;
-    const third = this.third;
-    const fourth = this.fourth;
+    const model = this.model;
+    const [first, second, third, fourth] = (this.memos ??= [new Memo(model, 0), new Memo(model, 1), new Memo(model, 2), new Memo(model, 3)]);
     for (let i = 0; i < length; i++) {
       const a = first.slotOf(keys[4 * i]!);
       const b = second.slotOf(keys[4 * i + 1]!);

@@ -7,6 +7,7 @@
 
 import { emissionKernel } from './emission-kernel.js';
 import { viterbiKernel } from './viterbi-kernel.js';
+import { WasmEmissions } from './wasm-emissions.js';
 
 /** Tags are 'O' then B-, I-, E-, S- of each type, in that order. */
 export function tagsOf(types: readonly string[]): string[] {
@@ -111,7 +112,24 @@ export function masksOf(tags: readonly string[]): Masks {
   return { trans, end, preds: Int32Array.from(preds), predStart };
 }
 
+/**
+ * The sums of features not in viterbi's `features` (grouped-emissions.ts): `width` features a
+ * token are left there, `add` adds the others' sums, and `keys` (zhFeatures' grouped keys, for a
+ * model GroupedEmissions.fits) lets the WebAssembly kernel add them from its own memos instead.
+ */
+export interface GroupedSums {
+  width: number;
+  add: (emit: Float64Array, length: number) => void;
+  keys?: Int32Array;
+}
+
 let backBuffer = new Int32Array(0);
+let useWasm = true;
+
+/** Whether viterbi sums emissions in WebAssembly when the model allows (true); false: the JavaScript kernel, to check one against the other. */
+export function setWasmEmissions(on: boolean): void {
+  useWasm = on;
+}
 let emitBuffer = new Float64Array(0);
 let rowBuffer = new Int32Array(0);
 
@@ -122,7 +140,7 @@ let rowBuffer = new Int32Array(0);
  * of all features are found first, their sums come from a kernel unrolled over the tags
  * (emission-kernel.ts), and the recursion walks predecessor lists instead of a mask per pair.
  */
-export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, length: number, grouped?: { width: number; add: (emit: Float64Array, length: number) => void }): Int32Array {
+export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, length: number, grouped?: GroupedSums): Int32Array {
   const n = model.tags.length;
   // Features whose rows' sums come from elsewhere (grouped-emissions.ts) are not in `features`.
   const width = grouped?.width ?? model.width;
@@ -133,6 +151,14 @@ export function viterbi(model: LinearChain, masks: Masks, features: Int32Array, 
   }
   if (rowBuffer.length < length * width) rowBuffer = new Int32Array(length * width * 2);
   const emitAll = emitBuffer;
+  // A compact 16-bit model's sums in WebAssembly (wasm-emissions.ts), where the runtime has SIMD.
+  const wasm = useWasm ? WasmEmissions.of(model) : null;
+  if (wasm !== null) {
+    // The grouped templates' sums too, from memos in the same memory, when their keys are given.
+    wasm.run(features, width, length, emitAll, grouped?.keys);
+    if (grouped?.keys === undefined) grouped?.add(emitAll, length);
+    return decode(model, masks, emitAll, length);
+  }
   const rows = rowBuffer;
   const live = model.live;
   const rank = model.rank;

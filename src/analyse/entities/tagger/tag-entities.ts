@@ -10,9 +10,9 @@ import { enLexicon } from '../en-lexicon.js';
 import { findEnglishEntities, TECH_TERMS } from '../english.js';
 import { enFeatures, ruleCodes, tokenizeEnglish } from './en-features.js';
 import { GroupedEmissions } from './grouped-emissions.js';
-import { spansOfTags, viterbi, type LinearChain } from './linear-chain.js';
+import { spansOfTags, viterbi, type GroupedSums, type LinearChain } from './linear-chain.js';
 import { chineseTagger, englishTagger } from './ner-resources.js';
-import { foldCode, foldHan, ungroupedOf, zhFeatures } from './zh-features.js';
+import { foldCode, foldHan, ungroupedOf, zhFeatures, type Segment } from './zh-features.js';
 
 const TYPES: Record<string, MentionType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
@@ -108,16 +108,23 @@ export function tagChinese(text: string, offset: number, segmenter: Segmenter, n
   const out: Mention[] = [];
   const chunks = chunksOf(text);
   const segmented = wordsOfChunks(text, chunks, segmenter);
+  const groups = groupsOf(model, templates);
+  // Made once a passage, not once a chunk: under tsx (npm run eval:ner) each closure made in the
+  // loop also cost a __name call defining its name.
+  let words: ReturnType<Segment> | undefined;
+  const segment: Segment = (f) => words ?? segmenter.tagWords(f);
+  let chunk = '';
+  let foldedChunk: string | undefined;
+  const folded = () => (foldedChunk ??= foldHan(chunk));
+  const sums: GroupedSums | undefined = groups === null ? undefined : { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, sums!.keys!, length), keys: undefined };
   for (let k = 0; k < chunks.length; k++) {
     const [s, e] = chunks[k]!;
-    const chunk = text.slice(s, e);
-    const words = segmented?.[k];
-    let foldedChunk: string | undefined;
-    const folded = () => (foldedChunk ??= foldHan(chunk));
-    const groups = groupsOf(model, templates);
-    const keys = groups === null ? undefined : keyBuffer(chunk.length);
-    const features = zhFeatures(chunk, gazetteer, mask, templates, (f) => words ?? segmenter.tagWords(f), true, keys);
-    const tags = viterbi(model, masks, features, chunk.length, groups === null ? undefined : { width: ungroupedOf(templates).length, add: (emit, length) => groups.add(emit, keys!, length) });
+    chunk = text.slice(s, e);
+    words = segmented?.[k];
+    foldedChunk = undefined;
+    const keys = sums === undefined ? undefined : (sums.keys = keyBuffer(chunk.length));
+    const features = zhFeatures(chunk, gazetteer, mask, templates, segment, true, keys);
+    const tags = viterbi(model, masks, features, chunk.length, sums);
     const found: Array<{ start: number; end: number; type: MentionType }> = [];
     for (const span of spansOfTags(model.tags, tags)) {
       const type = TYPES[span.type];
