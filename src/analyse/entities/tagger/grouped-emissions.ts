@@ -15,7 +15,7 @@ export const CAPACITY = [4096, 16384, 32768, 32768];
 const hashes = new Int32Array(Math.max(...GROUPS.map((g) => g.length)));
 
 /** into[at … at + tags) = the sum of the weight rows of group `group`'s templates for `key` (what the memo stores). */
-export function groupSums(model: LinearChain, group: number, key: number, into: Int32Array, at: number): void {
+function groupSums(model: LinearChain, group: number, key: number, into: Int32Array, at: number): void {
   const n = model.tags.length;
   const weights = model.weights;
   into.fill(0, at, at + n);
@@ -27,26 +27,40 @@ export function groupSums(model: LinearChain, group: number, key: number, into: 
   }
 }
 
+/** Where a memo keeps its table and sums, when not in arrays of its own (wasm-emissions.ts: views of its memory). */
+export interface MemoStore {
+  /** 4 × CAPACITY[group] int32s: [key, index] pairs of twice the capacity's slots. */
+  table: Int32Array;
+  /** CAPACITY[group] × stride int32s. */
+  sums: Int32Array;
+  /** int32s from one key's sums to the next (at least the tag count). */
+  stride: number;
+}
+
 /**
  * One group's memo: an open-addressed table of keys, each with the index of its rows' sums in
  * `sums`, which are stored in the order the keys were first seen — so the sums of a text's keys
  * lie together (a few hundred kB a group) rather than across a table twice the capacity (up to
- * 3.4 MB), and the key and its index share a cache line.
+ * 3.4 MB), and the key and its index share a cache line. The WebAssembly kernel probes the same
+ * table in its own code (wasm-emissions.ts) and calls slotOf only for a key it did not find.
  */
-class Memo {
+export class Memo {
   /** [key, index] pairs; key −1 is an empty slot (keys are never negative). */
   readonly table: Int32Array;
   readonly sums: Int32Array;
+  readonly stride: number;
   count = 0;
   private readonly capacity: number;
 
   constructor(
     private readonly model: LinearChain,
     private readonly group: number,
+    store?: MemoStore,
   ) {
     this.capacity = CAPACITY[group]!;
-    this.table = new Int32Array(this.capacity * 4).fill(-1);
-    this.sums = new Int32Array(this.capacity * model.tags.length);
+    this.table = (store?.table ?? new Int32Array(this.capacity * 4)).fill(-1);
+    this.stride = store?.stride ?? model.tags.length;
+    this.sums = store?.sums ?? new Int32Array(this.capacity * this.stride);
   }
 
   /** The start of the key's sums in `sums`. */
@@ -55,7 +69,7 @@ class Memo {
     const mask = (table.length >>> 1) - 1;
     for (let slot = (Math.imul(key, 0x9e3779b1) >>> 16) & mask; ; slot = (slot + 1) & mask) {
       const k = table[2 * slot]!;
-      if (k === key) return table[2 * slot + 1]! * this.model.tags.length;
+      if (k === key) return table[2 * slot + 1]! * this.stride;
       if (k === -1) return this.fill(slot, key);
     }
   }
@@ -70,7 +84,7 @@ class Memo {
     const index = this.count++;
     this.table[2 * slot] = key;
     this.table[2 * slot + 1] = index;
-    const at = index * this.model.tags.length;
+    const at = index * this.stride;
     groupSums(this.model, this.group, key, this.sums, at);
     return at;
   }

@@ -6,10 +6,10 @@
  * (a few dozen instructions; no toolchain, nothing downloaded) and the model's rows copied into
  * its memory once per model. The grouped templates' memos (grouped-emissions.ts) live in the same
  * memory: each token's four keys are probed there and their sums added in the same pass, and a
- * key not seen yet is filled by JavaScript (`miss`, with grouped-emissions.ts' groupSums). Integer
+ * key not seen yet is filled by JavaScript (`miss`: grouped-emissions.ts' Memo over the same memory). Integer
  * sums, so the scores are exactly the JavaScript path's (checked by test/entities-tagger.test.ts).
  */
-import { CAPACITY, groupSums } from './grouped-emissions.js';
+import { CAPACITY, Memo } from './grouped-emissions.js';
 import type { LinearChain } from './linear-chain.js';
 import { GROUPS } from './zh-features.js';
 
@@ -200,8 +200,8 @@ export class WasmEmissions {
   private readonly out: number;
   private readonly groups: number;
   private readonly tags: number;
-  /** Per group: its table's and sums' int32 index in the memory, and the keys it holds. */
-  private readonly memos: Array<{ table: number; slots: number; sums: number; capacity: number; count: number }> = [];
+  /** Per group: the memo whose table and sums are views of the memory (the kernel probes them, Memo fills them). */
+  private readonly memos: Memo[] = [];
 
   private constructor(
     private readonly model: LinearChain,
@@ -225,7 +225,7 @@ export class WasmEmissions {
     this.keys = take(BLOCK_TOKENS * GROUPS.length * 4);
     this.out = take((BLOCK_TOKENS + 1) * 64);
     this.groups = take(GROUPS.length * 16);
-    const memos = CAPACITY.map((capacity) => ({ capacity, count: 0, slots: 2 * capacity, table: take(2 * capacity * 8) >>> 2, sums: take(capacity * LANES * 4) >>> 2 }));
+    const areas = CAPACITY.map((capacity) => ({ capacity, table: take(2 * capacity * 8), sums: take(capacity * LANES * 4) }));
     const memory = new wasm.Memory({ initial: Math.ceil(at / 65536) });
     const instance = new wasm.Instance(module, { m: { memory, miss: (group: number, key: number) => this.miss(group, key) } });
     this.sums = instance.exports.sums as Sums;
@@ -235,10 +235,10 @@ export class WasmEmissions {
     bytes.set(new Uint8Array(rows.weights.buffer, rows.weights.byteOffset, rows.weights.byteLength), this.weights);
     // The memory never grows, so this view stays attached.
     this.ints = new Int32Array(memory.buffer);
-    memos.forEach((memo, g) => {
-      this.ints.fill(-1, memo.table, memo.table + 2 * memo.slots);
-      this.ints.set([memo.table * 4, memo.slots - 1, memo.sums * 4], (this.groups >>> 2) + 4 * g);
-      this.memos.push(memo);
+    areas.forEach(({ capacity, table, sums }, g) => {
+      const slots = 2 * capacity;
+      this.memos.push(new Memo(model, g, { table: new Int32Array(memory.buffer, table, 2 * slots), sums: new Int32Array(memory.buffer, sums, capacity * LANES), stride: LANES }));
+      this.ints.set([table, slots - 1, sums], (this.groups >>> 2) + 4 * g);
     });
   }
 
@@ -284,25 +284,9 @@ export class WasmEmissions {
     }
   }
 
-  /**
-   * A key not in its group's memo: its sums written to the next free entry (the table emptied
-   * first when full, as Memo does), its slot recorded; returns the entry's index.
-   */
+  /** A key the kernel did not find in its group's memo: Memo fills it (emptying the table first when full); returns the entry's index. */
   private miss(group: number, key: number): number {
-    const memo = this.memos[group]!;
-    const ints = this.ints;
-    if (memo.count >= memo.capacity) {
-      ints.fill(-1, memo.table, memo.table + 2 * memo.slots);
-      memo.count = 0;
-    }
-    const mask = memo.slots - 1;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
-    while (ints[memo.table + 2 * slot] !== -1) slot = (slot + 1) & mask;
-    const index = memo.count++;
-    ints[memo.table + 2 * slot] = key;
-    ints[memo.table + 2 * slot + 1] = index;
-    groupSums(this.model, group, key, ints, memo.sums + index * LANES);
-    return index;
+    return this.memos[group]!.slotOf(key) / LANES;
   }
 }
 
