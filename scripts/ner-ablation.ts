@@ -7,13 +7,11 @@
  * VARIANT: a name from VARIANTS below, optionally ":bits" for the hash size (default 21).
  */
 import path from 'node:path';
-import { buildZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
 import { ZH_TEMPLATE_COUNT, zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
-import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js';
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
-import { readResource } from '../src/analyse/resources.js';
 import { bucket } from '../src/analyse/entities/tagger/hash.js';
-import { readMsra, readPfr, zhGazetteerFromCorpus, zhNamesFromOtherCorpora } from './ner-training-data.js';
+import { readMsra, readPfr, trainingZhGazetteer } from './ner-training-data.js';
+import { ZH_TEMPLATES } from './zh-templates.js';
 import { tagsOf, train, type Example } from './ner-perceptron.js';
 import { MSRA_HELD_OUT, TUNING_SENTENCES } from './ner-slices.js';
 
@@ -29,7 +27,7 @@ export const VARIANTS: Record<string, number[]> = {
   triples: [...range(0, 24), 25, 26],
   gazchar: [...range(0, 24), 27],
   all: range(0, ZH_TEMPLATE_COUNT - 1),
-  new5: [...range(0, 24), 29, 30, 31, 32, 33],
+  new5: [...ZH_TEMPLATES],
 };
 
 const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
@@ -39,8 +37,7 @@ const tuneFrom = cut - TUNING_SENTENCES;
 const subset = Number(process.env.NER_SUBSET ?? 20000);
 const epochs = Number(process.env.NER_EPOCHS ?? 3);
 // NER_GAZ=more adds CLUENER's and the PFR substitute's names to the gazetteer.
-const moreNames = process.env.NER_GAZ === 'more' ? zhNamesFromOtherCorpora(corpus) : [];
-const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh')), ...moreNames], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+const gaz = trainingZhGazetteer(corpus, process.env.NER_GAZ === 'more').gazetteer;
 const segmenter = defaultAnalyser().segmenter;
 const types = ['PER', 'LOC', 'ORG'];
 const tags = tagsOf(types);

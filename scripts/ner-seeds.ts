@@ -9,13 +9,10 @@
  * by up to 0.4 points with the seed alone, more than several of the changes MODEL.md weighs.
  */
 import path from 'node:path';
-import { buildZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
 import { zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
-import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js';
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
-import { readResource } from '../src/analyse/resources.js';
 import { readResume, readWeibo, type NerDoc } from '../bench/ner-corpora.js';
-import { readMsra, zhGazetteerFromCorpus, zhNamesFromOtherCorpora, type Sentence } from './ner-training-data.js';
+import { readMsra, trainingZhGazetteer, type Sentence } from './ner-training-data.js';
 import { examplesOf, heldOutF1, tagsOf, train } from './ner-perceptron.js';
 import { MSRA_HELD_OUT, TUNING_SENTENCES } from './ner-slices.js';
 import { ZH_TEMPLATES } from './zh-templates.js';
@@ -43,7 +40,7 @@ function sentenceOf(doc: NerDoc): Sentence {
 }
 
 const corpus = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'ner-train');
-const gaz = buildZhGazetteer([...cedictNameRows(), ...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh')), ...zhNamesFromOtherCorpora(corpus)], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+const gaz = trainingZhGazetteer(corpus).gazetteer;
 const segmenter = defaultAnalyser().segmenter;
 const types = ['PER', 'LOC', 'ORG'];
 const tags = tagsOf(types);

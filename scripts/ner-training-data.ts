@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { cedictNameRows } from '../src/analyse/entities/tagger/ner-resources.js';
+import { buildZhGazetteer, type ZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
+import { readResource } from '../src/analyse/resources.js';
 
 export interface Sentence {
   tokens: string[];
@@ -139,4 +142,16 @@ export function zhNamesFromOtherCorpora(corpus: string): Array<[string, 'PER' | 
     });
   }
   return [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * The Chinese gazetteer the model is trained with (and ships as zh-gazetteer.tsv.gz): CC-CEDICT's
+ * typed names, the shared gazetteers' places and people and, unless `otherCorpora` is false (an
+ * ablation), the names annotated in CLUENER and the PFR substitute; the surnames of
+ * resources/entities/zh-surnames.tsv. `corpusNames`: how many names came from shared/corpus.
+ */
+export function trainingZhGazetteer(corpus: string, otherCorpora = true): { gazetteer: ZhGazetteer; corpusNames: number } {
+  const rows = [...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh')), ...(otherCorpora ? zhNamesFromOtherCorpora(corpus) : [])];
+  const gazetteer = buildZhGazetteer([...cedictNameRows(), ...rows], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+  return { gazetteer, corpusNames: rows.length };
 }

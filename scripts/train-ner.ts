@@ -16,12 +16,12 @@ import { findEnglishEntities } from '../src/analyse/entities/english.js';
 import { EN_WIDTH, enFeatures, ruleCodes, type EnToken } from '../src/analyse/entities/tagger/en-features.js';
 import { tagsOf, type LinearChain } from '../src/analyse/entities/tagger/linear-chain.js';
 import { encodeModel } from '../src/analyse/entities/tagger/model-file.js';
-import { cedictNameRows, loadEnGazetteer } from '../src/analyse/entities/tagger/ner-resources.js';
+import { loadEnGazetteer } from '../src/analyse/entities/tagger/ner-resources.js';
 import { zhFeatures } from '../src/analyse/entities/tagger/zh-features.js';
-import { buildZhGazetteer, serializeZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
+import { serializeZhGazetteer } from '../src/analyse/entities/tagger/zh-gazetteer.js';
 import { defaultAnalyser } from '../src/analyse/analyse-text.js';
-import { readResource, resourcePath } from '../src/analyse/resources.js';
-import { readConllTrain, readMsra, zhGazetteerFromCorpus, zhNamesFromOtherCorpora, type Sentence } from './ner-training-data.js';
+import { resourcePath } from '../src/analyse/resources.js';
+import { readConllTrain, readMsra, trainingZhGazetteer, type Sentence } from './ner-training-data.js';
 import { examplesOf, train } from './ner-perceptron.js';
 import { CONLL_HELD_OUT, MSRA_HELD_OUT, TUNING_SENTENCES } from './ner-slices.js';
 import { ZH_TEMPLATES } from './zh-templates.js';
@@ -53,8 +53,7 @@ if (which === 'zh' || which === 'all') {
   // CLUENER's and the PFR substitute's names are gazetteer entries only (not training sentences:
   // their conventions differ from MSRA's; as sentences PFR lowered tuning F1 0.8596 → 0.8456, as
   // names they raised it 0.8554 → 0.8599, scripts/ner-ablation.ts, 3 epochs on 20,000 sentences).
-  const rows = [...zhGazetteerFromCorpus(path.join(corpus, 'gazetteer-zh')), ...zhNamesFromOtherCorpora(corpus)];
-  const gaz = buildZhGazetteer([...cedictNameRows(), ...rows], readResource('entities/zh-surnames.tsv').map((r) => r[0] ?? ''));
+  const { gazetteer: gaz, corpusNames } = trainingZhGazetteer(corpus);
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'zh-gazetteer.tsv.gz'), zlib.gzipSync(serializeZhGazetteer(gaz), { level: 9 }));
   const all = readMsra(path.join(corpus, 'msra', 'msra_train_bio.tsv.gz'));
@@ -88,7 +87,7 @@ if (which === 'zh' || which === 'all') {
     report = all.slice(from, to);
     reportName = `fold ${k}/${n} (sentences ${from}–${to - 1})`;
   } else if (slice !== '') throw new Error('NER_SLICE: tuning or fold:K/N');
-  console.log(`zh: ${training.length} training sentences, ${report.length} reported (${reportName}), ${rows.length} gazetteer names from the corpus`);
+  console.log(`zh: ${training.length} training sentences, ${report.length} reported (${reportName}), ${corpusNames} gazetteer names from the corpus`);
   const model = train('zh', types, bits, ZH_TEMPLATES.length, examplesOf(training, tags, featuresOf), epochs || ZH_EPOCHS, examplesOf(report, tags, featuresOf), reportName, ZH_DROPOUT);
   save('zh', { ...model, templates: ZH_TEMPLATES }, 0.05);
 }
